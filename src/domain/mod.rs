@@ -1,0 +1,14 @@
+//! The pure domain: models, requests as values, webhooks and the platform model.
+//!
+//! Nothing in here performs I/O, reads a clock or touches JavaScript: time, secrets and bytes come in
+//! as arguments and decisions come back as values. It is tested with plain `cargo test` on the host.
+
+pub mod ids;
+pub mod model;
+pub mod request;
+pub mod webhook;
+
+#[cfg(feature = "sandbox")]
+pub mod platform;
+
+pub use ids::{BroadcastId, StreamId, VideoId};

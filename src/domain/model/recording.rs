@@ -1,0 +1,86 @@
+//! The result of `PUT /streaming/streams/{id}/start_recording`.
+
+use super::Extra;
+use crate::domain::ids::StreamId;
+use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
+
+/// What `start_recording` answered: 204 gives the default (no data, no warnings); 200 carries the
+/// stream's storage figures and warnings such as `client_storage_almost_exceeded`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StartRecordingResult {
+    /// The stream and the account's storage figures.
+    pub data: Option<StartRecordingData>,
+    /// Warnings (recording started anyway).
+    #[serde(default)]
+    pub warnings: Vec<RecordingNotice>,
+    /// Errors reported alongside a 200.
+    #[serde(default)]
+    pub errors: Vec<RecordingNotice>,
+}
+
+/// `data` of a 200 `start_recording` answer.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StartRecordingData {
+    /// The stream.
+    pub stream: Option<RecordingStream>,
+    /// Every field the SDK does not model, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `data.stream` of a 200 `start_recording` answer.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordingStream {
+    /// The stream's id.
+    pub id: Option<StreamId>,
+    /// The account's storage figures.
+    pub client: Option<RecordingClient>,
+    /// Every field the SDK does not model, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The account's storage figures.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordingClient {
+    /// Account id.
+    pub id: Option<u64>,
+    /// Storage limit in MB.
+    pub storage_limit_mb: Option<u64>,
+    /// Storage used in MB.
+    pub storage_usage_mb: Option<f64>,
+    /// Every field the SDK does not model, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded", …}`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordingNotice {
+    /// Machine-readable key, e.g. `client_storage_almost_exceeded`.
+    pub key: Option<String>,
+    /// Free-form details.
+    pub meta: Option<serde_json::Value>,
+    /// What the notice is about, e.g. `{"id": 58725, "type": "client"}`.
+    pub source_object: Option<SourceObject>,
+    /// Every field the SDK does not model, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The object a recording notice is about.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceObject {
+    /// Its id.
+    pub id: Option<u64>,
+    /// Its type, e.g. `client`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}

@@ -1,0 +1,568 @@
+//! Every API operation of the guide as a plain value: method, path, query and JSON body.
+//!
+//! Bodies are shaped exactly as the platform documents them (fact sheet §4): `POST /streaming/streams`
+//! flat, `PATCH /streaming/streams/{id}` wrapped in `{"stream": …}`, every broadcast body wrapped in
+//! `{"broadcast": …}`; unset fields are omitted, and a field set to `null` is sent as `null` (that is
+//! how a nullable setting such as `srt_passphrase` is cleared).
+//!
+//! ```
+//! use gcore_streaming::domain::request::{ApiRequest, StreamParams};
+//! let params = StreamParams { name: Some("test_stream".into()), active: Some(false), ..Default::default() };
+//! let req = ApiRequest::create_stream(&params).unwrap();
+//! assert_eq!(req.path, "/streaming/streams");
+//! assert_eq!(req.body.as_deref(), Some(r#"{"name":"test_stream","active":false}"#));
+//! ```
+
+use super::ids::{BroadcastId, StreamId, VideoId};
+use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
+use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
+use std::fmt;
+
+/// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
+pub type Nullable<T> = Option<Option<T>>;
+
+/// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
+/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) go in `extra` and are sent.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StreamParams {
+    /// Name (required on create).
+    pub name: Option<String>,
+    /// The on/off switch. Create streams inactive to stay within the active-stream quota.
+    pub active: Option<bool>,
+    /// PULL (`true`) or PUSH (`false`).
+    pub pull: Option<bool>,
+    /// PULL source URL(s); `null` for PUSH.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub uri: Nullable<String>,
+    /// Record automatically.
+    pub auto_record: Option<bool>,
+    /// Origin or transcoded recording.
+    pub record_type: Option<RecordType>,
+    /// DVR enabled.
+    pub dvr_enabled: Option<bool>,
+    /// DVR window, 30–14400 s.
+    pub dvr_duration: Option<u32>,
+    /// Write `#EXT-X-ENDLIST` at the end.
+    pub hls_mpegts_endlist_tag: Option<bool>,
+    /// CDN resource.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub cdn_id: Nullable<u64>,
+    /// Your own user id.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub client_user_id: Nullable<u64>,
+    /// Your own data, up to 4096 characters.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub client_entity_data: Nullable<String>,
+    /// HTML overlays.
+    pub html_overlay: Option<bool>,
+    /// Quality set.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub quality_set_id: Nullable<u64>,
+    /// Broadcasts to attach to.
+    pub broadcast_ids: Option<Vec<BroadcastId>>,
+    /// Projection.
+    pub projection: Option<Projection>,
+    /// SRT passphrase (10–80 printable ASCII); `null` clears it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub srt_passphrase: Nullable<String>,
+    /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
+    pub transcoding_region: Option<String>,
+    /// Fields the SDK does not model, sent as given.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
+/// are required (the platform answers 422 "can't be blank" otherwise).
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BroadcastParams {
+    /// Name (required on create).
+    pub name: Option<String>,
+    /// Status (required on create; the guide creates `pending`).
+    pub status: Option<BroadcastStatus>,
+    /// Share URL.
+    pub share_url: Option<String>,
+    /// Custom iframe URL.
+    pub custom_iframe_url: Option<String>,
+    /// Keep the DVR after the end.
+    pub show_dvr_after_finish: Option<bool>,
+    /// Text shown while pending.
+    pub pending_message: Option<String>,
+    /// Advertisement.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub ad_id: Nullable<u64>,
+    /// Player.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub player_id: Nullable<u64>,
+    /// Streams feeding the broadcast.
+    pub stream_ids: Option<Vec<StreamId>>,
+    /// Poster URL.
+    pub poster: Option<String>,
+    /// Fields the SDK does not model, sent as given.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Query of `GET /streaming/streams`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListStreamsQuery {
+    /// Page, from 1.
+    pub page: Option<u32>,
+    /// Include each stream's broadcasts.
+    pub with_broadcasts: Option<bool>,
+}
+
+/// Query of `GET /streaming/broadcasts`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListBroadcastsQuery {
+    /// Page, from 1.
+    pub page: Option<u32>,
+}
+
+/// Query of `GET /streaming/videos`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListVideosQuery {
+    /// Page, from 1.
+    pub page: Option<u32>,
+    /// Items per page.
+    pub per_page: Option<u32>,
+    /// Only these ids.
+    pub id: Option<Vec<VideoId>>,
+    /// Full-text search.
+    pub search: Option<String>,
+    /// Only this status.
+    pub status: Option<VideoStatus>,
+    /// Only this user's.
+    pub client_user_id: Option<u64>,
+    /// Only recordings of this stream.
+    pub stream_id: Option<StreamId>,
+    /// Only these fields in each item.
+    pub fields: Option<Vec<String>>,
+}
+
+/// The HTTP method of a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// PUT
+    Put,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Patch => "PATCH",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    /// Whether sending the request twice has the same effect as once (so it may be retried after a
+    /// failure whose outcome is unknown).
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Self::Post | Self::Patch)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which operation a request is (for errors, logs, retries and the tracker's actions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operation {
+    /// `POST /streaming/streams`
+    CreateStream,
+    /// `GET /streaming/streams/{id}`
+    GetStream,
+    /// `GET /streaming/streams`
+    ListStreams,
+    /// `PATCH /streaming/streams/{id}`
+    UpdateStream,
+    /// `DELETE /streaming/streams/{id}`
+    DeleteStream,
+    /// `PUT /streaming/streams/{id}/start_recording`
+    StartRecording,
+    /// `PUT /streaming/streams/{id}/stop_recording`
+    StopRecording,
+    /// `POST /streaming/broadcasts`
+    CreateBroadcast,
+    /// `GET /streaming/broadcasts/{id}`
+    GetBroadcast,
+    /// `GET /streaming/broadcasts`
+    ListBroadcasts,
+    /// `PATCH /streaming/broadcasts/{id}`
+    UpdateBroadcast,
+    /// `DELETE /streaming/broadcasts/{id}`
+    DeleteBroadcast,
+    /// `GET /streaming/videos/{id}`
+    GetVideo,
+    /// `GET /streaming/videos`
+    ListVideos,
+    /// `DELETE /streaming/videos/{id}`
+    DeleteVideo,
+}
+
+impl Operation {
+    /// The operation's snake_case name, e.g. `update_broadcast`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CreateStream => "create_stream",
+            Self::GetStream => "get_stream",
+            Self::ListStreams => "list_streams",
+            Self::UpdateStream => "update_stream",
+            Self::DeleteStream => "delete_stream",
+            Self::StartRecording => "start_recording",
+            Self::StopRecording => "stop_recording",
+            Self::CreateBroadcast => "create_broadcast",
+            Self::GetBroadcast => "get_broadcast",
+            Self::ListBroadcasts => "list_broadcasts",
+            Self::UpdateBroadcast => "update_broadcast",
+            Self::DeleteBroadcast => "delete_broadcast",
+            Self::GetVideo => "get_video",
+            Self::ListVideos => "list_videos",
+            Self::DeleteVideo => "delete_video",
+        }
+    }
+}
+
+/// A request that can not be built from the parameters given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    /// The JSON path of the offending parameter, e.g. `name`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+/// One API call as a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiRequest {
+    /// Which operation.
+    pub operation: Operation,
+    /// HTTP method.
+    pub method: Method,
+    /// Path from the base URL, e.g. `/streaming/streams/320423`.
+    pub path: String,
+    /// Query parameters, in order, not yet encoded.
+    pub query: Vec<(String, String)>,
+    /// JSON body, if any.
+    pub body: Option<String>,
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing these plain structs (string keys, no maps with non-string keys) can not fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn required(present: bool, path: &str) -> Result<(), ParamError> {
+    if present {
+        Ok(())
+    } else {
+        Err(ParamError {
+            path: path.to_owned(),
+            message: "is required and must not be blank".to_owned(),
+        })
+    }
+}
+
+fn non_blank(s: &Option<String>) -> bool {
+    s.as_deref().is_some_and(|s| !s.trim().is_empty())
+}
+
+impl ApiRequest {
+    fn new(operation: Operation, method: Method, path: String) -> Self {
+        Self {
+            operation,
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// `POST /streaming/streams` with a flat body.
+    ///
+    /// # Errors
+    /// [`ParamError`] when `name` is missing or blank.
+    pub fn create_stream(params: &StreamParams) -> Result<Self, ParamError> {
+        required(non_blank(&params.name), "name")?;
+        let mut req = Self::new(
+            Operation::CreateStream,
+            Method::Post,
+            "/streaming/streams".to_owned(),
+        );
+        req.body = Some(to_json(params));
+        Ok(req)
+    }
+
+    /// `GET /streaming/streams/{id}`.
+    pub fn get_stream(id: StreamId) -> Self {
+        Self::new(
+            Operation::GetStream,
+            Method::Get,
+            format!("/streaming/streams/{id}"),
+        )
+    }
+
+    /// `GET /streaming/streams?page=&with_broadcasts=1`.
+    pub fn list_streams(query: &ListStreamsQuery) -> Self {
+        let mut req = Self::new(
+            Operation::ListStreams,
+            Method::Get,
+            "/streaming/streams".to_owned(),
+        );
+        if let Some(page) = query.page {
+            req.query.push(("page".into(), page.to_string()));
+        }
+        if let Some(wb) = query.with_broadcasts {
+            req.query
+                .push(("with_broadcasts".into(), if wb { "1" } else { "0" }.into()));
+        }
+        req
+    }
+
+    /// `PATCH /streaming/streams/{id}` with `{"stream": {…}}`.
+    pub fn update_stream(id: StreamId, params: &StreamParams) -> Self {
+        let mut req = Self::new(
+            Operation::UpdateStream,
+            Method::Patch,
+            format!("/streaming/streams/{id}"),
+        );
+        req.body = Some(format!("{{\"stream\":{}}}", to_json(params)));
+        req
+    }
+
+    /// `DELETE /streaming/streams/{id}`.
+    pub fn delete_stream(id: StreamId) -> Self {
+        Self::new(
+            Operation::DeleteStream,
+            Method::Delete,
+            format!("/streaming/streams/{id}"),
+        )
+    }
+
+    /// `PUT /streaming/streams/{id}/start_recording`.
+    pub fn start_recording(id: StreamId) -> Self {
+        Self::new(
+            Operation::StartRecording,
+            Method::Put,
+            format!("/streaming/streams/{id}/start_recording"),
+        )
+    }
+
+    /// `PUT /streaming/streams/{id}/stop_recording`.
+    pub fn stop_recording(id: StreamId) -> Self {
+        Self::new(
+            Operation::StopRecording,
+            Method::Put,
+            format!("/streaming/streams/{id}/stop_recording"),
+        )
+    }
+
+    /// `POST /streaming/broadcasts` with `{"broadcast": {…}}`.
+    ///
+    /// # Errors
+    /// [`ParamError`] when `name` or `status` is missing.
+    pub fn create_broadcast(params: &BroadcastParams) -> Result<Self, ParamError> {
+        required(non_blank(&params.name), "name")?;
+        required(params.status.is_some(), "status")?;
+        let mut req = Self::new(
+            Operation::CreateBroadcast,
+            Method::Post,
+            "/streaming/broadcasts".to_owned(),
+        );
+        req.body = Some(format!("{{\"broadcast\":{}}}", to_json(params)));
+        Ok(req)
+    }
+
+    /// `GET /streaming/broadcasts/{id}`.
+    pub fn get_broadcast(id: BroadcastId) -> Self {
+        Self::new(
+            Operation::GetBroadcast,
+            Method::Get,
+            format!("/streaming/broadcasts/{id}"),
+        )
+    }
+
+    /// `GET /streaming/broadcasts?page=`.
+    pub fn list_broadcasts(query: &ListBroadcastsQuery) -> Self {
+        let mut req = Self::new(
+            Operation::ListBroadcasts,
+            Method::Get,
+            "/streaming/broadcasts".to_owned(),
+        );
+        if let Some(page) = query.page {
+            req.query.push(("page".into(), page.to_string()));
+        }
+        req
+    }
+
+    /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": {…}}`.
+    pub fn update_broadcast(id: BroadcastId, params: &BroadcastParams) -> Self {
+        let mut req = Self::new(
+            Operation::UpdateBroadcast,
+            Method::Patch,
+            format!("/streaming/broadcasts/{id}"),
+        );
+        req.body = Some(format!("{{\"broadcast\":{}}}", to_json(params)));
+        req
+    }
+
+    /// `DELETE /streaming/broadcasts/{id}`.
+    pub fn delete_broadcast(id: BroadcastId) -> Self {
+        Self::new(
+            Operation::DeleteBroadcast,
+            Method::Delete,
+            format!("/streaming/broadcasts/{id}"),
+        )
+    }
+
+    /// `GET /streaming/videos/{id}`.
+    pub fn get_video(id: VideoId) -> Self {
+        Self::new(
+            Operation::GetVideo,
+            Method::Get,
+            format!("/streaming/videos/{id}"),
+        )
+    }
+
+    /// `GET /streaming/videos?…`.
+    pub fn list_videos(query: &ListVideosQuery) -> Self {
+        let mut req = Self::new(Operation::ListVideos, Method::Get, "/streaming/videos".to_owned());
+        let q = &mut req.query;
+        let join = |items: &[String]| items.join(",");
+        if let Some(v) = query.page {
+            q.push(("page".into(), v.to_string()));
+        }
+        if let Some(v) = query.per_page {
+            q.push(("per_page".into(), v.to_string()));
+        }
+        if let Some(v) = &query.id {
+            q.push((
+                "id".into(),
+                join(&v.iter().map(ToString::to_string).collect::<Vec<_>>()),
+            ));
+        }
+        if let Some(v) = &query.search {
+            q.push(("search".into(), v.clone()));
+        }
+        if let Some(v) = &query.status {
+            q.push(("status".into(), v.as_str().to_owned()));
+        }
+        if let Some(v) = query.client_user_id {
+            q.push(("client_user_id".into(), v.to_string()));
+        }
+        if let Some(v) = query.stream_id {
+            q.push(("stream_id".into(), v.to_string()));
+        }
+        if let Some(v) = &query.fields {
+            q.push(("fields".into(), join(v)));
+        }
+        req
+    }
+
+    /// `DELETE /streaming/videos/{id}`.
+    pub fn delete_video(id: VideoId) -> Self {
+        Self::new(
+            Operation::DeleteVideo,
+            Method::Delete,
+            format!("/streaming/videos/{id}"),
+        )
+    }
+
+    /// The path with its encoded query string, e.g. `/streaming/videos?page=2&search=a%20b`.
+    pub fn path_and_query(&self) -> String {
+        let mut out = self.path.clone();
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            percent_encode_into(k, &mut out);
+            out.push('=');
+            percent_encode_into(v, &mut out);
+        }
+        out
+    }
+
+    /// The full URL against a base such as `https://api.gcore.com` (a trailing `/` is ignored).
+    pub fn url(&self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path_and_query())
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters and `,` pass through).
+fn percent_encode_into(s: &str, out: &mut String) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for nibble in [b >> 4, b & 15] {
+                out.push(
+                    char::from_digit(u32::from(nibble), 16)
+                        .unwrap_or('0')
+                        .to_ascii_uppercase(),
+                );
+            }
+        }
+    }
+}

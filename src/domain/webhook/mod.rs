@@ -1,0 +1,3 @@
+//! Webhooks: the strict validator, the source check and the state tracker.
+//!
+//! (Issue #3 fills this in.)

@@ -1,0 +1,49 @@
+//! The JavaScript bindings: the only module that uses `#[wasm_bindgen]`.
+//!
+//! Each capability has its own submodule, compiled in by the same cargo feature as the capability,
+//! so that the npm package's entries (webhook, main, sandbox) carry only what they export.
+//!
+//! Conventions (shared by every submodule):
+//! - Data crosses the boundary as JSON text (`JSON.parse`/`JSON.stringify` run natively in the JS
+//!   engine), not field by field.
+//! - Errors thrown to JS are plain `Error` objects made by [`js_error`]: a stable `name`
+//!   (`WebhookError`, `ApiError`, `StreamingError`), a stable `code`, and more properties
+//!   (`path`, `status`, …). The package's `errors.js` exports classes whose `instanceof` checks these.
+//! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
+//!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+/// The package's version (the crate's version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Builds a JS `Error` with a stable `name` and `code`, plus extra properties.
+#[allow(dead_code)] // used by the capability submodules
+pub(crate) fn js_error(name: &str, code: &str, message: &str, props: &[(&str, JsValue)]) -> JsValue {
+    let err = js_sys::Error::new(message);
+    err.set_name(name);
+    let obj: &JsValue = err.as_ref();
+    // Setting a property on a fresh Error object can not fail; a failure would only lose that property.
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str("code"), &JsValue::from_str(code));
+    for (key, value) in props {
+        let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+    }
+    err.into()
+}
+
+/// Parses JSON text produced by `serde_json` into a JS value.
+#[allow(dead_code)] // used by the capability submodules
+pub(crate) fn from_json_text(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}
+
+/// Serializes a Rust value to a JS value through JSON text.
+#[allow(dead_code)] // used by the capability submodules
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error("StreamingError", "internal", &format!("serialization failed: {e}"), &[]))?;
+    from_json_text(&text)
+}

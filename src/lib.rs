@@ -1,0 +1,29 @@
+//! # gcore-streaming
+//!
+//! A typed SDK for the Gcore Streaming Platform, compiled to WebAssembly for browsers, Node, Deno and
+//! edge runtimes, and usable as a plain Rust crate.
+//!
+//! ## Data flow
+//!
+//! Everything that decides lives in [`domain`], which does no I/O and never reads a clock: the
+//! wire-faithful [`domain::model`] types, the requests as plain values ([`domain::request`]), the
+//! webhook validator and state tracker ([`domain::webhook`]: body → verify source → parse → apply →
+//! snapshot) and the platform emulator behind the sandbox ([`domain::platform`]: `handle(request, now)`
+//! → response + webhooks). [`client`] turns request values into HTTP calls over a small
+//! [`client::Transport`] trait (fetch on wasm, hyper natively), with retries and timeouts as pure
+//! policy. The bindings module (`js`, wasm only) is the one place that knows about JavaScript.
+#![cfg_attr(not(test), deny(missing_docs))]
+
+pub mod domain;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+#[cfg(all(not(target_family = "wasm"), feature = "sandbox"))]
+pub mod server;
+
+#[cfg(target_family = "wasm")]
+mod js;
+
+/// The crate's version, as published (also the npm package's version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
