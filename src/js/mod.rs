@@ -43,7 +43,13 @@ pub(crate) fn from_json_text(text: &str) -> Result<JsValue, JsValue> {
 /// Serializes a Rust value to a JS value through JSON text.
 #[allow(dead_code)] // used by the capability submodules
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error("StreamingError", "internal", &format!("serialization failed: {e}"), &[]))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(
+            "StreamingError",
+            "internal",
+            &format!("serialization failed: {e}"),
+            &[],
+        )
+    })?;
     from_json_text(&text)
 }
