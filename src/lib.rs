@@ -23,7 +23,7 @@ pub mod client;
 pub mod server;
 
 #[cfg(target_family = "wasm")]
-mod js;
+pub mod js;
 
 /// The crate's version, as published (also the npm package's version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
