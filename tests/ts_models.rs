@@ -1,6 +1,11 @@
 //! The TypeScript declarations of the models (src/js/models.d.ts) name exactly the Rust models' fields.
 #![cfg(not(target_family = "wasm"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeSet;
 
