@@ -31,7 +31,7 @@ node "$repo/scripts/check-no-any.mjs" $(ls node_modules/gcore-streaming/*.d.ts n
 say "no 'any' in the public .d.ts"
 
 mkdir -p tests scripts
-cp -r "$repo/tests/js" "$repo/tests/fixtures" "$repo/tests/ts" tests/
+cp -r "$repo/tests/js" "$repo/tests/fixtures" "$repo/tests/ts" "$repo/tests/runtimes" tests/
 cp "$repo/scripts/serve.mjs" scripts/
 ln -s "$repo/node_modules/playwright-core" node_modules/playwright-core
 "$repo/node_modules/.bin/tsc" -p tests/ts/tsconfig.json
@@ -41,3 +41,5 @@ say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
 say "shared JS cases in headless Chromium"
 node --test --test-reporter=spec tests/js/browser.test.mjs
+say "per-runtime entries in Deno and workerd"
+GS_REPO="$repo" node --test --test-reporter=spec tests/runtimes/runtimes.test.mjs
