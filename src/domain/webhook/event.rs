@@ -315,7 +315,8 @@ pub fn parse_webhook_value(value: Value, opts: &ParseOptions) -> Result<WebhookE
 /// # Errors
 /// As [`parse_webhook_value`]; paths of the flat form have no `message.` prefix.
 pub fn parse_event_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
-    let flat = matches!(&value, Value::Object(m) if !m.contains_key("message"));
+    let flat = matches!(&value, Value::Object(m)
+        if !m.contains_key("message") || m.get("type").and_then(Value::as_str) == Some("unknown"));
     if !flat {
         return parse_webhook_value(value, opts);
     }
