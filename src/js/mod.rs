@@ -12,7 +12,8 @@
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
-mod webhook;
+#[doc(hidden)]
+pub mod webhook;
 
 use wasm_bindgen::prelude::*;
 

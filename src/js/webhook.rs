@@ -236,6 +236,13 @@ export interface TrackerBroadcastInput { id: number; status?: string | null; str
 export interface TrackerVideoInput { id: number; status?: string | null; stream_id?: number | null; name?: string | null; duration?: number | null; [field: string]: WebhookExtraField | undefined }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `ParseWebhookOptions` (declared in the custom TypeScript section).
+    #[wasm_bindgen(typescript_type = "ParseWebhookOptions")]
+    pub type JsParseOptions;
+}
+
 fn throw(e: WebhookError) -> JsValue {
     js_error(
         "WebhookError",
@@ -293,7 +300,7 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
     )))
 }
 
-fn parse_options(options: Option<js_sys::Object>) -> Result<ParseOptions, JsValue> {
+fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValue> {
     let mut opts = ParseOptions::default();
     let Some(o) = options else {
         return Ok(opts);
@@ -345,7 +352,7 @@ fn event_from(body: &JsValue, opts: &ParseOptions) -> Result<WebhookEvent, JsVal
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
 pub fn parse_webhook(
     #[wasm_bindgen(unchecked_param_type = "WebhookInput")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseWebhookOptions")] options: Option<js_sys::Object>,
+    options: Option<JsParseOptions>,
 ) -> Result<JsValue, JsValue> {
     let opts = parse_options(options)?;
     let event = event_from(&body, &opts)?;
