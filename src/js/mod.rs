@@ -13,6 +13,8 @@
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
 mod models;
+#[doc(hidden)]
+pub mod webhook;
 
 use wasm_bindgen::prelude::*;
 
