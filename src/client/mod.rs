@@ -23,8 +23,9 @@ pub mod fetch;
 #[cfg(not(target_family = "wasm"))]
 pub mod native;
 
+pub use pages::PageItem;
 pub use pages::{Paginator, PAGE_SIZE};
-pub use session::{LiveSession, SessionOptions, SessionState, WaitOptions};
+pub use session::{LiveSession, SessionOptions, SessionState, SessionStatus, WaitOptions};
 
 /// An HTTP request as the transport sends it.
 #[derive(Clone, PartialEq)]
