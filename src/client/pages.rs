@@ -114,6 +114,17 @@ impl Paginator {
         self.buffer.extend(items);
     }
 
+    /// Makes the last requested page the next one again (after its read failed).
+    pub fn rewind(&mut self) {
+        self.next_page = self.next_page.saturating_sub(1).max(1);
+    }
+
+    /// Ends the iteration (drops the buffered items).
+    pub fn finish(&mut self) {
+        self.done = true;
+        self.buffer.clear();
+    }
+
     /// The next item, reading the next page when the buffer is empty; `None` at the end.
     ///
     /// # Errors
@@ -133,7 +144,7 @@ impl Paginator {
             match client.execute(&req, opts).await {
                 Ok(page) => self.accept(page),
                 Err(e) => {
-                    self.next_page = self.next_page.saturating_sub(1).max(1);
+                    self.rewind();
                     return Err(e);
                 }
             }
