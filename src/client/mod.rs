@@ -301,7 +301,12 @@ impl fmt::Display for ClientError {
             Self::Timeout {
                 operation,
                 timeout_ms,
-            } => write!(f, "{} timed out after {timeout_ms} ms", operation.as_str()),
+            } => write!(
+                f,
+                "{} timed out after {} ms",
+                operation.as_str(),
+                timeout_ms.clamp(0.0, 9.0e15) as u64
+            ),
             Self::Aborted { operation } => write!(f, "{} was aborted", operation.as_str()),
             Self::Network { operation, message } => {
                 write!(f, "{} failed: network error: {message}", operation.as_str())
@@ -714,40 +719,44 @@ impl<T: Transport> Client<T> {
 /// # Errors
 /// [`ParamError`] naming the field and what serde found wrong with it.
 pub fn parse_params<T: serde::de::DeserializeOwned>(json: &str, root: &str) -> Result<T, ParamError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ParamError {
-        path: root.to_owned(),
-        message: format!("not valid JSON: {e}"),
-    })?;
-    match serde_json::from_value::<T>(value.clone()) {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let serde_json::Value::Object(map) = &value else {
+    // Only `from_str` is used (no `from_value`): one deserializer per type keeps the wasm small.
+    let err = match serde_json::from_str::<T>(json) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let at = |key: &str| {
+        if root.is_empty() {
+            key.to_owned()
+        } else if key.is_empty() {
+            root.to_owned()
+        } else {
+            format!("{root}.{key}")
+        }
+    };
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(json) else {
+        return Err(ParamError {
+            path: at(""),
+            message: format!("must be a JSON object: {err}"),
+        });
+    };
+    for (key, field) in &map {
+        let mut one = serde_json::Map::new();
+        one.insert(key.clone(), field.clone());
+        let text = serde_json::Value::Object(one).to_string();
+        if let Err(fe) = serde_json::from_str::<T>(&text) {
+            let message = fe.to_string();
+            if !message.starts_with("missing field") {
                 return Err(ParamError {
-                    path: root.to_owned(),
-                    message: format!("must be an object: {e}"),
+                    path: at(key),
+                    message: message.split(" at line ").next().unwrap_or_default().to_owned(),
                 });
-            };
-            for (key, field) in map {
-                let mut one = serde_json::Map::new();
-                one.insert(key.clone(), field.clone());
-                if let Err(fe) = serde_json::from_value::<T>(serde_json::Value::Object(one)) {
-                    let text = fe.to_string();
-                    if !text.starts_with("missing field") {
-                        let path = if root.is_empty() {
-                            key.clone()
-                        } else {
-                            format!("{root}.{key}")
-                        };
-                        return Err(ParamError { path, message: text });
-                    }
-                }
             }
-            Err(ParamError {
-                path: root.to_owned(),
-                message: e.to_string(),
-            })
         }
     }
+    Err(ParamError {
+        path: at(""),
+        message: err.to_string(),
+    })
 }
 
 #[cfg(test)]

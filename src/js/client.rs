@@ -13,8 +13,9 @@ use crate::client::{
 };
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::request::{
-    BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, ParamError, StreamParams,
+    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, ParamError,
 };
+use crate::domain::response::ResponseValue;
 use crate::domain::webhook::Action;
 use js_sys::{Function, Object, Promise, Reflect};
 use serde::de::DeserializeOwned;
@@ -392,12 +393,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let p: StreamParams = json_of(&params, "")?;
-            let o = request_options(&options)?;
-            out(c.create_stream(&p, &o).await)
-        })
+        self.send(
+            (|| ApiRequest::create_stream(&json_of(&params, "")?).map_err(|e| param_error(&e)))(),
+            options,
+        )
     }
 
     /// `GET /streaming/streams/{id}`.
@@ -407,12 +406,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = StreamId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            out(c.get_stream(id, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::get_stream(StreamId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `GET /streaming/streams?page=&with_broadcasts=` (one page; see `streams()` for all).
@@ -422,12 +419,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListStreamsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let q: ListStreamsQuery = json_of(&query, "query")?;
-            let o = request_options(&options)?;
-            out(c.list_streams(&q, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::list_streams(&json_of(&query, "query")?)))(),
+            options,
+        )
     }
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": patch}`.
@@ -438,13 +433,15 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = StreamId(id_of(&id, "id")?);
-            let p: StreamParams = json_of(&patch, "")?;
-            let o = request_options(&options)?;
-            out(c.update_stream(id, &p, &o).await)
-        })
+        self.send(
+            (|| {
+                Ok(ApiRequest::update_stream(
+                    StreamId(id_of(&id, "id")?),
+                    &json_of(&patch, "")?,
+                ))
+            })(),
+            options,
+        )
     }
 
     /// `DELETE /streaming/streams/{id}`.
@@ -454,13 +451,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = StreamId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            c.delete_stream(id, &o).await.map_err(|e| client_error(&e))?;
-            Ok(JsValue::UNDEFINED)
-        })
+        self.send(
+            (|| Ok(ApiRequest::delete_stream(StreamId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `PUT /streaming/streams/{id}/start_recording`: `{warnings: [], errors: []}` on 204, the
@@ -471,12 +465,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = StreamId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            out(c.start_recording(id, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::start_recording(StreamId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `PUT /streaming/streams/{id}/stop_recording`: the recorded video, or `null` when nothing was
@@ -487,12 +479,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = StreamId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            out(c.stop_recording(id, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::stop_recording(StreamId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `POST /streaming/broadcasts` with `{"broadcast": params}` (`name`, `status` required): the
@@ -503,12 +493,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let p: BroadcastParams = json_of(&params, "")?;
-            let o = request_options(&options)?;
-            out(c.create_broadcast(&p, &o).await)
-        })
+        self.send(
+            (|| ApiRequest::create_broadcast(&json_of(&params, "")?).map_err(|e| param_error(&e)))(),
+            options,
+        )
     }
 
     /// `GET /streaming/broadcasts/{id}`.
@@ -518,12 +506,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = BroadcastId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            out(c.get_broadcast(id, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::get_broadcast(BroadcastId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `GET /streaming/broadcasts?page=` (one page; see `broadcasts()` for all).
@@ -533,12 +519,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListBroadcastsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let q: ListBroadcastsQuery = json_of(&query, "query")?;
-            let o = request_options(&options)?;
-            out(c.list_broadcasts(&q, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::list_broadcasts(&json_of(&query, "query")?)))(),
+            options,
+        )
     }
 
     /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": patch}`.
@@ -549,13 +533,15 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = BroadcastId(id_of(&id, "id")?);
-            let p: BroadcastParams = json_of(&patch, "")?;
-            let o = request_options(&options)?;
-            out(c.update_broadcast(id, &p, &o).await)
-        })
+        self.send(
+            (|| {
+                Ok(ApiRequest::update_broadcast(
+                    BroadcastId(id_of(&id, "id")?),
+                    &json_of(&patch, "")?,
+                ))
+            })(),
+            options,
+        )
     }
 
     /// `DELETE /streaming/broadcasts/{id}`.
@@ -565,13 +551,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = BroadcastId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            c.delete_broadcast(id, &o).await.map_err(|e| client_error(&e))?;
-            Ok(JsValue::UNDEFINED)
-        })
+        self.send(
+            (|| Ok(ApiRequest::delete_broadcast(BroadcastId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `GET /streaming/videos/{id}`.
@@ -581,12 +564,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = VideoId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            out(c.get_video(id, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::get_video(VideoId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// `GET /streaming/videos?page=&per_page=&stream_id=&status=&search=…` (one page; see `videos()`).
@@ -596,12 +577,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListVideosQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let q: ListVideosQuery = json_of(&query, "query")?;
-            let o = request_options(&options)?;
-            out(c.list_videos(&q, &o).await)
-        })
+        self.send(
+            (|| Ok(ApiRequest::list_videos(&json_of(&query, "query")?)))(),
+            options,
+        )
     }
 
     /// `DELETE /streaming/videos/{id}`.
@@ -611,13 +590,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let id = VideoId(id_of(&id, "id")?);
-            let o = request_options(&options)?;
-            c.delete_video(id, &o).await.map_err(|e| client_error(&e))?;
-            Ok(JsValue::UNDEFINED)
-        })
+        self.send(
+            (|| Ok(ApiRequest::delete_video(VideoId(id_of(&id, "id")?))))(),
+            options,
+        )
     }
 
     /// Executes an action of the webhook tracker (no session state involved).
@@ -627,15 +603,14 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "ApiAction")] action: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let c = self.inner.clone();
-        run(async move {
-            let a: Action = json_of(&action, "action")?;
-            let o = request_options(&options)?;
-            let req = a
-                .request()
-                .ok_or_else(|| invalid("action", "lacks the id its operation needs"))?;
-            out(c.execute(&req, &o).await)
-        })
+        self.send(
+            (|| {
+                let a: Action = json_of(&action, "action")?;
+                a.request()
+                    .ok_or_else(|| invalid("action", "lacks the id its operation needs"))
+            })(),
+            options,
+        )
     }
 
     /// Every stream, page by page (`for await (const s of client.streams())`).
@@ -673,6 +648,23 @@ impl StreamingClient {
 }
 
 impl StreamingClient {
+    /// Every typed method goes through this one future (one state machine in the wasm, not fifteen).
+    fn send(&self, req: Result<ApiRequest, JsValue>, options: JsValue) -> Promise {
+        let req = match req {
+            Ok(r) => r,
+            Err(e) => return Promise::reject(&e),
+        };
+        let c = self.inner.clone();
+        run(async move {
+            let o = request_options(&options)?;
+            let value = c.execute(&req, &o).await.map_err(|e| client_error(&e))?;
+            match value {
+                ResponseValue::Deleted => Ok(JsValue::UNDEFINED),
+                v => to_js(&v),
+            }
+        })
+    }
+
     fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
         let it = PageIterator {
             client: self.inner.clone(),
