@@ -750,12 +750,12 @@ impl LiveSession {
     pub fn setup(
         client: &StreamingClient,
         #[wasm_bindgen(unchecked_param_type = "LiveSessionOptions")] options: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] request_options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: JsValue,
     ) -> Promise {
         let c = client.inner.clone();
         run(async move {
             let so: SessionOptions = json_of(&options, "")?;
-            let o = self::request_options(&request_options)?;
+            let o = request_options(&opts)?;
             let s = Session::setup(c, so, &o).await.map_err(|e| client_error(&e))?;
             Ok(JsValue::from(LiveSession { inner: Rc::new(s) }))
         })
