@@ -15,6 +15,8 @@
 mod models;
 #[doc(hidden)]
 pub mod webhook;
+#[cfg(feature = "client")]
+mod client;
 
 use wasm_bindgen::prelude::*;
 
