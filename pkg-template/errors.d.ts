@@ -17,16 +17,23 @@ export type ApiErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "request_timeout"
   | "conflict"
   | "validation_failed"
   | "rate_limited"
   | "server_error"
-  | "request_timeout"
-  | "unexpected_status"
-  | "invalid_response";
+  | "http_error";
 
-/** Codes of errors that are not HTTP error answers. */
-export type StreamingErrorCode = "timeout" | "aborted" | "network" | "invalid_params" | "internal";
+/** Codes of errors that are not HTTP error answers (transport, parameters, the session's state). */
+export type StreamingErrorCode =
+  | "timeout"
+  | "aborted"
+  | "network"
+  | "invalid_params"
+  | "invalid_response"
+  | "invalid_state"
+  | "video_failed"
+  | "internal";
 
 /** Base class of every error the SDK throws (`instanceof` works across entries). */
 export declare class StreamingError extends Error {

@@ -22,6 +22,7 @@ for entry in webhook main sandbox; do
     --no-default-features ${features[$entry]:+--features ${features[$entry]}}
   wasm="target/wasm32-unknown-unknown/wasm/gcore_streaming.wasm"
   wasm-bindgen --target web --out-dir "$out.tmp/$entry" --out-name gcore_streaming "$wasm"
+  node scripts/tidy-dts.mjs "$out.tmp/$entry/gcore_streaming.d.ts"
   "$wasm_opt" -Oz "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
 done
 

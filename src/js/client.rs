@@ -69,36 +69,14 @@ export interface RequestOptions {
 }
 
 /** An API operation's name. */
-export type OperationName =
-  | "create_stream" | "get_stream" | "list_streams" | "update_stream" | "delete_stream"
-  | "start_recording" | "stop_recording" | "create_broadcast" | "get_broadcast" | "list_broadcasts"
-  | "update_broadcast" | "delete_broadcast" | "get_video" | "list_videos" | "delete_video";
+export type OperationName = ActionOperation;
 
 /** One call the webhook tracker says to make next (its `actions`): give it to `perform`. */
-export interface ApiAction {
-  operation: OperationName;
-  stream_id?: number;
-  broadcast_id?: number;
-  video_id?: number;
-  /** The exact JSON body, already wrapped (e.g. `{"broadcast": {"status": "live"}}`). */
-  body?: JsonValue;
-  reason: string;
-  step?: number;
-}
+export type ApiAction = Action;
 
 /** What `perform` resolves to: the operation's result (`null` for deletes and empty answers). */
 export type PerformResult =
   | Stream | Stream[] | Broadcast | Broadcast[] | Video | Video[] | StartRecordingResult | null;
-
-/** Stable codes of `ApiError.code`. */
-export type ApiErrorCode =
-  | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict"
-  | "validation_failed" | "rate_limited" | "server_error" | "http_error";
-
-/** Stable codes of the client's `StreamingError.code`. */
-export type ClientErrorCode =
-  | "timeout" | "aborted" | "network" | "invalid_params" | "invalid_response" | "invalid_state"
-  | "video_failed";
 
 /** Options of `LiveSession.setup`. */
 export interface LiveSessionOptions {

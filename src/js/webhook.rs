@@ -47,10 +47,6 @@ export interface ConvertedVideoWebhook {
   mp4_url?: string;
   [extra: string]: WebhookExtraField | undefined;
 }
-/** A video's processing status. */
-export type VideoStatus = "empty" | "pending" | "viewable" | "ready" | "error";
-/** A broadcast's status. */
-export type BroadcastStatus = "pending" | "live" | "paused" | "finished";
 /** `type: "video"` (also sent as `vod`). */
 export interface VideoWebhook {
   id: number;
@@ -129,11 +125,6 @@ export interface VerifyWebhookSourceOptions {
   /** CIDR ranges to accept. Default: the platform's ["92.223.112.0/24", "92.223.123.0/24"]. */
   allowIps?: string[];
 }
-/** `WebhookError.code` values. */
-export type WebhookErrorCode =
-  | "invalid_json" | "not_an_object" | "unknown_type" | "missing_field" | "wrong_type"
-  | "invalid_value" | "too_large" | "forbidden_source" | "bad_secret" | "invalid_snapshot";
-
 /** Where a stream's integration stands. */
 export type Stage = "setup" | "test" | "live" | "stop" | "done";
 /** What applying an event did. */
