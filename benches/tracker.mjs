@@ -1,0 +1,198 @@
+// Tracker throughput: WebhookTracker.apply(rawBody) against the JavaScript pipeline a user would
+// write (JSON.parse + the zod validator + a plain reducer), both with a long-lived tracker and with
+// restore → apply → snapshot per event (the edge-function pattern: no memory between requests).
+//   node benches/tracker.mjs [--quick]
+import { isDeepStrictEqual } from "node:util";
+import { loadEntry, interleaved, fixture } from "./lib.mjs";
+import { zodParseWebhook } from "./zod-webhook.mjs";
+import { JsTracker, normalize } from "./js-reducer.mjs";
+
+const BASE_NOW = 1_764_000_000_000;
+
+/** One stream's run through the guide, with its own ids. `interrupted`: the guide's interruption case. */
+function lifecycle(stream, broadcast, video, restream, interrupted) {
+  const body = (name) =>
+    fixture(`webhooks/${name}.json`)
+      .trim()
+      .replaceAll("320423", String(stream))
+      .replaceAll("192470", String(broadcast))
+      .replaceAll("803111", String(video))
+      .replaceAll("5551", String(restream));
+  const hook = (name) => ({ op: "webhook", body: body(name) });
+  const ops = [
+    // Step 1-3: the stream was created and linked (an API response the user folds in).
+    { op: "stream", value: { id: stream, active: true, live: false, broadcast_ids: [broadcast] } },
+    hook("step04_stream_live"),
+    hook("step06_broadcast_live"),
+    hook("step08_recording_started"),
+    hook("factsheet_stream_full"),
+    hook("factsheet_restream"),
+  ];
+  if (interrupted) {
+    ops.push(
+      hook("interruption_stream_down"),
+      hook("interruption_broadcast_paused"),
+      hook("step04_stream_live"),
+      hook("step06_broadcast_live"),
+      hook("step08_recording_started"),
+    );
+  }
+  ops.push(
+    { op: "expectStop", id: stream },
+    hook("step10_recording_stopped"),
+    hook("step11_video_pending"),
+    hook("step13_broadcast_finished"),
+    hook("step15_stream_ended"),
+    hook("step17_video_viewable"),
+    hook("step18_video_ready"),
+    hook("step18_video_ready"), // a repeat: duplicate
+    hook("step17_video_viewable"), // out of order: stale
+    { op: "forget", id: stream },
+  );
+  return ops;
+}
+
+/** Four streams at a time, each through two runs of the guide (one in four interrupted), interleaved. */
+export function trackerOps(lanes = 4, runs = 2) {
+  const perLane = [];
+  let g = 0;
+  for (let l = 0; l < lanes; l++) {
+    const ops = [];
+    for (let j = 0; j < runs; j++, g++) {
+      ops.push(...lifecycle(320423 + g, 192470 + g, 803111 + g, 5551 + g, g % 4 === 1));
+    }
+    perLane.push(ops);
+  }
+  const out = [];
+  for (let i = 0; perLane.some((ops) => i < ops.length); i++) {
+    for (const ops of perLane) if (i < ops.length) out.push(ops[i]);
+  }
+  return out;
+}
+
+function wasmStep(t, o, now) {
+  switch (o.op) {
+    case "webhook":
+      return t.apply(o.body, now);
+    case "stream":
+      return t.applyStream(o.value, now);
+    case "expectStop":
+      return t.expectStop(o.id, now);
+    default:
+      return t.forget(o.id);
+  }
+}
+
+function jsStep(t, o, now) {
+  switch (o.op) {
+    case "webhook":
+      return t.apply(zodParseWebhook(o.body), now);
+    case "stream":
+      return t.applyStream(o.value, now);
+    case "expectStop":
+      return t.expectStop(o.id, now);
+    default:
+      return t.forget(o.id);
+  }
+}
+
+/** Untimed: the JS reducer gives the same results as WebhookTracker on the whole sequence. */
+export function checkSameLogic(WebhookTracker, ops) {
+  const w = new WebhookTracker();
+  const j = new JsTracker();
+  const problems = [];
+  const outcomes = {};
+  ops.forEach((o, i) => {
+    const a = wasmStep(w, o, BASE_NOW + i);
+    const b = jsStep(j, o, BASE_NOW + i);
+    if (o.op === "webhook") outcomes[a.outcome] = (outcomes[a.outcome] ?? 0) + 1;
+    if ((o.op === "webhook" || o.op === "stream") && !isDeepStrictEqual(normalize(a), normalize(b))) {
+      problems.push(`op ${i} ${o.body ?? o.op}:\n  wasm ${JSON.stringify(a)}\n  js   ${JSON.stringify(b)}`);
+    }
+  });
+  w.free();
+  return { problems, outcomes };
+}
+
+export async function run({ quick = false, entry = "webhook" } = {}) {
+  const { WebhookTracker } = await loadEntry(entry);
+  const ops = trackerOps();
+  const { problems, outcomes } = checkSameLogic(WebhookTracker, ops);
+  if (problems.length) {
+    throw new Error(`the JS reducer does not follow the tracker's logic:\n${problems.slice(0, 3).join("\n")}`);
+  }
+  const webhooks = ops.filter((o) => o.op === "webhook").length;
+  const passes = quick ? 150 : 800; // each pass: every op once (≈ 200 webhooks)
+  const rounds = quick ? 3 : 7;
+
+  const passLong = (step, make) => (_, n) => {
+    const t = make();
+    let s = 0;
+    for (let p = 0; p < n / ops.length; p++) {
+      for (let i = 0; i < ops.length; i++) {
+        const r = step(t, ops[i], BASE_NOW + i);
+        if (r && r.outcome) s += r.outcome.length;
+      }
+    }
+    t.free?.();
+    return s;
+  };
+  const passSnap = (step, Tracker) => (_, n) => {
+    let snap = new Tracker().snapshot();
+    let s = 0;
+    for (let p = 0; p < n / ops.length; p++) {
+      for (let i = 0; i < ops.length; i++) {
+        const t = Tracker.restore(snap);
+        const r = step(t, ops[i], BASE_NOW + i);
+        if (r && r.outcome) s += r.outcome.length;
+        snap = t.snapshot();
+        t.free?.();
+      }
+    }
+    return s + snap.length;
+  };
+  const n = passes * ops.length;
+  const long = interleaved(
+    {
+      wasm: passLong(wasmStep, () => new WebhookTracker()),
+      js: passLong(jsStep, () => new JsTracker()),
+    },
+    { items: null, n, rounds },
+  );
+  const snapPasses = quick ? 40 : 200;
+  const snap = interleaved(
+    {
+      wasm: passSnap(wasmStep, WebhookTracker),
+      js: passSnap(jsStep, JsTracker),
+    },
+    { items: null, n: snapPasses * ops.length, rounds },
+  );
+  // Per webhook event: the time of a pass over all ops divided by the number of webhooks in it.
+  const perEvent = (r) => (r.ns_per_item * ops.length) / webhooks;
+  const res = {
+    entry,
+    ops_per_pass: ops.length,
+    webhooks_per_pass: webhooks,
+    outcomes_per_pass: outcomes,
+    note: "each pass also folds in one API stream response, one expectStop and one forget per stream run, in both pipelines",
+    apply: {
+      wasm_per_s: 1e9 / perEvent(long.wasm),
+      js_per_s: 1e9 / perEvent(long.js),
+      wasm_ns: perEvent(long.wasm),
+      js_ns: perEvent(long.js),
+    },
+    snapshot_restore: {
+      wasm_per_s: 1e9 / perEvent(snap.wasm),
+      js_per_s: 1e9 / perEvent(snap.js),
+      wasm_ns: perEvent(snap.wasm),
+      js_ns: perEvent(snap.js),
+    },
+  };
+  res.ratio_vs_js = res.apply.wasm_per_s / res.apply.js_per_s;
+  res.snapshot_ratio_vs_js = res.snapshot_restore.wasm_per_s / res.snapshot_restore.js_per_s;
+  return res;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await run({ quick: process.argv.includes("--quick") }), null, 2));
+}
