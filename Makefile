@@ -6,12 +6,13 @@ DEMO_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 TEST_SERVER_PORT ?= 8790
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes bench
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
 	@echo "make test   set up what is missing and run the whole test suite"
 	@echo "make pkg    build the npm package into pkg/"
+	@echo "make bench  build the package, run the benchmarks (one table; figures in target/bench.json)"
 
 setup:
 	@bash scripts/setup.sh
@@ -43,6 +44,9 @@ test-pkg: pkg
 
 sizes: pkg
 	@node scripts/sizes.mjs --check
+
+bench: pkg
+	node benches/run.mjs
 
 test: lint test-host test-wasm test-pkg sizes
 	@echo "make test: all passed"

@@ -1,0 +1,78 @@
+// Client overhead: StreamingClient.getStream against raw fetch (same URL, same headers, JSON.parse of
+// the body), sequential and with 50 requests in flight, interleaved rounds, on 127.0.0.1.
+//   node benches/client.mjs [--quick]
+import { loadEntry, interleavedAsync } from "./lib.mjs";
+import { startServer } from "./servers.mjs";
+
+export async function run({ quick = false, server } = {}) {
+  const { StreamingClient } = await loadEntry("main");
+  const own = !server;
+  server ??= await startServer({ log: (m) => console.error(`[bench] ${m}`) });
+  try {
+    const apiKey = "bench-key";
+    const client = new StreamingClient({ apiKey, baseUrl: server.url });
+    const created = await client.createStream({ name: "bench_stream" });
+    const id = created.id;
+    const url = `${server.url}/streaming/streams/${id}`;
+    const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
+    const raw = async () => {
+      const r = await fetch(url, { headers });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return JSON.parse(text);
+    };
+    const ours = () => client.getStream(id);
+    // Same answer both ways (untimed).
+    const [a, b] = [await ours(), await raw()];
+    if (a.id !== id || b.id !== id) throw new Error("getStream and fetch disagree");
+
+    const seqN = quick ? 100 : 400;
+    const concN = quick ? 500 : 2000;
+    const inFlight = 50;
+    const sequential = (fn) => async () => {
+      let s = 0;
+      for (let i = 0; i < seqN; i++) s += (await fn()).id === id ? 1 : 0;
+      if (s !== seqN) throw new Error("wrong answers");
+      return seqN;
+    };
+    const concurrent = (fn) => async () => {
+      let left = concN;
+      const worker = async () => {
+        while (left-- > 0) if ((await fn()).id !== id) throw new Error("wrong answer");
+      };
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      return concN;
+    };
+    const rounds = quick ? 3 : 7;
+    const seq = await interleavedAsync({ client: sequential(ours), fetch: sequential(raw) }, { rounds });
+    const conc = await interleavedAsync({ client: concurrent(ours), fetch: concurrent(raw) }, { rounds });
+    const us = (x) => +(x / 1e3).toFixed(1);
+    const out = {
+      server: server.kind,
+      sequential: {
+        requests_per_round: seqN,
+        client_us: us(seq.client.ns_per_item),
+        fetch_us: us(seq.fetch.ns_per_item),
+        overhead_ratio: seq.client.ns_per_item / seq.fetch.ns_per_item,
+      },
+      concurrent: {
+        requests_per_round: concN,
+        in_flight: inFlight,
+        client_req_per_s: Math.round(conc.client.per_s),
+        fetch_req_per_s: Math.round(conc.fetch.per_s),
+        overhead_ratio: conc.client.ns_per_item / conc.fetch.ns_per_item,
+      },
+      rounds,
+    };
+    // The headline figure: the worse of the two.
+    out.overhead_ratio = Math.max(out.sequential.overhead_ratio, out.concurrent.overhead_ratio);
+    client.free?.();
+    return out;
+  } finally {
+    if (own) await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await run({ quick: process.argv.includes("--quick") }), null, 2));
+}
