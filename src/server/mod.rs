@@ -223,6 +223,8 @@ struct Shared {
     /// Serializes pulling webhooks out of the platform and delivering them (keeps order).
     delivery: tokio::sync::Mutex<SplitMix64>,
     events: broadcast::Sender<String>,
+    /// Flips to `true` on shutdown, ending the SSE feeds (graceful shutdown waits for them).
+    closing: tokio::sync::watch::Sender<bool>,
     wake: Notify,
     http: HttpClient<HttpConnector, Full<Bytes>>,
 }
@@ -574,12 +576,25 @@ async fn events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl futures_util::Stream<Item = Result<SseEvent, Infallible>>> {
     let rx = shared.events.subscribe();
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+    let closing = shared.closing.subscribe();
+    let stream = futures_util::stream::unfold((rx, closing), |(mut rx, mut closing)| async move {
         loop {
-            match rx.recv().await {
-                Ok(text) => return Some((Ok(SseEvent::default().event("webhook").data(text)), rx)),
-                Err(broadcast::error::RecvError::Lagged(_)) => {}
-                Err(broadcast::error::RecvError::Closed) => return None,
+            if *closing.borrow() {
+                return None;
+            }
+            tokio::select! {
+                msg = rx.recv() => match msg {
+                    Ok(text) => {
+                        return Some((Ok(SseEvent::default().event("webhook").data(text)), (rx, closing)))
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                changed = closing.changed() => {
+                    if changed.is_err() {
+                        return None;
+                    }
+                }
             }
         }
     });
@@ -678,7 +693,13 @@ impl Running {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        let _ = (&mut self.server).await;
+        // Requests in flight get a few seconds; then the server task is cut off.
+        if tokio::time::timeout(Duration::from_secs(5), &mut self.server)
+            .await
+            .is_err()
+        {
+            self.server.abort();
+        }
         self.ticker.abort();
     }
 
@@ -720,17 +741,20 @@ pub async fn start(addr: SocketAddr, config: ServerConfig) -> std::io::Result<Ru
         records: Mutex::new(Vec::new()),
         delivery: tokio::sync::Mutex::new(SplitMix64::new(config.platform.seed ^ 0x5EED_0FC4_A05E_ED00)),
         events,
+        closing: tokio::sync::watch::channel(false).0,
         wake: Notify::new(),
         http: HttpClient::builder(TokioExecutor::new()).build(connector),
         config,
     });
     let ticker = tokio::spawn(ticker(Arc::clone(&shared)));
+    let closing = shared.closing.clone();
     let app = router(shared);
     let (tx, rx) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
                 let _ = rx.await;
+                let _ = closing.send(true);
             })
             .await
     });
