@@ -53,3 +53,6 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
     })?;
     from_json_text(&text)
 }
+
+#[cfg(feature = "sandbox")]
+mod sandbox;
