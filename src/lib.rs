@@ -23,7 +23,8 @@ pub mod client;
 pub mod server;
 
 #[cfg(target_family = "wasm")]
-mod js;
+#[doc(hidden)]
+pub mod js; // public (hidden) so wasm-bindgen tests can call the exports
 
 /// The crate's version, as published (also the npm package's version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

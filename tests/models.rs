@@ -1,5 +1,11 @@
 //! Models and request bodies against the guide's and the fact sheet's sample payloads.
 #![cfg(not(target_family = "wasm"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use gcore_streaming::domain::model::*;
 use gcore_streaming::domain::request::*;

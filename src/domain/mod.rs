@@ -6,6 +6,8 @@
 pub mod ids;
 pub mod model;
 pub mod request;
+pub mod response;
+pub mod retry;
 pub mod webhook;
 
 #[cfg(feature = "sandbox")]

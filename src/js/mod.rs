@@ -12,6 +12,12 @@
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
+mod models;
+#[doc(hidden)]
+pub mod webhook;
+#[cfg(feature = "client")]
+mod client;
+
 use wasm_bindgen::prelude::*;
 
 /// The package's version (the crate's version).

@@ -1,0 +1,26 @@
+//! Parse + apply + snapshot/restore over arbitrary bytes. The input is split on 0xFF into webhook
+//! bodies applied in order to one tracker; the whole input is also tried as a snapshot.
+#![no_main]
+
+use gcore_streaming::domain::webhook::{parse_webhook, ParseOptions, Tracker};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let opts = ParseOptions { allow_unknown_types: true, ..ParseOptions::default() };
+    let mut t = Tracker::new();
+    for (i, body) in data.split(|b| *b == 0xFF).enumerate() {
+        if let Ok(ev) = parse_webhook(body, &opts) {
+            let _ = t.apply(&ev, Some(i as u64));
+            let _ = t.apply(&ev, Some(i as u64));
+        }
+    }
+    let snap = t.snapshot();
+    let back = Tracker::restore(&snap).expect("a snapshot restores");
+    assert_eq!(back, t);
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(r) = Tracker::restore(text) {
+            let again = Tracker::restore(&r.snapshot()).expect("re-snapshot restores");
+            assert_eq!(again, r);
+        }
+    }
+});

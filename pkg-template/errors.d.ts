@@ -1,0 +1,57 @@
+/** Codes of {@link WebhookError}. Stable: match on them, not on messages. */
+export type WebhookErrorCode =
+  | "invalid_json"
+  | "not_an_object"
+  | "unknown_type"
+  | "missing_field"
+  | "wrong_type"
+  | "invalid_value"
+  | "too_large"
+  | "forbidden_source"
+  | "bad_secret"
+  | "invalid_snapshot";
+
+/** Codes of {@link ApiError}, from the HTTP status the platform answered. */
+export type ApiErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "validation_failed"
+  | "rate_limited"
+  | "server_error"
+  | "request_timeout"
+  | "unexpected_status"
+  | "invalid_response";
+
+/** Codes of errors that are not HTTP error answers. */
+export type StreamingErrorCode = "timeout" | "aborted" | "network" | "invalid_params" | "internal";
+
+/** Base class of every error the SDK throws (`instanceof` works across entries). */
+export declare class StreamingError extends Error {
+  readonly name: "StreamingError" | "ApiError" | "WebhookError";
+  readonly code: StreamingErrorCode | ApiErrorCode | WebhookErrorCode;
+}
+
+/** The platform answered with an HTTP error status. */
+export declare class ApiError extends StreamingError {
+  readonly name: "ApiError";
+  readonly code: ApiErrorCode;
+  /** The HTTP status. */
+  readonly status: number;
+  /** Per-field messages of a 422 validation error (`{ name: ["can't be blank"] }`). */
+  readonly fields: Record<string, string[]> | null;
+  /** Whether retrying the same request may succeed. */
+  readonly retryable: boolean;
+  /** The raw response body (text). */
+  readonly body: string;
+}
+
+/** A webhook was rejected by `parseWebhook`, `verifyWebhookSource`, the tracker or a snapshot restore. */
+export declare class WebhookError extends StreamingError {
+  readonly name: "WebhookError";
+  readonly code: WebhookErrorCode;
+  /** JSON path of the offending value, e.g. `message.stream.id` (empty for the whole body). */
+  readonly path: string;
+}

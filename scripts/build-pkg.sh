@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: three wasm builds (webhook, main, sandbox entries), each run
+# through the pinned wasm-bindgen CLI and wasm-opt -Oz (npm binaryen), merged with pkg-template/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[pkg]\033[0m %s\n' "$*"; }
+
+declare -A features=(
+  [webhook]=""
+  [main]="client"
+  [sandbox]="sandbox"
+)
+wasm_opt=node_modules/.bin/wasm-opt
+out=pkg
+rm -rf "$out.tmp"
+mkdir -p "$out.tmp"
+
+for entry in webhook main sandbox; do
+  say "cargo build ($entry entry)"
+  cargo build --quiet --locked --lib --target wasm32-unknown-unknown --profile wasm \
+    --no-default-features ${features[$entry]:+--features ${features[$entry]}}
+  wasm="target/wasm32-unknown-unknown/wasm/gcore_streaming.wasm"
+  wasm-bindgen --target web --out-dir "$out.tmp/$entry" --out-name gcore_streaming "$wasm"
+  "$wasm_opt" -Oz "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
+done
+
+cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"
+cp pkg-template/README.md "$out.tmp/README.md"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+node -e '
+  const fs = require("fs");
+  const p = JSON.parse(fs.readFileSync("pkg-template/package.json", "utf8"));
+  p.version = process.argv[1];
+  fs.writeFileSync(process.argv[2], JSON.stringify(p, null, 2) + "\n");
+' "$version" "$out.tmp/package.json"
+# wasm-bindgen writes a .gitignore into each out dir; it would keep the files out of `npm pack`.
+rm -f "$out.tmp"/*/.gitignore "$out.tmp"/*/package.json
+rm -rf "$out"
+mv "$out.tmp" "$out"
+say "pkg/ gcore-streaming@$version"
+for entry in webhook main sandbox; do
+  f="$out/$entry/gcore_streaming_bg.wasm"
+  printf '  %-8s %7d B wasm, %6d B gzip\n' "$entry" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done

@@ -1,0 +1,169 @@
+//! Auto-pagination over the bare-array lists (fact sheet §5): pages of 25 from page 1 (or the
+//! query's page); stop on a short or empty page.
+
+use super::{CallOptions, Client, ClientError, Transport};
+use crate::domain::request::{ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery};
+use crate::domain::response::ResponseValue;
+use serde::Serialize;
+use std::collections::VecDeque;
+
+/// The platform's page size (Gcore's demos assume 25).
+pub const PAGE_SIZE: usize = 25;
+
+/// One item of a list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum PageItem {
+    /// A stream.
+    Stream(Box<crate::domain::model::Stream>),
+    /// A broadcast.
+    Broadcast(Box<crate::domain::model::Broadcast>),
+    /// A video.
+    Video(Box<crate::domain::model::Video>),
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    Streams(ListStreamsQuery),
+    Broadcasts,
+    Videos(ListVideosQuery),
+}
+
+/// Iterates every item of a list, page by page.
+///
+/// Either call [`Paginator::next`], or drive it by hand (for single-threaded hosts that must not
+/// hold a borrow across an await): [`Paginator::pop`], then [`Paginator::next_request`] and
+/// [`Paginator::accept`] with the decoded page.
+#[derive(Clone, Debug)]
+pub struct Paginator {
+    kind: Kind,
+    next_page: u32,
+    page_size: usize,
+    buffer: VecDeque<PageItem>,
+    done: bool,
+}
+
+impl Paginator {
+    fn new(kind: Kind, page: Option<u32>, page_size: usize) -> Self {
+        Self {
+            kind,
+            next_page: page.unwrap_or(1).max(1),
+            page_size: page_size.max(1),
+            buffer: VecDeque::new(),
+            done: false,
+        }
+    }
+
+    /// Every stream (the query's `page` is the first page read).
+    pub fn streams(query: ListStreamsQuery) -> Self {
+        let page = query.page;
+        Self::new(Kind::Streams(query), page, PAGE_SIZE)
+    }
+
+    /// Every broadcast.
+    pub fn broadcasts(query: ListBroadcastsQuery) -> Self {
+        let page = query.page;
+        Self::new(Kind::Broadcasts, page, PAGE_SIZE)
+    }
+
+    /// Every video matching the query (a page is full at `per_page`, default 25).
+    pub fn videos(query: ListVideosQuery) -> Self {
+        let page = query.page;
+        let size = query
+            .per_page
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(PAGE_SIZE);
+        Self::new(Kind::Videos(query), page, size)
+    }
+
+    /// The next buffered item, if any.
+    pub fn pop(&mut self) -> Option<PageItem> {
+        self.buffer.pop_front()
+    }
+
+    /// Whether the last page has been read and the buffer is empty.
+    pub fn is_done(&self) -> bool {
+        self.done && self.buffer.is_empty()
+    }
+
+    /// The request of the next page (and counts it as requested), or `None` when the list is done.
+    pub fn next_request(&mut self) -> Option<ApiRequest> {
+        if self.done {
+            return None;
+        }
+        let page = Some(self.next_page);
+        self.next_page = self.next_page.saturating_add(1);
+        Some(match &self.kind {
+            Kind::Streams(q) => ApiRequest::list_streams(&ListStreamsQuery { page, ..q.clone() }),
+            Kind::Broadcasts => ApiRequest::list_broadcasts(&ListBroadcastsQuery { page }),
+            Kind::Videos(q) => ApiRequest::list_videos(&ListVideosQuery { page, ..q.clone() }),
+        })
+    }
+
+    /// Takes a decoded page: buffers its items; a short or empty page ends the list.
+    pub fn accept(&mut self, page: ResponseValue) {
+        let items: Vec<PageItem> = match page {
+            ResponseValue::Streams(v) => v.into_iter().map(|s| PageItem::Stream(Box::new(s))).collect(),
+            ResponseValue::Broadcasts(v) => v.into_iter().map(|b| PageItem::Broadcast(Box::new(b))).collect(),
+            ResponseValue::Videos(v) => v.into_iter().map(|x| PageItem::Video(Box::new(x))).collect(),
+            _ => Vec::new(),
+        };
+        if items.len() < self.page_size {
+            self.done = true;
+        }
+        self.buffer.extend(items);
+    }
+
+    /// Makes the last requested page the next one again (after its read failed).
+    pub fn rewind(&mut self) {
+        self.next_page = self.next_page.saturating_sub(1).max(1);
+    }
+
+    /// Ends the iteration (drops the buffered items).
+    pub fn finish(&mut self) {
+        self.done = true;
+        self.buffer.clear();
+    }
+
+    /// The next item, reading the next page when the buffer is empty; `None` at the end.
+    ///
+    /// # Errors
+    /// [`ClientError`] of the page read (the iteration can be continued: the page is read again).
+    pub async fn next<T: Transport>(
+        &mut self,
+        client: &Client<T>,
+        opts: &CallOptions<T::Signal>,
+    ) -> Result<Option<PageItem>, ClientError> {
+        loop {
+            if let Some(item) = self.pop() {
+                return Ok(Some(item));
+            }
+            let Some(req) = self.next_request() else {
+                return Ok(None);
+            };
+            match client.execute(&req, opts).await {
+                Ok(page) => self.accept(page),
+                Err(e) => {
+                    self.rewind();
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Collects every remaining item.
+    ///
+    /// # Errors
+    /// [`ClientError`] of a page read.
+    pub async fn collect<T: Transport>(
+        &mut self,
+        client: &Client<T>,
+        opts: &CallOptions<T::Signal>,
+    ) -> Result<Vec<PageItem>, ClientError> {
+        let mut out = Vec::new();
+        while let Some(item) = self.next(client, opts).await? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}

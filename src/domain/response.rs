@@ -1,0 +1,250 @@
+//! Response decoding as a pure function: (operation, status, body) → typed value or [`ApiError`].
+//!
+//! Success bodies follow the fact sheet §3: lists are bare JSON arrays; deletes answer 204 (or 200)
+//! with an empty body; `start_recording` answers 204, or 200 with warnings; `stop_recording` answers
+//! the recorded Video or an empty body when nothing was recording; `create_broadcast` may or may not
+//! carry a body. Error bodies come in every shape of §10 and are read by [`ErrorBody::parse`].
+
+use super::model::{Broadcast, ErrorBody, StartRecordingResult, Stream, Video};
+use super::request::Operation;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A decoded success body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ResponseValue {
+    /// A stream (create, get, update).
+    Stream(Box<Stream>),
+    /// A page of streams.
+    Streams(Vec<Stream>),
+    /// A broadcast (get, update; create when the platform sends a body, `None` when it does not).
+    Broadcast(Option<Box<Broadcast>>),
+    /// A page of broadcasts.
+    Broadcasts(Vec<Broadcast>),
+    /// A video (get; stop_recording when something was recording, `None` otherwise).
+    Video(Option<Box<Video>>),
+    /// A page of videos.
+    Videos(Vec<Video>),
+    /// What start_recording answered (empty on 204).
+    Recording(Box<StartRecordingResult>),
+    /// A delete succeeded (no body).
+    Deleted,
+}
+
+/// An HTTP error answer of the API, classified.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// The operation that failed.
+    pub operation: Operation,
+    /// The HTTP status.
+    pub status: u16,
+    /// Stable code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `conflict`,
+    /// `request_timeout`, `validation_failed`, `rate_limited`, `server_error` or `http_error`.
+    pub code: String,
+    /// One-line message (from the body when it has one).
+    pub message: String,
+    /// Per-field messages of a 422 (`{field: [messages]}`); empty otherwise.
+    pub fields: BTreeMap<String, Vec<String>>,
+    /// Whether the condition is transient (408, 429, 5xx). A create that failed with 5xx may still have
+    /// been done: check before creating again.
+    pub retryable: bool,
+    /// The body as the platform sent it, in whichever shape.
+    pub body: ErrorBody,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} failed: HTTP {} ({}): {}",
+            self.operation.as_str(),
+            self.status,
+            self.code,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Why a response could not be decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecodeError {
+    /// The API answered an error status.
+    Api(Box<ApiError>),
+    /// A success status with a body that is not what the operation returns.
+    InvalidResponse {
+        /// The operation.
+        operation: Operation,
+        /// The status.
+        status: u16,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The stable code of an error status.
+pub fn error_code(status: u16) -> &'static str {
+    match status {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        408 => "request_timeout",
+        409 => "conflict",
+        422 => "validation_failed",
+        429 => "rate_limited",
+        500..=599 => "server_error",
+        _ => "http_error",
+    }
+}
+
+/// Builds the [`ApiError`] of an error answer.
+pub fn api_error(operation: Operation, status: u16, body: &str) -> ApiError {
+    let body = ErrorBody::parse(body);
+    let summary = body.summary();
+    let message = if summary.is_empty() {
+        format!("HTTP {status}")
+    } else {
+        summary
+    };
+    ApiError {
+        operation,
+        status,
+        code: error_code(status).to_owned(),
+        message,
+        fields: body.fields().cloned().unwrap_or_default(),
+        retryable: super::retry::is_retryable_status(status),
+        body,
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    operation: Operation,
+    status: u16,
+    body: &str,
+) -> Result<T, DecodeError> {
+    serde_json::from_str(body).map_err(|e| DecodeError::InvalidResponse {
+        operation,
+        status,
+        message: format!("unexpected response body: {e}"),
+    })
+}
+
+/// Decodes an answer of `operation`.
+///
+/// # Errors
+/// [`DecodeError::Api`] for a non-2xx status; [`DecodeError::InvalidResponse`] when a 2xx body is
+/// not the operation's resource.
+pub fn decode(operation: Operation, status: u16, body: &str) -> Result<ResponseValue, DecodeError> {
+    if !(200..=299).contains(&status) {
+        return Err(DecodeError::Api(Box::new(api_error(operation, status, body))));
+    }
+    let empty = body.trim().is_empty();
+    Ok(match operation {
+        Operation::CreateStream | Operation::GetStream | Operation::UpdateStream => {
+            ResponseValue::Stream(parse(operation, status, body)?)
+        }
+        Operation::ListStreams => ResponseValue::Streams(parse(operation, status, body)?),
+        Operation::CreateBroadcast if empty => ResponseValue::Broadcast(None),
+        Operation::CreateBroadcast | Operation::GetBroadcast | Operation::UpdateBroadcast => {
+            ResponseValue::Broadcast(Some(parse(operation, status, body)?))
+        }
+        Operation::ListBroadcasts => ResponseValue::Broadcasts(parse(operation, status, body)?),
+        Operation::GetVideo => ResponseValue::Video(Some(parse(operation, status, body)?)),
+        Operation::StopRecording if empty || body.trim() == "null" || body.trim() == "{}" => {
+            ResponseValue::Video(None)
+        }
+        Operation::StopRecording => ResponseValue::Video(Some(parse(operation, status, body)?)),
+        Operation::ListVideos => ResponseValue::Videos(parse(operation, status, body)?),
+        Operation::StartRecording if empty => ResponseValue::Recording(Box::default()),
+        Operation::StartRecording => ResponseValue::Recording(parse(operation, status, body)?),
+        Operation::DeleteStream | Operation::DeleteBroadcast | Operation::DeleteVideo => {
+            ResponseValue::Deleted
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_statuses_map_to_stable_codes() {
+        for (s, c, r) in [
+            (400, "bad_request", false),
+            (401, "unauthorized", false),
+            (403, "forbidden", false),
+            (404, "not_found", false),
+            (408, "request_timeout", true),
+            (409, "conflict", false),
+            (422, "validation_failed", false),
+            (429, "rate_limited", true),
+            (500, "server_error", true),
+            (503, "server_error", true),
+            (418, "http_error", false),
+            (302, "http_error", false),
+        ] {
+            let e = api_error(Operation::GetStream, s, "");
+            assert_eq!((e.code.as_str(), e.retryable), (c, r), "{s}");
+            assert_eq!(e.message, format!("HTTP {s}"));
+        }
+    }
+
+    #[test]
+    fn validation_errors_carry_fields() {
+        let Err(DecodeError::Api(e)) = decode(
+            Operation::CreateBroadcast,
+            422,
+            r#"{"errors":{"name":["can't be blank"],"status":["can't be blank"]}}"#,
+        ) else {
+            panic!("expected an API error");
+        };
+        assert_eq!(e.code, "validation_failed");
+        assert_eq!(e.fields.get("name"), Some(&vec!["can't be blank".to_owned()]));
+        assert_eq!(e.message, "name can't be blank; status can't be blank");
+        assert_eq!(
+            e.to_string(),
+            "create_broadcast failed: HTTP 422 (validation_failed): name can't be blank; status can't be blank"
+        );
+    }
+
+    #[test]
+    fn success_bodies_decode_per_operation() {
+        assert_eq!(
+            decode(Operation::DeleteStream, 204, ""),
+            Ok(ResponseValue::Deleted)
+        );
+        assert_eq!(
+            decode(Operation::DeleteVideo, 200, "{}"),
+            Ok(ResponseValue::Deleted)
+        );
+        assert_eq!(
+            decode(Operation::CreateBroadcast, 200, ""),
+            Ok(ResponseValue::Broadcast(None))
+        );
+        assert_eq!(
+            decode(Operation::StopRecording, 200, ""),
+            Ok(ResponseValue::Video(None))
+        );
+        assert_eq!(
+            decode(Operation::StartRecording, 204, ""),
+            Ok(ResponseValue::Recording(Box::default()))
+        );
+        let Ok(ResponseValue::Streams(list)) = decode(Operation::ListStreams, 200, r#"[{"id":1},{"id":2}]"#)
+        else {
+            panic!()
+        };
+        assert_eq!(list.len(), 2);
+        assert!(matches!(
+            decode(Operation::GetStream, 200, "<html>"),
+            Err(DecodeError::InvalidResponse { status: 200, .. })
+        ));
+        assert!(matches!(
+            decode(Operation::ListVideos, 200, r#"{"id":1}"#),
+            Err(DecodeError::InvalidResponse { .. })
+        ));
+    }
+}

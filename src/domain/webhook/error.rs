@@ -1,0 +1,121 @@
+//! `WebhookError`: what went wrong with a webhook (or a snapshot), with a stable code and a JSON path.
+
+use std::fmt;
+
+/// The stable error codes (the JS `code` property).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WebhookErrorCode {
+    /// The body is not JSON (or not UTF-8).
+    InvalidJson,
+    /// The body is JSON but not an object.
+    NotAnObject,
+    /// `type` is not one the platform sends.
+    UnknownType,
+    /// A required field is absent (or `null`).
+    MissingField,
+    /// A field has the wrong JSON type.
+    WrongType,
+    /// A field has the right type but a value out of range (id ≤ 0, unknown status, bad CIDR, …).
+    InvalidValue,
+    /// The body is larger than `maxBytes`.
+    TooLarge,
+    /// The sender's IP is not in the allowed ranges.
+    ForbiddenSource,
+    /// The secret is not in the webhook URL.
+    BadSecret,
+    /// A tracker snapshot could not be restored.
+    InvalidSnapshot,
+}
+
+impl WebhookErrorCode {
+    /// The wire form, e.g. `missing_field`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::NotAnObject => "not_an_object",
+            Self::UnknownType => "unknown_type",
+            Self::MissingField => "missing_field",
+            Self::WrongType => "wrong_type",
+            Self::InvalidValue => "invalid_value",
+            Self::TooLarge => "too_large",
+            Self::ForbiddenSource => "forbidden_source",
+            Self::BadSecret => "bad_secret",
+            Self::InvalidSnapshot => "invalid_snapshot",
+        }
+    }
+}
+
+impl fmt::Display for WebhookErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rejected webhook: a stable [`code`](Self::code), the JSON [`path`](Self::path) of the offending
+/// field (`""` for the whole body, e.g. `message.stream.id`) and a message saying what was expected and
+/// what came. Messages never echo more than a short prefix of the input and never contain a secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebhookError {
+    /// The stable code.
+    pub code: WebhookErrorCode,
+    /// The JSON path of the offending field (`""`: the whole body).
+    pub path: String,
+    /// What was expected and what came.
+    pub message: String,
+}
+
+impl WebhookError {
+    /// A new error.
+    pub fn new(code: WebhookErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for WebhookError {}
+
+/// At most `max` characters of `s`, with `…` when cut (never splits a character).
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_owned(),
+        Some((cut, _)) => {
+            let mut out = s.get(..cut).unwrap_or_default().to_owned();
+            out.push('…');
+            out
+        }
+    }
+}
+
+/// A short description of a JSON value for messages: its type and, for scalars, a truncated value.
+pub(crate) fn describe(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {}", truncate(&n.to_string(), 40)),
+        Value::String(s) => format!("string {:?}", truncate(s, 40)),
+        Value::Array(a) => format!("an array of {} items", a.len()),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_characters_whole() {
+        assert_eq!(truncate("abc", 5), "abc");
+        assert_eq!(truncate("ééééé", 2), "éé…");
+        assert_eq!(describe(&serde_json::json!("x".repeat(100))).chars().count(), 50);
+    }
+}

@@ -1,0 +1,323 @@
+//! Where a webhook came from: the sender's IP against CIDR ranges, and a shared secret carried in the
+//! webhook URL (the platform signs nothing; fact sheet §9). The secret is compared in constant time and
+//! never appears in an error or in `Debug` output.
+
+use super::error::{truncate, WebhookError, WebhookErrorCode as Code};
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// The platform's published sending ranges.
+pub const DEFAULT_ALLOW_IPS: &[&str] = &["92.223.112.0/24", "92.223.123.0/24"];
+
+/// One CIDR range, IPv4 or IPv6.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cidr {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    /// Parses `a.b.c.d/n`, `x:y::z/n`, or a single address (a /32 or /128).
+    ///
+    /// # Errors
+    /// `invalid_value` (path `allowIps`) when it is not a CIDR range.
+    pub fn parse(s: &str) -> Result<Self, WebhookError> {
+        let bad = || {
+            WebhookError::new(
+                Code::InvalidValue,
+                "allowIps",
+                format!(
+                    "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got {:?}",
+                    truncate(s, 40)
+                ),
+            )
+        };
+        let s = s.trim();
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let addr: IpAddr = addr.parse().map_err(|_| bad())?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            None => max,
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse::<u8>().map_err(|_| bad())?
+            }
+            Some(_) => return Err(bad()),
+        };
+        if prefix > max {
+            return Err(bad());
+        }
+        Ok(Self { addr, prefix })
+    }
+
+    /// Whether the range holds `ip` (an IPv4-mapped IPv6 address counts as its IPv4 address).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        match (self.addr, ip) {
+            (IpAddr::V4(net), IpAddr::V4(a)) => prefix_eq(
+                u128::from(u32::from(net)) << 96,
+                u128::from(u32::from(a)) << 96,
+                self.prefix,
+            ),
+            (IpAddr::V6(net), IpAddr::V6(a)) => prefix_eq(u128::from(net), u128::from(a), self.prefix),
+            _ => false,
+        }
+    }
+}
+
+fn prefix_eq(a: u128, b: u128, prefix: u8) -> bool {
+    let mask = u128::MAX
+        .checked_shl(128u32.saturating_sub(u32::from(prefix)))
+        .unwrap_or(0);
+    a & mask == b & mask
+}
+
+/// What to check about a webhook's origin. The IP check runs when `ip` or `allow_ips` is given; the
+/// secret check when `secret` is given; at least one must run.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SourceCheck {
+    /// The sender's IP (e.g. `CF-Connecting-IP`), IPv4 or IPv6.
+    pub ip: Option<String>,
+    /// The URL the webhook was delivered to (absolute, or a path with a query).
+    pub url: Option<String>,
+    /// The shared secret expected as one path segment or one query parameter value of `url`.
+    pub secret: Option<String>,
+    /// CIDR ranges to accept; default [`DEFAULT_ALLOW_IPS`].
+    pub allow_ips: Option<Vec<String>>,
+}
+
+impl fmt::Debug for SourceCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SourceCheck")
+            .field("ip", &self.ip)
+            .field("url", &self.url.as_ref().map(|_| "<redacted>"))
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("allow_ips", &self.allow_ips)
+            .finish()
+    }
+}
+
+/// Checks a webhook's origin.
+///
+/// # Errors
+/// `forbidden_source` when the IP is absent, malformed or outside every range; `bad_secret` when the
+/// URL does not carry the secret; `invalid_value` when the check itself is misconfigured (no check
+/// requested, an empty secret, a secret without a URL, a malformed CIDR range).
+pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
+    let ip_check = check.ip.is_some() || check.allow_ips.is_some();
+    if !ip_check && check.secret.is_none() {
+        return Err(WebhookError::new(
+            Code::InvalidValue,
+            "",
+            "expected `ip` and/or `secret` to check, got neither",
+        ));
+    }
+    if ip_check {
+        let ranges = match &check.allow_ips {
+            Some(list) => list
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    Cidr::parse(s).map_err(|mut e| {
+                        e.path = format!("allowIps[{i}]");
+                        e
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => DEFAULT_ALLOW_IPS
+                .iter()
+                .map(|s| Cidr::parse(s))
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let Some(raw) = check.ip.as_deref() else {
+            return Err(WebhookError::new(
+                Code::ForbiddenSource,
+                "ip",
+                "expected the sender's IP address, got none",
+            ));
+        };
+        let ip = parse_ip(raw).ok_or_else(|| {
+            WebhookError::new(
+                Code::ForbiddenSource,
+                "ip",
+                format!("expected the sender's IP address, got {:?}", truncate(raw, 40)),
+            )
+        })?;
+        if !ranges.iter().any(|r| r.contains(ip)) {
+            return Err(WebhookError::new(
+                Code::ForbiddenSource,
+                "ip",
+                format!("expected a sender in the allowed ranges, got {ip}"),
+            ));
+        }
+    }
+    if let Some(secret) = check.secret.as_deref() {
+        if secret.is_empty() {
+            return Err(WebhookError::new(
+                Code::InvalidValue,
+                "secret",
+                "expected a non-empty secret",
+            ));
+        }
+        let Some(url) = check.url.as_deref() else {
+            return Err(WebhookError::new(
+                Code::InvalidValue,
+                "url",
+                "expected the webhook URL to look for the secret in, got none",
+            ));
+        };
+        if !url_carries_secret(url, secret) {
+            return Err(WebhookError::new(
+                Code::BadSecret,
+                "url",
+                "expected the webhook URL to carry the secret (as a path segment or a query parameter value); it does not",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parses an IP address as found in headers: plain, or IPv6 in brackets.
+fn parse_ip(raw: &str) -> Option<IpAddr> {
+    let s = raw.trim();
+    let s = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')).unwrap_or(s);
+    if let Ok(v4) = s.parse::<Ipv4Addr>() {
+        return Some(IpAddr::V4(v4));
+    }
+    s.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+}
+
+/// Whether one path segment or one query parameter value of `url` equals `secret` (constant time over
+/// every candidate: no early exit on a match or a mismatch).
+pub fn url_carries_secret(url: &str, secret: &str) -> bool {
+    let url = url.split('#').next().unwrap_or_default();
+    // Drop the scheme and authority of an absolute URL.
+    let rest = match url.find("://") {
+        Some(i) => {
+            let after = url.get(i.saturating_add(3)..).unwrap_or_default();
+            match after.find(['/', '?']) {
+                Some(j) => after.get(j..).unwrap_or_default(),
+                None => "",
+            }
+        }
+        None => url,
+    };
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let secret = secret.as_bytes();
+    let mut found = false;
+    let mut check = |candidate: &str, plus_is_space: bool| {
+        found |= ct_eq(candidate.as_bytes(), secret);
+        if let Some(decoded) = percent_decode(candidate, plus_is_space) {
+            found |= ct_eq(&decoded, secret);
+        }
+    };
+    for segment in path.split('/') {
+        check(segment, false);
+    }
+    for pair in query.split('&') {
+        let value = pair.split_once('=').map_or("", |(_, v)| v);
+        check(value, true);
+    }
+    found
+}
+
+/// Constant-time equality: the time depends on the candidate's length only, never on the secret's
+/// content or on where they differ.
+fn ct_eq(candidate: &[u8], secret: &[u8]) -> bool {
+    let mut diff = u8::from(candidate.len() != secret.len());
+    for (i, c) in candidate.iter().enumerate() {
+        diff |= c ^ secret.get(i).copied().unwrap_or(0);
+    }
+    std::hint::black_box(diff) == 0
+}
+
+fn percent_decode(s: &str, plus_is_space: bool) -> Option<Vec<u8>> {
+    if !s.contains(['%', '+']) {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'%' => {
+                let hi = bytes
+                    .get(i.saturating_add(1))
+                    .and_then(|c| (*c as char).to_digit(16))?;
+                let lo = bytes
+                    .get(i.saturating_add(2))
+                    .and_then(|c| (*c as char).to_digit(16))?;
+                out.push(u8::try_from(hi.saturating_mul(16).saturating_add(lo)).ok()?);
+                i = i.saturating_add(3);
+            }
+            b'+' if plus_is_space => {
+                out.push(b' ');
+                i = i.saturating_add(1);
+            }
+            _ => {
+                out.push(b);
+                i = i.saturating_add(1);
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cidr_matching_v4_v6_and_mapped() {
+        let r = Cidr::parse("92.223.112.0/24").unwrap();
+        assert!(r.contains("92.223.112.77".parse().unwrap()));
+        assert!(!r.contains("92.223.113.1".parse().unwrap()));
+        assert!(r.contains("::ffff:92.223.112.9".parse().unwrap()));
+        let r6 = Cidr::parse("2001:db8::/32").unwrap();
+        assert!(r6.contains("2001:db8:1::5".parse().unwrap()));
+        assert!(!r6.contains("2001:db9::5".parse().unwrap()));
+        assert!(Cidr::parse("0.0.0.0/0")
+            .unwrap()
+            .contains("8.8.8.8".parse().unwrap()));
+        assert!(Cidr::parse("::/0").unwrap().contains("::1".parse().unwrap()));
+        for bad in ["92.223.112.0/33", "::/129", "x/8", "1.2.3.4/", "1.2.3.4/+8", ""] {
+            assert_eq!(Cidr::parse(bad).unwrap_err().code, Code::InvalidValue, "{bad}");
+        }
+    }
+
+    #[test]
+    fn secret_in_path_or_query() {
+        assert!(url_carries_secret(
+            "https://x.example/hooks/gcore/s3cr3t",
+            "s3cr3t"
+        ));
+        assert!(url_carries_secret("/hooks/gcore/s3cr3t?x=1", "s3cr3t"));
+        assert!(url_carries_secret(
+            "https://x.example/h?a=1&token=s3cr3t",
+            "s3cr3t"
+        ));
+        assert!(url_carries_secret("https://x.example/h?token=a%2Fb+c", "a/b c"));
+        assert!(!url_carries_secret("https://s3cr3t/h", "s3cr3t"));
+        assert!(!url_carries_secret("https://x.example/h?s3cr3t=1", "s3cr3t"));
+        assert!(!url_carries_secret("https://x.example/hooks/s3cr3", "s3cr3t"));
+        assert!(!url_carries_secret(
+            "https://x.example/hooks/s3cr3tt#s3cr3t",
+            "s3cr3t"
+        ));
+    }
+
+    #[test]
+    fn debug_hides_the_secret() {
+        let c = SourceCheck {
+            secret: Some("hunter22".into()),
+            url: Some("/h/hunter22".into()),
+            ..Default::default()
+        };
+        assert!(!format!("{c:?}").contains("hunter22"));
+    }
+}

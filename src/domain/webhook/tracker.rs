@@ -1,0 +1,1133 @@
+//! The state tracker: folds webhooks (at most once, unordered, no timestamps) and API responses
+//! (fresher) into per-stream state, says where each stream stands in the guide's four stages, and
+//! which API calls the guide prescribes next ([`Action`]s).
+//!
+//! Rules:
+//! - An event that changes nothing the tracker holds is a `duplicate` (a body seen before is not, by
+//!   itself, one: the guide's steps 4 and 10 are byte-identical and both matter).
+//! - A webhook that would move a monotonic status backwards is `stale` and changes nothing: video
+//!   empty → pending → viewable → ready (`error` can follow anything, and anything can follow it);
+//!   broadcast pending → live ⇄ paused → finished; nothing follows a video's deletion. API responses
+//!   are fresher than webhooks and are always applied.
+//! - A stream runs in *sessions*: it goes live again after `stop`/`done` (the guide's reuse case, or a
+//!   restart after an interruption) → a new session starting at `setup`. Recordings of every session are
+//!   kept; only the current session's recordings make the stream `done`.
+//! - Stage of a stream: `done` (a recording of this session is ready), else `stop` (this session's
+//!   recording stopped, a linked broadcast finished, the stream was disabled, or it went down after the
+//!   test stage), else `live` (recording), else `test` (a linked broadcast is live), else `setup`.
+
+use super::action::Action;
+use super::error::{WebhookError, WebhookErrorCode as Code};
+use super::event::{RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent};
+use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
+use crate::domain::request::Operation;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use serde_with::skip_serializing_none;
+use std::collections::BTreeMap;
+
+/// The snapshot format version.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// Where a stream's integration stands (the guide's stages, plus `done`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Created/enabled; the broadcast is not live yet.
+    Setup,
+    /// The broadcast is live; not recording.
+    Test,
+    /// Recording.
+    Live,
+    /// Recording stopped, broadcast finished or stream disabled; the recording is not ready yet.
+    Stop,
+    /// The recorded video is ready.
+    Done,
+}
+
+/// What applying an event did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The state changed.
+    Applied,
+    /// The tracked state already says what the event says.
+    Duplicate,
+    /// The event would move a monotonic status backwards: ignored.
+    Stale,
+    /// An event of a type the tracker does not follow (`unknown`): ignored.
+    Ignored,
+}
+
+/// A tracked stream.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackedStream {
+    /// Stream id.
+    pub id: StreamId,
+    /// The on/off switch (from API responses).
+    pub active: Option<bool>,
+    /// The primary ingest is receiving.
+    pub live: Option<bool>,
+    /// The backup ingest is receiving.
+    pub backup_live: Option<bool>,
+    /// Recording.
+    pub recording: Option<bool>,
+    /// Transcoding.
+    pub transcoding: Option<bool>,
+    /// The current session (1 for the first run; +1 each time it goes live again after stop/done).
+    pub session: u32,
+    /// A stop was requested ([`Tracker::expect_stop`], or the stream was disabled) in this session.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stop_expected: bool,
+    /// This session ended by an interruption (`live: false` that was not a requested stop).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub interrupted: bool,
+    /// This session reached the stop stage.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stopped: bool,
+    /// When it was first seen (ms, as given to `apply`).
+    pub first_seen_ms: Option<u64>,
+    /// When it last changed (ms).
+    pub updated_ms: Option<u64>,
+}
+
+/// A tracked broadcast.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackedBroadcast {
+    /// Broadcast id.
+    pub id: BroadcastId,
+    /// Status.
+    pub status: Option<BroadcastStatus>,
+    /// The streams feeding it.
+    #[serde(default)]
+    pub stream_ids: Vec<StreamId>,
+    /// When it was first seen (ms).
+    pub first_seen_ms: Option<u64>,
+    /// When it last changed (ms).
+    pub updated_ms: Option<u64>,
+}
+
+/// A tracked video (e.g. a stream's recording).
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackedVideo {
+    /// Video id.
+    pub id: VideoId,
+    /// Processing status.
+    pub status: Option<VideoStatus>,
+    /// The stream it was recorded from.
+    pub stream_id: Option<StreamId>,
+    /// The stream session it was recorded in.
+    pub session: Option<u32>,
+    /// Name.
+    pub name: Option<String>,
+    /// Duration (ms).
+    pub duration: Option<u64>,
+    /// Deleted (`video_delete`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    /// When it was deleted (from `video_delete`).
+    pub deleted_at: Option<String>,
+    /// When it was first seen (ms).
+    pub first_seen_ms: Option<u64>,
+    /// When it last changed (ms).
+    pub updated_ms: Option<u64>,
+}
+
+/// A tracked restream.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackedRestream {
+    /// Restream id.
+    pub id: u64,
+    /// The stream restreamed.
+    pub stream_id: Option<StreamId>,
+    /// Restreaming now (`live`, or legacy `active`).
+    pub live: Option<bool>,
+    /// Name.
+    pub name: Option<String>,
+    /// When it was first seen (ms).
+    pub first_seen_ms: Option<u64>,
+    /// When it last changed (ms).
+    pub updated_ms: Option<u64>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A stream as reported: its tracked state plus what is derived (stage, links).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StreamView {
+    /// The tracked state.
+    #[serde(flatten)]
+    pub state: TrackedStream,
+    /// Its stage.
+    pub stage: Stage,
+    /// Broadcasts it feeds.
+    pub broadcast_ids: Vec<BroadcastId>,
+    /// Its recordings (all sessions), by id.
+    pub recordings: Vec<VideoId>,
+}
+
+/// The entity an event concerned, after applying it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EntityView {
+    /// A stream.
+    Stream(StreamView),
+    /// A broadcast.
+    Broadcast(TrackedBroadcast),
+    /// A video.
+    Video(TrackedVideo),
+    /// A restream.
+    Restream(TrackedRestream),
+}
+
+/// One field that changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The field (`live`, `status`, `stage`, `session`, …).
+    pub field: &'static str,
+    /// Its value before (`null`: unknown).
+    pub from: Value,
+    /// Its value after.
+    pub to: Value,
+}
+
+/// What [`Tracker::apply`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ApplyResult {
+    /// Applied, duplicate, stale or ignored.
+    pub outcome: Outcome,
+    /// The entity after applying (`None` for ignored events).
+    pub entity: Option<EntityView>,
+    /// What changed on it (and the stage of its stream, as field `stage`).
+    pub changes: Vec<Change>,
+    /// The stage of the stream the entity belongs to, when known.
+    pub stage: Option<Stage>,
+    /// What the guide prescribes next.
+    pub actions: Vec<Action>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Webhook,
+    Api,
+}
+
+/// Stream facts carried by a webhook or an API response.
+#[derive(Default)]
+struct StreamFacts {
+    live: Option<bool>,
+    backup_live: Option<bool>,
+    recording: Option<bool>,
+    transcoding: Option<bool>,
+    active: Option<bool>,
+    broadcast_ids: Option<Vec<BroadcastId>>,
+}
+
+/// Video facts carried by a webhook or an API response.
+#[derive(Default)]
+struct VideoFacts {
+    status: Option<VideoStatus>,
+    stream_id: Option<StreamId>,
+    name: Option<String>,
+    duration: Option<u64>,
+    deleted_at: Option<String>,
+    delete: bool,
+}
+
+/// Tracks streams, broadcasts, videos and restreams. Pure: time comes in as milliseconds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tracker {
+    streams: BTreeMap<StreamId, TrackedStream>,
+    broadcasts: BTreeMap<BroadcastId, TrackedBroadcast>,
+    videos: BTreeMap<VideoId, TrackedVideo>,
+    restreams: BTreeMap<u64, TrackedRestream>,
+}
+
+fn change<T: Serialize>(changes: &mut Vec<Change>, field: &'static str, from: &T, to: &T) {
+    changes.push(Change {
+        field,
+        from: serde_json::to_value(from).unwrap_or(Value::Null),
+        to: serde_json::to_value(to).unwrap_or(Value::Null),
+    });
+}
+
+/// Sets `slot` to `new` (when given and different), recording the change.
+fn set<T: Serialize + PartialEq + Clone>(
+    changes: &mut Vec<Change>,
+    field: &'static str,
+    slot: &mut Option<T>,
+    new: Option<T>,
+) -> bool {
+    match new {
+        Some(v) if slot.as_ref() != Some(&v) => {
+            let before = slot.replace(v);
+            change(changes, field, &before, slot);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn broadcast_rank(s: &BroadcastStatus) -> Option<u8> {
+    match s {
+        BroadcastStatus::Pending => Some(0),
+        BroadcastStatus::Live | BroadcastStatus::Paused => Some(1),
+        BroadcastStatus::Finished => Some(2),
+        BroadcastStatus::Unknown(_) => None,
+    }
+}
+
+fn action(operation: Operation, reason: &str, step: Option<u8>) -> Action {
+    Action {
+        operation,
+        stream_id: None,
+        broadcast_id: None,
+        video_id: None,
+        body: None,
+        reason: reason.to_owned(),
+        step,
+    }
+}
+
+fn set_broadcast(id: BroadcastId, stream: StreamId, status: &str, reason: &str, step: Option<u8>) -> Action {
+    Action {
+        stream_id: Some(stream),
+        broadcast_id: Some(id),
+        body: Some(json!({ "broadcast": { "status": status } })),
+        ..action(Operation::UpdateBroadcast, reason, step)
+    }
+}
+
+fn on_stream(op: Operation, stream: StreamId, reason: &str, step: Option<u8>) -> Action {
+    Action {
+        stream_id: Some(stream),
+        ..action(op, reason, step)
+    }
+}
+
+impl Tracker {
+    /// An empty tracker.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Folds in a validated webhook received at `now_ms` (used only for first/last-seen times).
+    pub fn apply(&mut self, event: &WebhookEvent, now_ms: Option<u64>) -> ApplyResult {
+        match event {
+            WebhookEvent::Stream { stream } => self.apply_stream_webhook(stream, now_ms),
+            WebhookEvent::Video { video } => {
+                self.apply_video_facts(video.id, video_facts(video, false), Source::Webhook, now_ms)
+            }
+            WebhookEvent::VideoDelete { video } => {
+                self.apply_video_facts(video.id, video_facts(video, true), Source::Webhook, now_ms)
+            }
+            WebhookEvent::Broadcast { broadcast } => self.apply_broadcast_facts(
+                broadcast.id,
+                Some(broadcast.status.clone()),
+                broadcast.stream_ids.clone(),
+                Source::Webhook,
+                now_ms,
+            ),
+            WebhookEvent::Restream { restream } => self.apply_restream(restream, now_ms),
+            WebhookEvent::Unknown { .. } => ApplyResult {
+                outcome: Outcome::Ignored,
+                entity: None,
+                changes: Vec::new(),
+                stage: None,
+                actions: Vec::new(),
+            },
+        }
+    }
+
+    /// Folds in a stream from an API response (fresher than webhooks).
+    pub fn apply_stream(&mut self, stream: &Stream, now_ms: Option<u64>) -> ApplyResult {
+        let facts = StreamFacts {
+            live: stream.live,
+            backup_live: stream.backup_live,
+            recording: stream.recording,
+            transcoding: None,
+            active: stream.active,
+            broadcast_ids: stream.broadcast_ids.clone(),
+        };
+        self.apply_stream_facts(stream.id, facts, Source::Api, now_ms)
+    }
+
+    /// Folds in a broadcast from an API response.
+    ///
+    /// # Errors
+    /// `missing_field` (path `broadcast.id`) when the response has no id.
+    pub fn apply_broadcast(
+        &mut self,
+        broadcast: &Broadcast,
+        now_ms: Option<u64>,
+    ) -> Result<ApplyResult, WebhookError> {
+        let Some(id) = broadcast.id.filter(|id| id.0 > 0) else {
+            return Err(WebhookError::new(
+                Code::MissingField,
+                "broadcast.id",
+                "expected field `broadcast.id` (a positive integer), but it is missing",
+            ));
+        };
+        Ok(self.apply_broadcast_facts(
+            id,
+            broadcast.status.clone(),
+            broadcast.stream_ids.clone(),
+            Source::Api,
+            now_ms,
+        ))
+    }
+
+    /// Folds in a video from an API response (e.g. `stop_recording`'s or `get_video`'s).
+    pub fn apply_video(&mut self, video: &Video, now_ms: Option<u64>) -> ApplyResult {
+        let facts = VideoFacts {
+            status: video.status.clone(),
+            stream_id: video.stream_id,
+            name: video.name.clone(),
+            duration: video.duration,
+            ..VideoFacts::default()
+        };
+        self.apply_video_facts(video.id, facts, Source::Api, now_ms)
+    }
+
+    /// Marks a stop of `stream` as requested (call it before stopping), so that the `live: false`
+    /// that follows is not taken for an interruption.
+    pub fn expect_stop(&mut self, stream: StreamId, now_ms: Option<u64>) {
+        let s = self.stream_entry(stream, now_ms);
+        s.stop_expected = true;
+    }
+
+    /// The stage of a tracked stream.
+    pub fn stage(&self, stream: StreamId) -> Option<Stage> {
+        self.streams.get(&stream).map(|s| self.stage_of(s))
+    }
+
+    /// A tracked stream with its stage and links.
+    pub fn stream(&self, id: StreamId) -> Option<StreamView> {
+        let s = self.streams.get(&id)?;
+        Some(StreamView {
+            state: s.clone(),
+            stage: self.stage_of(s),
+            broadcast_ids: self.broadcasts_of(id),
+            recordings: self
+                .videos
+                .values()
+                .filter(|v| v.stream_id == Some(id))
+                .map(|v| v.id)
+                .collect(),
+        })
+    }
+
+    /// A tracked broadcast.
+    pub fn broadcast(&self, id: BroadcastId) -> Option<&TrackedBroadcast> {
+        self.broadcasts.get(&id)
+    }
+
+    /// A tracked video.
+    pub fn video(&self, id: VideoId) -> Option<&TrackedVideo> {
+        self.videos.get(&id)
+    }
+
+    /// A tracked restream.
+    pub fn restream(&self, id: u64) -> Option<&TrackedRestream> {
+        self.restreams.get(&id)
+    }
+
+    /// The ids of the tracked streams.
+    pub fn stream_ids(&self) -> Vec<StreamId> {
+        self.streams.keys().copied().collect()
+    }
+
+    /// Drops a stream and what hangs on it: its videos, its restreams, and the broadcasts fed by it
+    /// alone (a broadcast fed by other streams too only loses the link). Returns whether it was tracked.
+    pub fn forget(&mut self, stream: StreamId) -> bool {
+        let was = self.streams.remove(&stream).is_some();
+        self.videos.retain(|_, v| v.stream_id != Some(stream));
+        self.restreams.retain(|_, r| r.stream_id != Some(stream));
+        self.broadcasts.retain(|_, b| {
+            let linked = b.stream_ids.contains(&stream);
+            b.stream_ids.retain(|s| *s != stream);
+            !(linked && b.stream_ids.is_empty())
+        });
+        was
+    }
+
+    /// The state as compact, versioned JSON text.
+    pub fn snapshot(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            v: u32,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            streams: Vec<&'a TrackedStream>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            broadcasts: Vec<&'a TrackedBroadcast>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            videos: Vec<&'a TrackedVideo>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            restreams: Vec<&'a TrackedRestream>,
+        }
+        serde_json::to_string(&Out {
+            v: SNAPSHOT_VERSION,
+            streams: self.streams.values().collect(),
+            broadcasts: self.broadcasts.values().collect(),
+            videos: self.videos.values().collect(),
+            restreams: self.restreams.values().collect(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Rebuilds a tracker from [`snapshot`](Self::snapshot) text.
+    ///
+    /// # Errors
+    /// `invalid_snapshot` when the text is not a snapshot of a version this SDK reads (not JSON, a
+    /// wrong version, unknown or mistyped fields, zero or repeated ids).
+    pub fn restore(text: &str) -> Result<Self, WebhookError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct In {
+            v: u32,
+            #[serde(default)]
+            streams: Vec<TrackedStream>,
+            #[serde(default)]
+            broadcasts: Vec<TrackedBroadcast>,
+            #[serde(default)]
+            videos: Vec<TrackedVideo>,
+            #[serde(default)]
+            restreams: Vec<TrackedRestream>,
+        }
+        let bad = |path: &str, msg: String| WebhookError::new(Code::InvalidSnapshot, path, msg);
+        let input: In = serde_json::from_str(text).map_err(|e| {
+            bad(
+                "",
+                super::error::truncate(&format!("expected a tracker snapshot: {e}"), 200),
+            )
+        })?;
+        if input.v != SNAPSHOT_VERSION {
+            return Err(bad(
+                "v",
+                format!("expected snapshot version {SNAPSHOT_VERSION}, got {}", input.v),
+            ));
+        }
+        let mut t = Self::new();
+        fn insert<K: Ord + Copy, V>(
+            map: &mut BTreeMap<K, V>,
+            key: K,
+            zero: bool,
+            value: V,
+            path: &str,
+        ) -> Result<(), WebhookError> {
+            if zero || map.insert(key, value).is_some() {
+                return Err(WebhookError::new(
+                    Code::InvalidSnapshot,
+                    path,
+                    format!("expected positive, unique ids in `{path}`"),
+                ));
+            }
+            Ok(())
+        }
+        for s in input.streams {
+            insert(&mut t.streams, s.id, s.id.0 == 0 || s.session == 0, s, "streams")?;
+        }
+        for b in input.broadcasts {
+            let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
+            insert(&mut t.broadcasts, b.id, zero, b, "broadcasts")?;
+        }
+        for v in input.videos {
+            insert(&mut t.videos, v.id, v.id.0 == 0, v, "videos")?;
+        }
+        for r in input.restreams {
+            insert(&mut t.restreams, r.id, r.id == 0, r, "restreams")?;
+        }
+        Ok(t)
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    fn stream_entry(&mut self, id: StreamId, now_ms: Option<u64>) -> &mut TrackedStream {
+        self.streams.entry(id).or_insert_with(|| TrackedStream {
+            id,
+            active: None,
+            live: None,
+            backup_live: None,
+            recording: None,
+            transcoding: None,
+            session: 1,
+            stop_expected: false,
+            interrupted: false,
+            stopped: false,
+            first_seen_ms: now_ms,
+            updated_ms: now_ms,
+        })
+    }
+
+    fn broadcasts_of(&self, stream: StreamId) -> Vec<BroadcastId> {
+        self.broadcasts
+            .values()
+            .filter(|b| b.stream_ids.contains(&stream))
+            .map(|b| b.id)
+            .collect()
+    }
+
+    fn linked_broadcasts(&self, stream: StreamId) -> impl Iterator<Item = &TrackedBroadcast> {
+        self.broadcasts
+            .values()
+            .filter(move |b| b.stream_ids.contains(&stream))
+    }
+
+    fn stage_of(&self, s: &TrackedStream) -> Stage {
+        let ready = self.videos.values().any(|v| {
+            v.stream_id == Some(s.id) && v.session == Some(s.session) && v.status == Some(VideoStatus::Ready)
+        });
+        if ready {
+            Stage::Done
+        } else if s.stopped {
+            Stage::Stop
+        } else if s.recording == Some(true) {
+            Stage::Live
+        } else if self
+            .linked_broadcasts(s.id)
+            .any(|b| b.status == Some(BroadcastStatus::Live))
+        {
+            Stage::Test
+        } else {
+            Stage::Setup
+        }
+    }
+
+    fn stage_id(&self, id: StreamId) -> Option<Stage> {
+        self.streams.get(&id).map(|s| self.stage_of(s))
+    }
+
+    fn result(
+        &self,
+        outcome: Outcome,
+        entity: Option<EntityView>,
+        mut changes: Vec<Change>,
+        stream: Option<StreamId>,
+        stage_before: Option<Stage>,
+        actions: Vec<Action>,
+    ) -> ApplyResult {
+        let stage = stream.and_then(|s| self.stage_id(s));
+        if stage != stage_before && stage.is_some() {
+            change(&mut changes, "stage", &stage_before, &stage);
+        }
+        let outcome = if outcome == Outcome::Applied && changes.is_empty() {
+            Outcome::Duplicate
+        } else {
+            outcome
+        };
+        ApplyResult {
+            outcome,
+            entity,
+            changes,
+            stage,
+            actions,
+        }
+    }
+
+    fn stream_view(&self, id: StreamId) -> Option<EntityView> {
+        self.stream(id).map(EntityView::Stream)
+    }
+
+    fn apply_stream_webhook(&mut self, w: &StreamWebhook, now_ms: Option<u64>) -> ApplyResult {
+        let facts = StreamFacts {
+            live: Some(w.live),
+            backup_live: w.backup_live,
+            recording: w.recording,
+            transcoding: w.transcoding,
+            active: None,
+            broadcast_ids: None,
+        };
+        self.apply_stream_facts(w.id, facts, Source::Webhook, now_ms)
+    }
+
+    fn apply_stream_facts(
+        &mut self,
+        id: StreamId,
+        facts: StreamFacts,
+        source: Source,
+        now_ms: Option<u64>,
+    ) -> ApplyResult {
+        let before = self.stage_id(id);
+        let created = before.is_none();
+        let mut changes = Vec::new();
+        // Links from the API's `broadcast_ids`.
+        if let Some(ids) = &facts.broadcast_ids {
+            for b in ids.iter().filter(|b| b.0 > 0) {
+                let entry = self.broadcast_entry(*b, now_ms);
+                if !entry.stream_ids.contains(&id) {
+                    entry.stream_ids.push(id);
+                    entry.stream_ids.sort_unstable();
+                    changes.push(Change {
+                        field: "broadcast_ids",
+                        from: Value::Null,
+                        to: json!(b.0),
+                    });
+                }
+            }
+        }
+        let s = self.stream_entry(id, now_ms);
+        let was_live = s.live;
+        let was_recording = s.recording;
+        let was_active = s.active;
+        set(&mut changes, "live", &mut s.live, facts.live);
+        set(&mut changes, "backup_live", &mut s.backup_live, facts.backup_live);
+        set(&mut changes, "recording", &mut s.recording, facts.recording);
+        set(&mut changes, "transcoding", &mut s.transcoding, facts.transcoding);
+        set(&mut changes, "active", &mut s.active, facts.active);
+        let live_up = was_live != Some(true) && s.live == Some(true);
+        let live_down = was_live == Some(true) && s.live == Some(false);
+        let rec_down = was_recording == Some(true) && s.recording == Some(false);
+        let progressed = matches!(before, Some(Stage::Test | Stage::Live | Stage::Stop));
+        let active_off =
+            s.active == Some(false) && was_active != Some(false) && (was_active == Some(true) || progressed);
+        let mut new_session = false;
+        if live_up && matches!(before, Some(Stage::Stop | Stage::Done)) {
+            let from = s.session;
+            s.session = s.session.saturating_add(1);
+            s.stopped = false;
+            s.stop_expected = false;
+            s.interrupted = false;
+            change(&mut changes, "session", &from, &s.session);
+            new_session = true;
+        }
+        if live_up && source == Source::Webhook && s.active == Some(false) {
+            // Live implies enabled: it was enabled again.
+            set(&mut changes, "active", &mut s.active, Some(true));
+        }
+        if active_off {
+            s.stop_expected = true;
+        }
+        let interruption = live_down && !s.stop_expected && matches!(before, Some(Stage::Test | Stage::Live));
+        if interruption && !s.interrupted {
+            s.interrupted = true;
+            change(&mut changes, "interrupted", &false, &true);
+        }
+        if !s.stopped
+            && (rec_down || active_off || (live_down && matches!(before, Some(Stage::Test | Stage::Live))))
+        {
+            s.stopped = true;
+        }
+        let stop_expected = s.stop_expected;
+        let live_now = s.live == Some(true);
+        let recording_now = s.recording == Some(true);
+        if !changes.is_empty() || created {
+            s.updated_ms = now_ms.or(s.updated_ms);
+        }
+        let after = self.stage_id(id);
+
+        // What the guide prescribes next.
+        let mut actions = Vec::new();
+        let linked: Vec<(BroadcastId, Option<BroadcastStatus>)> = self
+            .linked_broadcasts(id)
+            .map(|b| (b.id, b.status.clone()))
+            .collect();
+        if (live_up || new_session) && after == Some(Stage::Setup) {
+            for (b, status) in &linked {
+                if !matches!(status, Some(BroadcastStatus::Live | BroadcastStatus::Finished)) {
+                    actions.push(set_broadcast(
+                        *b,
+                        id,
+                        "live",
+                        "the stream is live: put the broadcast on air",
+                        Some(5),
+                    ));
+                }
+            }
+        }
+        if after == Some(Stage::Test)
+            && (before != Some(Stage::Test) || live_up)
+            && live_now
+            && !recording_now
+        {
+            actions.push(on_stream(
+                Operation::StartRecording,
+                id,
+                "the broadcast is live and the stream is up: start recording",
+                Some(7),
+            ));
+        }
+        if interruption {
+            actions.push(on_stream(
+                Operation::GetStream,
+                id,
+                "the stream went down without a requested stop (interruption): check whether it is still active",
+                None,
+            ));
+            for (b, status) in &linked {
+                if *status == Some(BroadcastStatus::Live) {
+                    actions.push(set_broadcast(
+                        *b,
+                        id,
+                        "paused",
+                        "the stream was interrupted: pause the broadcast until it is back",
+                        None,
+                    ));
+                }
+            }
+            if was_recording == Some(true) || before == Some(Stage::Live) {
+                actions.push(on_stream(
+                    Operation::StopRecording,
+                    id,
+                    "the stream was interrupted while recording: close the recording (a restart records a new file)",
+                    None,
+                ));
+            }
+        } else if rec_down && before == Some(Stage::Live) {
+            if stop_expected {
+                for (b, status) in &linked {
+                    if !matches!(status, Some(BroadcastStatus::Finished)) {
+                        actions.push(set_broadcast(
+                            *b,
+                            id,
+                            "finished",
+                            "the recording stopped: finish the broadcast",
+                            Some(12),
+                        ));
+                    }
+                }
+            } else {
+                actions.push(on_stream(
+                    Operation::GetStream,
+                    id,
+                    "the recording stopped without a requested stop: check the stream",
+                    None,
+                ));
+            }
+        } else if live_down && (before == Some(Stage::Stop) || stop_expected) {
+            for (b, status) in &linked {
+                if *status == Some(BroadcastStatus::Finished) {
+                    actions.push(Action {
+                        stream_id: Some(id),
+                        broadcast_id: Some(*b),
+                        ..action(
+                            Operation::DeleteBroadcast,
+                            "the stream has ended and the broadcast is finished: delete the broadcast",
+                            Some(16),
+                        )
+                    });
+                } else {
+                    actions.push(set_broadcast(
+                        *b,
+                        id,
+                        "finished",
+                        "the stream has ended: finish the broadcast",
+                        Some(12),
+                    ));
+                }
+            }
+        }
+        let entity = self.stream_view(id);
+        self.result(Outcome::Applied, entity, changes, Some(id), before, actions)
+    }
+
+    fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
+        self.broadcasts.entry(id).or_insert_with(|| TrackedBroadcast {
+            id,
+            status: None,
+            stream_ids: Vec::new(),
+            first_seen_ms: now_ms,
+            updated_ms: now_ms,
+        })
+    }
+
+    fn apply_broadcast_facts(
+        &mut self,
+        id: BroadcastId,
+        status: Option<BroadcastStatus>,
+        stream_ids: Option<Vec<StreamId>>,
+        source: Source,
+        now_ms: Option<u64>,
+    ) -> ApplyResult {
+        // Stale check first: a stale webhook changes nothing at all.
+        if source == Source::Webhook {
+            if let (Some(cur), Some(new)) = (
+                self.broadcasts.get(&id).and_then(|b| b.status.as_ref()),
+                status.as_ref(),
+            ) {
+                if let (Some(a), Some(b)) = (broadcast_rank(cur), broadcast_rank(new)) {
+                    if b < a {
+                        let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
+                        let stream = self
+                            .broadcasts
+                            .get(&id)
+                            .and_then(|b| b.stream_ids.first().copied());
+                        let stage = stream.and_then(|s| self.stage_id(s));
+                        return ApplyResult {
+                            outcome: Outcome::Stale,
+                            entity,
+                            changes: Vec::new(),
+                            stage,
+                            actions: Vec::new(),
+                        };
+                    }
+                }
+            }
+        }
+        let created = !self.broadcasts.contains_key(&id);
+        let mut new_streams = Vec::new();
+        if let Some(ids) = &stream_ids {
+            for s in ids.iter().filter(|s| s.0 > 0) {
+                self.stream_entry(*s, now_ms);
+                new_streams.push(*s);
+            }
+        }
+        // Stages before, for every stream linked before or after.
+        let mut streams: Vec<StreamId> = self
+            .broadcasts
+            .get(&id)
+            .map(|b| b.stream_ids.clone())
+            .unwrap_or_default();
+        for s in &new_streams {
+            if !streams.contains(s) {
+                streams.push(*s);
+            }
+        }
+        let before: Vec<(StreamId, Option<Stage>)> =
+            streams.iter().map(|s| (*s, self.stage_id(*s))).collect();
+        let mut changes = Vec::new();
+        let b = self.broadcast_entry(id, now_ms);
+        let old_status = b.status.clone();
+        set(&mut changes, "status", &mut b.status, status);
+        for s in &new_streams {
+            if !b.stream_ids.contains(s) {
+                b.stream_ids.push(*s);
+                changes.push(Change {
+                    field: "stream_ids",
+                    from: Value::Null,
+                    to: json!(s.0),
+                });
+            }
+        }
+        b.stream_ids.sort_unstable();
+        if !changes.is_empty() || created {
+            b.updated_ms = now_ms.or(b.updated_ms);
+        }
+        let new_status = b.status.clone();
+        let became = |s: BroadcastStatus| old_status.as_ref() != Some(&s) && new_status.as_ref() == Some(&s);
+        let became_live = became(BroadcastStatus::Live);
+        let became_finished = became(BroadcastStatus::Finished);
+        let mut actions = Vec::new();
+        for (sid, stage_before) in &before {
+            if became_finished {
+                if let Some(s) = self.streams.get_mut(sid) {
+                    s.stopped = true;
+                }
+            }
+            let Some(s) = self.streams.get(sid) else {
+                continue;
+            };
+            let after = self.stage_of(s);
+            let newly_linked = new_streams.contains(sid) && changes.iter().any(|c| c.field == "stream_ids");
+            if after == Stage::Test
+                && (became_live || *stage_before != Some(Stage::Test))
+                && s.live == Some(true)
+                && s.recording != Some(true)
+            {
+                actions.push(on_stream(
+                    Operation::StartRecording,
+                    *sid,
+                    "the broadcast is live and the stream is up: start recording",
+                    Some(7),
+                ));
+            }
+            if after == Stage::Setup
+                && newly_linked
+                && s.live == Some(true)
+                && !matches!(
+                    new_status,
+                    Some(BroadcastStatus::Live | BroadcastStatus::Finished)
+                )
+            {
+                actions.push(set_broadcast(
+                    id,
+                    *sid,
+                    "live",
+                    "the stream is live: put the broadcast on air",
+                    Some(5),
+                ));
+            }
+            if became_finished && after == Stage::Stop {
+                if s.recording == Some(true) {
+                    actions.push(on_stream(
+                        Operation::StopRecording,
+                        *sid,
+                        "the broadcast is finished: stop recording",
+                        Some(9),
+                    ));
+                }
+                if s.active != Some(false) {
+                    actions.push(Action {
+                        body: Some(json!({ "stream": { "active": false } })),
+                        ..on_stream(
+                            Operation::UpdateStream,
+                            *sid,
+                            "the broadcast is finished: disable the stream",
+                            Some(14),
+                        )
+                    });
+                }
+                if s.live == Some(false) {
+                    actions.push(Action {
+                        stream_id: Some(*sid),
+                        broadcast_id: Some(id),
+                        ..action(
+                            Operation::DeleteBroadcast,
+                            "the broadcast is finished and the stream has ended: delete the broadcast",
+                            Some(16),
+                        )
+                    });
+                }
+            }
+        }
+        let first = self
+            .broadcasts
+            .get(&id)
+            .and_then(|b| b.stream_ids.first().copied());
+        let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
+        let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
+        let mut result = self.result(Outcome::Applied, entity, changes, first, stage_before, actions);
+        if created && result.outcome == Outcome::Duplicate {
+            result.outcome = Outcome::Applied;
+        }
+        result
+    }
+
+    fn apply_video_facts(
+        &mut self,
+        id: VideoId,
+        facts: VideoFacts,
+        source: Source,
+        now_ms: Option<u64>,
+    ) -> ApplyResult {
+        let existing = self.videos.get(&id);
+        if source == Source::Webhook {
+            if let Some(cur) = existing {
+                let backwards = match (
+                    cur.status.as_ref().and_then(VideoStatus::rank),
+                    facts.status.as_ref().and_then(VideoStatus::rank),
+                ) {
+                    (Some(a), Some(b)) => b < a,
+                    _ => false,
+                };
+                if !facts.delete && (cur.deleted || backwards) {
+                    let stream = cur.stream_id;
+                    return ApplyResult {
+                        outcome: Outcome::Stale,
+                        entity: Some(EntityView::Video(cur.clone())),
+                        changes: Vec::new(),
+                        stage: stream.and_then(|s| self.stage_id(s)),
+                        actions: Vec::new(),
+                    };
+                }
+            }
+        }
+        let created = existing.is_none();
+        let stream_before = existing.and_then(|v| v.stream_id).or(facts.stream_id);
+        let stage_before = stream_before.and_then(|s| self.stage_id(s));
+        // A video names its stream: make sure the stream is tracked, and note the session.
+        let session = facts.stream_id.map(|s| self.stream_entry(s, now_ms).session);
+        let mut changes = Vec::new();
+        let v = self.videos.entry(id).or_insert_with(|| TrackedVideo {
+            id,
+            status: None,
+            stream_id: None,
+            session: None,
+            name: None,
+            duration: None,
+            deleted: false,
+            deleted_at: None,
+            first_seen_ms: now_ms,
+            updated_ms: now_ms,
+        });
+        let old_status = v.status.clone();
+        set(&mut changes, "status", &mut v.status, facts.status);
+        if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
+            v.session = session;
+        }
+        set(&mut changes, "name", &mut v.name, facts.name);
+        set(&mut changes, "duration", &mut v.duration, facts.duration);
+        set(&mut changes, "deleted_at", &mut v.deleted_at, facts.deleted_at);
+        if facts.delete && !v.deleted {
+            v.deleted = true;
+            change(&mut changes, "deleted", &false, &true);
+        }
+        if !changes.is_empty() || created {
+            v.updated_ms = now_ms.or(v.updated_ms);
+        }
+        let became_ready = old_status != Some(VideoStatus::Ready) && v.status == Some(VideoStatus::Ready);
+        let stream = v.stream_id;
+        let deleted = v.deleted;
+        let mut actions = Vec::new();
+        if became_ready && source == Source::Webhook && !deleted {
+            actions.push(Action {
+                stream_id: stream,
+                video_id: Some(id),
+                ..action(
+                    Operation::GetVideo,
+                    "the recorded video is ready: get its details",
+                    Some(19),
+                )
+            });
+        }
+        let entity = self.videos.get(&id).cloned().map(EntityView::Video);
+        let stage_before = if stream == stream_before {
+            stage_before
+        } else {
+            None
+        };
+        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage_before, actions);
+        if created && result.outcome == Outcome::Duplicate {
+            result.outcome = Outcome::Applied;
+        }
+        result
+    }
+
+    fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
+        let created = !self.restreams.contains_key(&w.id);
+        let mut changes = Vec::new();
+        let r = self.restreams.entry(w.id).or_insert_with(|| TrackedRestream {
+            id: w.id,
+            stream_id: None,
+            live: None,
+            name: None,
+            first_seen_ms: now_ms,
+            updated_ms: now_ms,
+        });
+        set(&mut changes, "stream_id", &mut r.stream_id, w.stream_id);
+        set(&mut changes, "live", &mut r.live, w.live.or(w.active));
+        set(&mut changes, "name", &mut r.name, w.name.clone());
+        if !changes.is_empty() {
+            r.updated_ms = now_ms.or(r.updated_ms);
+        }
+        let stream = r.stream_id;
+        let entity = Some(EntityView::Restream(r.clone()));
+        let stage = stream.and_then(|s| self.stage_id(s));
+        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage, Vec::new());
+        if created && result.outcome == Outcome::Duplicate {
+            result.outcome = Outcome::Applied;
+        }
+        result
+    }
+}
+
+fn video_facts(v: &VideoWebhook, delete: bool) -> VideoFacts {
+    VideoFacts {
+        status: v.status.clone(),
+        stream_id: v.stream_id,
+        name: v.name.clone(),
+        duration: v.duration,
+        deleted_at: v.deleted_at.clone(),
+        delete,
+    }
+}

@@ -1,0 +1,356 @@
+//! LiveSession: the guide's four stages against a scripted HTTP server on 127.0.0.1.
+#![cfg(not(target_family = "wasm"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "support/client_server.rs"]
+mod server;
+
+use gcore_streaming::client::native::{AbortHandle, HyperTransport};
+use gcore_streaming::client::{
+    Auth, CallOptions, Client, ClientConfig, ClientError, LiveSession, SessionOptions, SessionStatus,
+    WaitOptions,
+};
+use gcore_streaming::domain::model::{BroadcastStatus, VideoStatus};
+use gcore_streaming::domain::response::ResponseValue;
+use gcore_streaming::domain::webhook::Action;
+use gcore_streaming::domain::{BroadcastId, VideoId};
+use serde_json::json;
+use server::{canned, TestServer};
+use std::rc::Rc;
+use std::time::Duration;
+
+fn no() -> CallOptions<AbortHandle> {
+    CallOptions::default()
+}
+
+async fn within<F: std::future::Future>(f: F) -> F::Output {
+    tokio::time::timeout(Duration::from_secs(10), f)
+        .await
+        .expect("test timed out")
+}
+
+async fn setup() -> (TestServer, Rc<Client<HyperTransport>>) {
+    let srv = TestServer::start().await;
+    let c = Client::new(
+        HyperTransport::new(),
+        ClientConfig {
+            auth: Auth::ApiKey("k".into()),
+            base_url: srv.url.clone(),
+            ..ClientConfig::default()
+        },
+    );
+    (srv, Rc::new(c))
+}
+
+fn options() -> SessionOptions {
+    serde_json::from_value(json!({
+        "stream": {"name": "test_stream", "pull": false, "cdn_id": 53949, "webrtc": false},
+        "transcodingRegion": "ix1",
+        "broadcast": {"name": "test_broadcast", "pending_message": "Please wait ..."}
+    }))
+    .unwrap()
+}
+
+fn seen(srv: &TestServer) -> Vec<(String, String, String)> {
+    srv.seen()
+        .into_iter()
+        .map(|r| (r.method, r.path, r.body))
+        .collect()
+}
+
+fn t(m: &str, p: &str, b: &str) -> (String, String, String) {
+    (m.into(), p.into(), b.into())
+}
+
+#[tokio::test]
+async fn the_four_stages_make_the_guides_calls_in_order() {
+    within(async {
+        let (srv, c) = setup().await;
+        srv.script(vec![
+            canned(200, r#"{"id":320423,"active":false}"#),
+            canned(200, r#"{"id":192470,"status":"pending","stream_ids":[320423]}"#),
+            canned(200, r#"{"id":320423,"active":true}"#),
+        ]);
+        let s = LiveSession::setup(c.clone(), options(), &no()).await.unwrap();
+        assert_eq!(
+            seen(&srv),
+            [
+                t(
+                    "POST",
+                    "/streaming/streams",
+                    r#"{"name":"test_stream","active":false,"pull":false,"cdn_id":53949,"transcoding_region":"ix1","webrtc":false}"#
+                ),
+                t(
+                    "POST",
+                    "/streaming/broadcasts",
+                    r#"{"broadcast":{"name":"test_broadcast","status":"pending","pending_message":"Please wait ...","stream_ids":[320423]}}"#
+                ),
+                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#),
+            ]
+        );
+        assert_eq!(s.state().stream.active, Some(true));
+        assert_eq!(s.state().broadcast.id, Some(BroadcastId(192470)));
+
+        srv.script(vec![canned(200, r#"{"id":192470,"status":"live"}"#), canned(204, "")]);
+        assert_eq!(s.go_live(&no()).await.unwrap().status, Some(BroadcastStatus::Live));
+        s.start_recording(&no()).await.unwrap();
+        assert!(s.state().recording);
+        assert_eq!(
+            seen(&srv),
+            [
+                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"live"}}"#),
+                t("PUT", "/streaming/streams/320423/start_recording", ""),
+            ]
+        );
+
+        srv.script(vec![
+            canned(200, r#"{"id":803111,"status":"pending","stream_id":320423}"#),
+            canned(200, r#"{"id":192470,"status":"finished"}"#),
+            canned(200, r#"{"id":320423,"active":false}"#),
+            canned(204, ""),
+        ]);
+        let videos = s.stop(&no()).await.unwrap();
+        assert_eq!(videos.len(), 1);
+        assert_eq!(videos[0].id, VideoId(803111));
+        assert_eq!(
+            seen(&srv),
+            [
+                t("PUT", "/streaming/streams/320423/stop_recording", ""),
+                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"finished"}}"#),
+                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":false}}"#),
+                t("DELETE", "/streaming/broadcasts/192470", ""),
+            ]
+        );
+        assert!(!s.state().recording);
+
+        srv.script(vec![
+            canned(200, r#"{"id":803111,"status":"pending"}"#),
+            canned(200, r#"{"id":803111,"status":"viewable"}"#),
+            canned(200, r#"{"id":803111,"status":"ready","hls_url":"https://x/master.m3u8"}"#),
+        ]);
+        let wait = WaitOptions {
+            interval_ms: 1.0,
+            max_interval_ms: 2.0,
+            ..WaitOptions::default()
+        };
+        let v = s.wait_for_video_ready(&wait, &no()).await.unwrap();
+        assert_eq!(v.status, Some(VideoStatus::Ready));
+        assert_eq!(srv.seen().len(), 3);
+        assert!(srv.seen().iter().all(|r| r.path == "/streaming/videos/803111"));
+        assert_eq!(s.state().videos[0].hls_url.as_deref(), Some("https://x/master.m3u8"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn reuse_updates_the_region_and_a_bodyless_create_is_found_by_listing() {
+    within(async {
+        let (srv, c) = setup().await;
+        srv.script(vec![
+            canned(200, r#"{"id":320423,"active":false}"#),
+            canned(200, ""),
+            canned(
+                200,
+                r#"[{"id":5,"name":"test_broadcast","stream_ids":[1]},{"id":9,"name":"test_broadcast","stream_ids":[320423]},{"id":7,"name":"test_broadcast","stream_ids":[320423]},{"id":11,"name":"other","stream_ids":[320423]}]"#,
+            ),
+            canned(200, r#"{"id":320423,"active":true}"#),
+        ]);
+        let opts: SessionOptions = serde_json::from_value(json!({
+            "streamId": 320423, "transcodingRegion": "dt1", "broadcast": {"name": "test_broadcast"}
+        }))
+        .unwrap();
+        let s = LiveSession::setup(c, opts, &no()).await.unwrap();
+        assert_eq!(s.state().broadcast.id, Some(BroadcastId(9)));
+        let got = seen(&srv);
+        assert_eq!(got[0], t("PATCH", "/streaming/streams/320423", r#"{"stream":{"transcoding_region":"dt1"}}"#));
+        assert_eq!(got[2], t("GET", "/streaming/broadcasts?page=1", ""));
+        assert_eq!(got[3], t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_options_fail_before_any_call() {
+    within(async {
+        let (srv, c) = setup().await;
+        let no_name: SessionOptions =
+            serde_json::from_value(json!({"stream": {"name": "s"}, "broadcast": {}})).unwrap();
+        let err = LiveSession::setup(c.clone(), no_name, &no()).await.unwrap_err();
+        let ClientError::InvalidParams(p) = err else {
+            panic!()
+        };
+        assert_eq!(p.path, "broadcast.name");
+        let no_stream: SessionOptions = serde_json::from_value(json!({"broadcast": {"name": "b"}})).unwrap();
+        let ClientError::InvalidParams(p) = LiveSession::setup(c, no_stream, &no()).await.unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(p.path, "stream");
+        assert!(srv.seen().is_empty());
+        assert!(serde_json::from_value::<SessionOptions>(json!({"broadcast": {}, "typo": 1})).is_err());
+    })
+    .await;
+}
+
+fn attached(c: Rc<Client<HyperTransport>>) -> LiveSession<HyperTransport> {
+    let state = serde_json::from_value(json!({
+        "stream": {"id": 320423}, "broadcast": {"id": 192470}, "status": "live", "recording": true
+    }))
+    .unwrap();
+    LiveSession::attach(c, state)
+}
+
+#[tokio::test]
+async fn pause_and_resume_split_the_recording() {
+    within(async {
+        let (srv, c) = setup().await;
+        let s = attached(c);
+        srv.script(vec![
+            canned(200, r#"{"id":192470,"status":"paused"}"#),
+            canned(200, r#"{"id":1,"status":"pending"}"#),
+            canned(200, r#"{"id":192470,"status":"live"}"#),
+            canned(204, ""),
+        ]);
+        let v = s.pause(true, &no()).await.unwrap().unwrap();
+        assert_eq!(v.id, VideoId(1));
+        assert!(!s.state().recording && s.state().resume_recording);
+        assert!(s.resume(&no()).await.unwrap().is_some());
+        assert!(s.state().recording && !s.state().resume_recording);
+        let got = seen(&srv);
+        assert_eq!(
+            got[0],
+            t(
+                "PATCH",
+                "/streaming/broadcasts/192470",
+                r#"{"broadcast":{"status":"paused"}}"#
+            )
+        );
+        assert_eq!(got[1].1, "/streaming/streams/320423/stop_recording");
+        assert_eq!(
+            got[2],
+            t(
+                "PATCH",
+                "/streaming/broadcasts/192470",
+                r#"{"broadcast":{"status":"live"}}"#
+            )
+        );
+        assert_eq!(got[3].1, "/streaming/streams/320423/start_recording");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn perform_executes_a_tracker_action_and_follows_its_result() {
+    within(async {
+        let (srv, c) = setup().await;
+        let s = attached(c);
+        let action: Action = serde_json::from_value(json!({
+            "operation": "stop_recording", "stream_id": 320423, "reason": "the stream went down", "step": 9
+        }))
+        .unwrap();
+        srv.script(vec![canned(200, r#"{"id":42,"status":"pending"}"#)]);
+        let r = s.perform(&action, &no()).await.unwrap();
+        assert!(matches!(r, ResponseValue::Video(Some(_))));
+        assert_eq!(
+            serde_json::to_value(&r).unwrap(),
+            json!({"id": 42, "status": "pending"})
+        );
+        assert_eq!(s.state().videos[0].id, VideoId(42));
+        assert!(!s.state().recording);
+        let action: Action = serde_json::from_value(json!({
+            "operation": "update_broadcast", "broadcast_id": 192470,
+            "body": {"broadcast": {"status": "paused"}}, "reason": "interruption"
+        }))
+        .unwrap();
+        srv.script(vec![canned(200, r#"{"id":192470,"status":"paused"}"#)]);
+        s.perform(&action, &no()).await.unwrap();
+        assert_eq!(srv.seen()[0].body, r#"{"broadcast":{"status":"paused"}}"#);
+        assert_eq!(s.state().status, SessionStatus::Paused);
+        let bad: Action = serde_json::from_value(json!({"operation": "get_video", "reason": "x"})).unwrap();
+        let ClientError::InvalidParams(p) = s.perform(&bad, &no()).await.unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(p.path, "video_id");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn waiting_ends_on_error_timeout_abort_or_a_webhook_nudge() {
+    within(async {
+        let (srv, c) = setup().await;
+        let s = attached(c);
+        let slow = WaitOptions {
+            video_id: Some(VideoId(5)),
+            interval_ms: 60_000.0,
+            max_interval_ms: 60_000.0,
+            timeout_ms: 120_000.0,
+        };
+        // A webhook says the video is ready: poll at once instead of waiting a minute.
+        srv.script(vec![
+            canned(200, r#"{"id":5,"status":"pending"}"#),
+            canned(200, r#"{"id":5,"status":"ready"}"#),
+        ]);
+        let nudge = async {
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            assert!(
+                !s.notify_video(VideoId(6)),
+                "another video does not wake the wait"
+            );
+            assert!(s.notify_video(VideoId(5)));
+        };
+        let none = no();
+        let (v, ()) = tokio::join!(s.wait_for_video_ready(&slow, &none), nudge);
+        assert_eq!(v.unwrap().status, Some(VideoStatus::Ready));
+        assert!(!s.notify_video(VideoId(5)), "nobody waits any more");
+
+        srv.script(vec![canned(
+            200,
+            r#"{"id":5,"status":"error","error":"The storage limit has been exceeded"}"#,
+        )]);
+        let err = s.wait_for_video_ready(&slow, &no()).await.unwrap_err();
+        assert_eq!(err.code(), "video_failed");
+        assert!(err.to_string().contains("storage limit"));
+
+        srv.script(vec![canned(200, r#"{"id":5,"status":"pending"}"#)]);
+        let handle = AbortHandle::new();
+        let opts = CallOptions {
+            signal: Some(handle.clone()),
+            ..no()
+        };
+        let abort = async {
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            handle.abort();
+        };
+        let (r, ()) = tokio::join!(s.wait_for_video_ready(&slow, &opts), abort);
+        assert_eq!(r.unwrap_err().code(), "aborted");
+
+        srv.script(vec![
+            canned(200, r#"{"id":5,"status":"pending"}"#),
+            canned(200, r#"{"id":5,"status":"pending"}"#),
+        ]);
+        let short = WaitOptions {
+            interval_ms: 1.0,
+            timeout_ms: 0.0,
+            ..slow
+        };
+        assert_eq!(
+            s.wait_for_video_ready(&short, &no()).await.unwrap_err().code(),
+            "timeout"
+        );
+        let fresh = attached(setup().await.1);
+        assert_eq!(
+            fresh
+                .wait_for_video_ready(&WaitOptions::default(), &no())
+                .await
+                .unwrap_err()
+                .code(),
+            "invalid_state"
+        );
+    })
+    .await;
+}

@@ -1,0 +1,59 @@
+// A strict TypeScript consumer of the package: compiled with `tsc --strict --noEmit` in `make test`.
+import {
+  version,
+  init,
+  ApiError,
+  WebhookError,
+  StreamingError,
+  type Stream,
+  type Broadcast,
+  type Video,
+  type ConvertedVideo,
+  type StartRecordingResult,
+  type StreamParams,
+  type BroadcastParams,
+  type BroadcastStatus,
+  type VideoStatus,
+  type ListVideosQuery,
+  type WebhookErrorCode,
+  type ApiErrorCode,
+} from "gcore-streaming";
+import * as webhookEntry from "gcore-streaming/webhook";
+import * as sandboxEntry from "gcore-streaming/sandbox";
+
+await init();
+const v: string = version();
+const v2: string = webhookEntry.version() + sandboxEntry.version();
+
+const create: StreamParams = { name: "test_stream", active: false, uri: null, transcoding_region: "ix1", webrtc: false };
+const live: BroadcastParams = { status: "live" };
+const status: BroadcastStatus = "finished";
+const future: VideoStatus = "archived"; // open enums accept unknown values
+const query: ListVideosQuery = { page: 1, per_page: 25, stream_id: 320423, status: "ready" };
+
+function describe(s: Stream, b: Broadcast, video: Video): string {
+  const renditions: ConvertedVideo[] = video.converted_videos ?? [];
+  const ready = renditions.filter((r) => r.status === "complete").map((r) => r.name ?? "?");
+  const id: number = s.id;
+  const legacy = s["rtmp_play_url"]; // unknown fields stay reachable, typed as JSON
+  return `${id} ${s.live ? "live" : "off"} ${b.status ?? "?"} ${video.duration ?? 0}ms ${ready.join(",")} ${JSON.stringify(legacy)}`;
+}
+
+function warnings(r: StartRecordingResult): string[] {
+  return r.warnings.map((w) => w.key ?? "unknown");
+}
+
+function explain(err: unknown): string {
+  if (err instanceof ApiError) {
+    const code: ApiErrorCode = err.code;
+    return `${err.status} ${code} ${JSON.stringify(err.fields)} retryable=${err.retryable}`;
+  }
+  if (err instanceof WebhookError) {
+    const code: WebhookErrorCode = err.code;
+    return `${code} at ${err.path}`;
+  }
+  if (err instanceof StreamingError) return err.code;
+  return String(err);
+}
+
+export { v, v2, create, live, status, future, query, describe, warnings, explain };

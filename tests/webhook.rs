@@ -1,0 +1,734 @@
+//! Webhook validator, source check and tracker against the guide's and the fact sheet's payloads.
+#![cfg(not(target_family = "wasm"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use gcore_streaming::domain::model::{Broadcast, Stream, Video};
+use gcore_streaming::domain::request::Operation;
+use gcore_streaming::domain::webhook::*;
+use gcore_streaming::domain::{BroadcastId, StreamId, VideoId};
+use serde_json::{json, Value};
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn parse(text: &str) -> Result<WebhookEvent, WebhookError> {
+    parse_webhook(text.as_bytes(), &ParseOptions::default())
+}
+
+fn hook(name: &str) -> WebhookEvent {
+    parse(&fixture(&format!("webhooks/{name}.json"))).unwrap()
+}
+
+fn err(text: &str) -> (WebhookErrorCode, String) {
+    let e = parse(text).unwrap_err();
+    assert!(e.message.len() < 300, "message too long: {}", e.message);
+    (e.code, e.path)
+}
+
+const S: StreamId = StreamId(320423);
+const B: BroadcastId = BroadcastId(192470);
+const V: VideoId = VideoId(803111);
+
+fn ops(r: &ApplyResult) -> Vec<(Operation, Option<u8>)> {
+    r.actions.iter().map(|a| (a.operation, a.step)).collect()
+}
+
+#[test]
+fn every_fixture_parses_to_its_typed_event() {
+    let dir = format!("{}/tests/fixtures/webhooks", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let ev = parse(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let raw: Value = serde_json::from_str(&text).unwrap();
+        let json: Value = serde_json::from_str(&ev.to_json()).unwrap();
+        let expected_type = match raw["type"].as_str().unwrap() {
+            "vod" => "video",
+            t => t,
+        };
+        assert_eq!(json["type"], expected_type, "{path:?}");
+        let key = raw["message"].as_object().unwrap().keys().next().unwrap().clone();
+        // Every non-null field of the entity comes back unchanged.
+        for (k, v) in raw["message"][&key].as_object().unwrap() {
+            if !v.is_null() {
+                assert_eq!(&json[&key][k], v, "{path:?} field {k}");
+            }
+        }
+        n += 1;
+    }
+    assert_eq!(n, 18);
+}
+
+#[test]
+fn typed_fields() {
+    match hook("factsheet_stream_string_user") {
+        WebhookEvent::Stream { stream } => {
+            assert_eq!(stream.client_user_id, Some(ClientUserId::Text("10000001".into())));
+            assert_eq!(stream.stream_source_type.unwrap().as_str(), "srt");
+        }
+        e => panic!("{e:?}"),
+    }
+    match hook("factsheet_stream_full") {
+        WebhookEvent::Stream { stream } => {
+            assert_eq!(stream.client_user_id, Some(ClientUserId::Int(10000001)));
+            assert_eq!(stream.client_entity_data, None);
+        }
+        e => panic!("{e:?}"),
+    }
+    match hook("factsheet_video_delete") {
+        WebhookEvent::VideoDelete { video } => {
+            assert_eq!(video.deleted_at.as_deref(), Some("2025-09-16T13:50:42.000Z"))
+        }
+        e => panic!("{e:?}"),
+    }
+    assert!(matches!(hook("factsheet_vod_alias"), WebhookEvent::Video { .. }));
+    match hook("factsheet_restream_legacy_active") {
+        WebhookEvent::Restream { restream } => {
+            assert_eq!((restream.live, restream.active), (None, Some(true)))
+        }
+        e => panic!("{e:?}"),
+    }
+    // Unknown fields are kept, statuses are normalised to lower case.
+    let ev =
+        parse(r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"Live","x":[1]}},"extra":1}"#)
+            .unwrap();
+    assert_eq!(
+        ev.to_json(),
+        r#"{"type":"broadcast","broadcast":{"id":1,"status":"live","x":[1]}}"#
+    );
+}
+
+#[test]
+fn errors_have_codes_and_paths() {
+    use WebhookErrorCode::*;
+    let c = |code, path: &str| (code, path.to_owned());
+    assert_eq!(err("{"), c(InvalidJson, ""));
+    assert_eq!(err("\u{feff}[1]"), c(NotAnObject, ""));
+    assert_eq!(err("null"), c(NotAnObject, ""));
+    assert_eq!(err(r#"{"message":{}}"#), c(MissingField, "type"));
+    assert_eq!(err(r#"{"type":5,"message":{}}"#), c(WrongType, "type"));
+    assert_eq!(err(r#"{"type":"stream"}"#), c(MissingField, "message"));
+    assert_eq!(err(r#"{"type":"streams","message":{}}"#), c(UnknownType, "type"));
+    assert_eq!(err(r#"{"type":"stream","message":[]}"#), c(WrongType, "message"));
+    assert_eq!(
+        err(r#"{"type":"stream","message":{}}"#),
+        c(MissingField, "message.stream")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":1}}"#),
+        c(WrongType, "message.stream")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"live":true}}}"#),
+        c(MissingField, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":null,"live":true}}}"#),
+        c(WrongType, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":"1","live":true}}}"#),
+        c(WrongType, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":1.5,"live":true}}}"#),
+        c(WrongType, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":0,"live":true}}}"#),
+        c(InvalidValue, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":-4,"live":true}}}"#),
+        c(InvalidValue, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":9007199254740992,"live":true}}}"#),
+        c(InvalidValue, "message.stream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":1}}}"#),
+        c(MissingField, "message.stream.live")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":1,"live":"yes"}}}"#),
+        c(WrongType, "message.stream.live")
+    );
+    assert_eq!(
+        err(r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"client_user_id":true}}}"#),
+        c(WrongType, "message.stream.client_user_id")
+    );
+    assert_eq!(
+        err(r#"{"type":"broadcast","message":{"broadcast":{"id":1}}}"#),
+        c(MissingField, "message.broadcast.status")
+    );
+    assert_eq!(
+        err(r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"done"}}}"#),
+        c(InvalidValue, "message.broadcast.status")
+    );
+    assert_eq!(
+        err(r#"{"type":"video","message":{"video":{"id":1}}}"#),
+        c(MissingField, "message.video.status")
+    );
+    assert_eq!(
+        err(r#"{"type":"video","message":{"video":{"id":1,"status":"new"}}}"#),
+        c(InvalidValue, "message.video.status")
+    );
+    assert_eq!(
+        err(
+            r#"{"type":"video","message":{"video":{"id":1,"status":"ready","converted_videos":[{"name":3}]}}}"#
+        ),
+        c(WrongType, "message.video.converted_videos[0].name")
+    );
+    assert_eq!(
+        err(r#"{"type":"video","message":{"video":{"id":1,"status":"ready","duration":-1}}}"#),
+        c(InvalidValue, "message.video.duration")
+    );
+    assert_eq!(
+        err(r#"{"type":"video_delete","message":{"video_delete":{"id":1}}}"#),
+        c(MissingField, "message.video")
+    );
+    assert_eq!(
+        err(r#"{"type":"restream","message":{"restream":{"name":"x"}}}"#),
+        c(MissingField, "message.restream.id")
+    );
+    assert_eq!(
+        err(r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"live","stream_ids":[1,0]}}}"#),
+        c(InvalidValue, "message.broadcast.stream_ids[1]")
+    );
+    // Minimal valid ones.
+    assert!(parse(r#"{"type":"video_delete","message":{"video":{"id":1}}}"#).is_ok());
+    assert!(parse(r#"{"type":"restream","message":{"restream":{"id":1}}}"#).is_ok());
+    // Large input is not echoed.
+    let long = format!(r#"{{"type":"{}","message":{{}}}}"#, "x".repeat(10_000));
+    let e = parse(&long).unwrap_err();
+    assert_eq!(e.code, UnknownType);
+    assert!(e.message.len() < 200, "{}", e.message);
+}
+
+#[test]
+fn size_limit_and_unknown_types() {
+    let body = fixture("webhooks/step04_stream_live.json");
+    let small = ParseOptions {
+        max_bytes: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        parse_webhook(body.as_bytes(), &small).unwrap_err().code,
+        WebhookErrorCode::TooLarge
+    );
+    let big = format!(
+        r#"{{"type":"stream","message":{{"stream":{{"id":1,"live":true,"pad":"{}"}}}}}}"#,
+        "x".repeat(70_000)
+    );
+    assert_eq!(parse(&big).unwrap_err().code, WebhookErrorCode::TooLarge);
+    let lenient = ParseOptions {
+        allow_unknown_types: true,
+        ..Default::default()
+    };
+    let ev = parse_webhook(br#"{"type":"ai_task","message":{"task":{"id":1}}}"#, &lenient).unwrap();
+    assert_eq!(
+        ev.to_json(),
+        r#"{"type":"unknown","received_type":"ai_task","message":{"task":{"id":1}}}"#
+    );
+    let mut t = Tracker::new();
+    assert_eq!(t.apply(&ev, None).outcome, Outcome::Ignored);
+    // The flat form (a parse result) is accepted again.
+    let flat: Value = serde_json::from_str(&hook("step04_stream_live").to_json()).unwrap();
+    assert_eq!(
+        parse_event_value(flat, &ParseOptions::default()).unwrap(),
+        hook("step04_stream_live")
+    );
+    let bad_flat = json!({"type": "stream", "stream": {"id": 1}});
+    let e = parse_event_value(bad_flat, &ParseOptions::default()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (WebhookErrorCode::MissingField, "stream.live")
+    );
+}
+
+#[test]
+fn source_checks() {
+    let ok = |c: SourceCheck| verify_source(&c);
+    let ip = |s: &str| SourceCheck {
+        ip: Some(s.into()),
+        ..Default::default()
+    };
+    assert!(ok(ip("92.223.112.10")).is_ok());
+    assert!(ok(ip("92.223.123.255")).is_ok());
+    assert!(ok(ip("::ffff:92.223.123.1")).is_ok());
+    assert_eq!(
+        ok(ip("92.223.124.1")).unwrap_err().code,
+        WebhookErrorCode::ForbiddenSource
+    );
+    assert_eq!(
+        ok(ip("not-an-ip")).unwrap_err().code,
+        WebhookErrorCode::ForbiddenSource
+    );
+    let six = SourceCheck {
+        ip: Some("2001:db8::7".into()),
+        allow_ips: Some(vec!["2001:db8::/64".into()]),
+        ..Default::default()
+    };
+    assert!(ok(six).is_ok());
+    let bad_cidr = SourceCheck {
+        ip: Some("1.2.3.4".into()),
+        allow_ips: Some(vec!["1.2.3.0/24".into(), "1.2.3.0/40".into()]),
+        ..Default::default()
+    };
+    let e = ok(bad_cidr).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (WebhookErrorCode::InvalidValue, "allowIps[1]")
+    );
+    let secret = |url: &str| SourceCheck {
+        url: Some(url.into()),
+        secret: Some("k9Zq-secret".into()),
+        ..Default::default()
+    };
+    assert!(ok(secret("https://edge.example/hooks/gcore/k9Zq-secret")).is_ok());
+    assert!(ok(secret("https://edge.example/hooks?token=k9Zq-secret")).is_ok());
+    let e = ok(secret("https://edge.example/hooks/gcore/wrong")).unwrap_err();
+    assert_eq!(e.code, WebhookErrorCode::BadSecret);
+    assert!(!e.message.contains("k9Zq"));
+    assert_eq!(
+        ok(SourceCheck::default()).unwrap_err().code,
+        WebhookErrorCode::InvalidValue
+    );
+    // Both checks: both must pass.
+    let both = SourceCheck {
+        ip: Some("10.0.0.1".into()),
+        ..secret("/h/k9Zq-secret")
+    };
+    assert_eq!(ok(both).unwrap_err().code, WebhookErrorCode::ForbiddenSource);
+}
+
+fn api<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    serde_json::from_str(&fixture(&format!("api/{name}.json"))).unwrap()
+}
+
+/// Steps 1–3 through the API, then the guide's webhooks: the stage walks setup → test → live → stop → done.
+fn run_setup(t: &mut Tracker) {
+    let created: Stream = api("create_stream_response");
+    t.apply_stream(&created, Some(1));
+    let b: Broadcast = api("broadcast_response");
+    t.apply_broadcast(&b, Some(2)).unwrap();
+    assert_eq!(t.stage(S), Some(Stage::Setup));
+    t.apply_stream(
+        &Stream {
+            active: Some(true),
+            ..created
+        },
+        Some(3),
+    );
+}
+
+#[test]
+fn the_nineteen_steps() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    // Step 4: stream live → action step 5: set the broadcast live.
+    let r = t.apply(&hook("step04_stream_live"), Some(4));
+    assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Setup)));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    assert_eq!(r.actions[0].broadcast_id, Some(B));
+    assert_eq!(r.actions[0].body, Some(json!({"broadcast": {"status": "live"}})));
+    assert_eq!(
+        r.actions[0].request().unwrap().path,
+        "/streaming/broadcasts/192470"
+    );
+    // Step 6: broadcast live → test; action step 7: start recording.
+    let r = t.apply(&hook("step06_broadcast_live"), Some(6));
+    assert_eq!(r.stage, Some(Stage::Test));
+    assert_eq!(ops(&r), vec![(Operation::StartRecording, Some(7))]);
+    assert_eq!(
+        r.actions[0].request().unwrap().path,
+        "/streaming/streams/320423/start_recording"
+    );
+    // Step 8: recording → live.
+    let r = t.apply(&hook("step08_recording_started"), Some(8));
+    assert_eq!((r.stage, r.actions.len()), (Some(Stage::Live), 0));
+    // Step 9 (the user stops): the caller marks the stop as requested.
+    t.expect_stop(S, Some(9));
+    // Step 10: byte-identical to step 4, but it matters: recording stopped → stop; finish the broadcast.
+    let r = t.apply(&hook("step10_recording_stopped"), Some(10));
+    assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Stop)));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(12))]);
+    assert_eq!(
+        r.actions[0].body,
+        Some(json!({"broadcast": {"status": "finished"}}))
+    );
+    // Step 11: video pending, linked to the stream.
+    let r = t.apply(&hook("step11_video_pending"), Some(11));
+    assert_eq!(r.stage, Some(Stage::Stop));
+    assert_eq!(t.stream(S).unwrap().recordings, vec![V]);
+    // Step 13: broadcast finished → disable the stream (step 14).
+    let r = t.apply(&hook("step13_broadcast_finished"), Some(13));
+    assert_eq!(ops(&r), vec![(Operation::UpdateStream, Some(14))]);
+    assert_eq!(r.actions[0].body, Some(json!({"stream": {"active": false}})));
+    t.apply_stream(&api::<Stream>("stream_disable_response"), Some(14));
+    // Step 15: stream ended (requested: not an interruption) → delete the broadcast (step 16).
+    let r = t.apply(&hook("step15_stream_ended"), Some(15));
+    assert_eq!(r.stage, Some(Stage::Stop));
+    assert_eq!(ops(&r), vec![(Operation::DeleteBroadcast, Some(16))]);
+    assert!(!t.stream(S).unwrap().state.interrupted);
+    // Step 17: viewable; step 18: ready → done; get the video (step 19).
+    let r = t.apply(&hook("step17_video_viewable"), Some(17));
+    assert_eq!((r.stage, r.actions.len()), (Some(Stage::Stop), 0));
+    let r = t.apply(&hook("step18_video_ready"), Some(18));
+    assert_eq!(r.stage, Some(Stage::Done));
+    assert_eq!(ops(&r), vec![(Operation::GetVideo, Some(19))]);
+    assert_eq!(r.actions[0].request().unwrap().path, "/streaming/videos/803111");
+    let r = t.apply_video(&api::<Video>("get_video_response"), Some(19));
+    assert_eq!((r.outcome, r.stage), (Outcome::Duplicate, Some(Stage::Done)));
+    // Late, repeated and stale deliveries change nothing.
+    assert_eq!(
+        t.apply(&hook("step18_video_ready"), Some(20)).outcome,
+        Outcome::Duplicate
+    );
+    assert_eq!(
+        t.apply(&hook("step11_video_pending"), Some(21)).outcome,
+        Outcome::Stale
+    );
+    assert_eq!(
+        t.apply(&hook("step06_broadcast_live"), Some(22)).outcome,
+        Outcome::Stale
+    );
+    assert_eq!(t.stage(S), Some(Stage::Done));
+    // Snapshot / restore / forget.
+    let snap = t.snapshot();
+    assert!(snap.starts_with(r#"{"v":1,"#), "{snap}");
+    let back = Tracker::restore(&snap).unwrap();
+    assert_eq!(back, t);
+    assert_eq!(back.snapshot(), snap);
+    let mut t = back;
+    assert!(t.forget(S));
+    assert_eq!(
+        (t.stage(S), t.video(V).is_none(), t.broadcast(B).is_none()),
+        (None, true, true)
+    );
+    assert_eq!(t.snapshot(), r#"{"v":1}"#);
+}
+
+#[test]
+fn interruption_then_restart_keeps_both_recordings() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    t.apply(&hook("step04_stream_live"), None);
+    t.apply(&hook("step06_broadcast_live"), None);
+    t.apply(&hook("step08_recording_started"), None);
+    // The stream drops without a requested stop.
+    let r = t.apply(&hook("interruption_stream_down"), None);
+    assert_eq!(r.stage, Some(Stage::Stop));
+    assert_eq!(
+        ops(&r),
+        vec![
+            (Operation::GetStream, None),
+            (Operation::UpdateBroadcast, None),
+            (Operation::StopRecording, None)
+        ]
+    );
+    assert_eq!(
+        r.actions[1].body,
+        Some(json!({"broadcast": {"status": "paused"}}))
+    );
+    assert!(t.stream(S).unwrap().state.interrupted);
+    // Part 1 is saved; the broadcast is paused.
+    t.apply_video(
+        &Video {
+            id: VideoId(900001),
+            stream_id: Some(S),
+            ..api("stop_recording_response")
+        },
+        None,
+    );
+    let r = t.apply(&hook("interruption_broadcast_paused"), None);
+    assert_eq!(r.stage, Some(Stage::Stop));
+    // The user restarts: a new session; put the broadcast back on air, then record again.
+    let r = t.apply(&hook("step04_stream_live"), None);
+    assert_eq!(r.stage, Some(Stage::Setup));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    assert_eq!(t.stream(S).unwrap().state.session, 2);
+    let r = t.apply(&hook("step06_broadcast_live"), None);
+    assert_eq!(ops(&r), vec![(Operation::StartRecording, Some(7))]);
+    t.apply(&hook("step08_recording_started"), None);
+    // The first part's video becoming ready does not finish the second session.
+    let part1 = r#"{"type":"video","message":{"video":{"id":900001,"status":"ready"}}}"#;
+    let r = t.apply(&parse(part1).unwrap(), None);
+    assert_eq!(r.stage, Some(Stage::Live));
+    t.expect_stop(S, None);
+    t.apply(&hook("step10_recording_stopped"), None);
+    t.apply(&hook("step11_video_pending"), None);
+    t.apply(&hook("step18_video_ready"), None);
+    assert_eq!(t.stage(S), Some(Stage::Done));
+    assert_eq!(t.stream(S).unwrap().recordings, vec![V, VideoId(900001)]);
+}
+
+#[test]
+fn reuse_of_a_stream_starts_a_new_session() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    for h in [
+        "step04_stream_live",
+        "step06_broadcast_live",
+        "step08_recording_started",
+    ] {
+        t.apply(&hook(h), None);
+    }
+    t.expect_stop(S, None);
+    for h in [
+        "step10_recording_stopped",
+        "step11_video_pending",
+        "step13_broadcast_finished",
+        "step15_stream_ended",
+        "step18_video_ready",
+    ] {
+        t.apply(&hook(h), None);
+    }
+    assert_eq!(t.stage(S), Some(Stage::Done));
+    // Reuse: update the stream, create a new broadcast, go live again.
+    t.apply_stream(&api::<Stream>("stream_reuse_response"), None);
+    let nb = Broadcast {
+        id: Some(BroadcastId(192471)),
+        status: Some(gcore_streaming::domain::model::BroadcastStatus::Pending),
+        stream_ids: Some(vec![S]),
+        ..Default::default()
+    };
+    t.apply_broadcast(&nb, None).unwrap();
+    assert_eq!(t.stage(S), Some(Stage::Done));
+    let r = t.apply(&hook("step04_stream_live"), None);
+    assert_eq!(r.stage, Some(Stage::Setup));
+    // Only the new, pending broadcast is put on air (the old one is finished).
+    assert_eq!(r.actions.len(), 1);
+    assert_eq!(r.actions[0].broadcast_id, Some(BroadcastId(192471)));
+    let live =
+        parse(r#"{"type":"broadcast","message":{"broadcast":{"id":192471,"status":"live"}}}"#).unwrap();
+    assert_eq!(t.apply(&live, None).stage, Some(Stage::Test));
+}
+
+#[test]
+fn unordered_and_partial_deliveries() {
+    // A ready video without a stream id, never seen before: still ask for its details; linking it
+    // through the API response then makes the stream done.
+    let mut t = Tracker::new();
+    let r = t.apply(&hook("step18_video_ready"), None);
+    assert_eq!((r.outcome, r.stage), (Outcome::Applied, None));
+    assert_eq!(ops(&r), vec![(Operation::GetVideo, Some(19))]);
+    // Restore of a corrupt snapshot is a clear error.
+    for bad in [
+        "",
+        "{}",
+        r#"{"v":2}"#,
+        r#"{"v":1,"streams":[{"id":0,"session":1}]}"#,
+        r#"{"v":1,"x":1}"#,
+        r#"{"v":1,"streams":[{"id":1,"session":1},{"id":1,"session":1}]}"#,
+    ] {
+        let e = Tracker::restore(bad).unwrap_err();
+        assert_eq!(e.code, WebhookErrorCode::InvalidSnapshot, "{bad}");
+    }
+    // Broadcast finished before the recording stopped: stop the recording first.
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    for h in [
+        "step04_stream_live",
+        "step06_broadcast_live",
+        "step08_recording_started",
+    ] {
+        t.apply(&hook(h), None);
+    }
+    let r = t.apply(&hook("step13_broadcast_finished"), None);
+    assert_eq!(r.stage, Some(Stage::Stop));
+    assert_eq!(
+        ops(&r),
+        vec![
+            (Operation::StopRecording, Some(9)),
+            (Operation::UpdateStream, Some(14))
+        ]
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn event_json() -> impl Strategy<Value = String> {
+        let stream =
+            (1u64..4, any::<bool>(), proptest::option::of(any::<bool>())).prop_map(|(id, live, rec)| {
+                let mut s = json!({"id": id, "live": live});
+                if let Some(r) = rec {
+                    s["recording"] = json!(r);
+                }
+                json!({"type": "stream", "message": {"stream": s}})
+            });
+        let statuses = ["pending", "live", "paused", "finished"];
+        let broadcast = (
+            1u64..3,
+            0usize..4,
+            proptest::option::of(proptest::collection::vec(1u64..4, 0..3)),
+        )
+            .prop_map(move |(id, st, links)| {
+                let mut b = json!({"id": id, "status": statuses[st]});
+                if let Some(l) = links {
+                    b["stream_ids"] = json!(l);
+                }
+                json!({"type": "broadcast", "message": {"broadcast": b}})
+            });
+        let vstatuses = ["empty", "pending", "viewable", "ready", "error"];
+        let video = (1u64..4, 0usize..5, proptest::option::of(1u64..4), any::<bool>()).prop_map(
+            move |(id, st, sid, del)| {
+                let mut v = json!({"id": id, "status": vstatuses[st]});
+                if let Some(s) = sid {
+                    v["stream_id"] = json!(s);
+                }
+                json!({"type": if del { "video_delete" } else { "video" }, "message": {"video": v}})
+            },
+        );
+        let restream = (1u64..3, proptest::option::of(1u64..4), any::<bool>())
+            .prop_map(|(id, sid, live)| json!({"type": "restream", "message": {"restream": {"id": id, "stream_id": sid, "live": live}}}));
+        prop_oneof![4 => stream, 3 => broadcast, 3 => video, 1 => restream].prop_map(|v| v.to_string())
+    }
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Hook(String),
+        ExpectStop(u64),
+        ApiStream(u64, Option<bool>, Option<bool>),
+        ApiVideo(u64, u64, usize),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            8 => event_json().prop_map(Step::Hook),
+            1 => (1u64..4).prop_map(Step::ExpectStop),
+            1 => (1u64..4, proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>())).prop_map(|(a, b, c)| Step::ApiStream(a, b, c)),
+            1 => (1u64..4, 1u64..4, 0usize..5).prop_map(|(a, b, c)| Step::ApiVideo(a, b, c)),
+        ]
+    }
+
+    const VSTATUS: [&str; 5] = ["empty", "pending", "viewable", "ready", "error"];
+
+    fn run(t: &mut Tracker, s: &Step) -> Option<ApplyResult> {
+        match s {
+            Step::Hook(text) => Some(t.apply(&parse(text).unwrap(), Some(7))),
+            Step::ExpectStop(id) => {
+                t.expect_stop(StreamId(*id), Some(7));
+                None
+            }
+            Step::ApiStream(id, active, live) => {
+                let s = Stream {
+                    id: StreamId(*id),
+                    active: *active,
+                    live: *live,
+                    ..serde_json::from_str(r#"{"id":1}"#).unwrap()
+                };
+                Some(t.apply_stream(&s, Some(7)))
+            }
+            Step::ApiVideo(id, sid, st) => {
+                let v: Video =
+                    serde_json::from_value(json!({"id": id, "stream_id": sid, "status": VSTATUS[*st]}))
+                        .unwrap();
+                Some(t.apply_video(&v, Some(7)))
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn sequences_never_panic_and_snapshots_round_trip(steps in proptest::collection::vec(step(), 0..40)) {
+            let mut t = Tracker::new();
+            for s in &steps {
+                run(&mut t, s);
+                for id in 1..4 {
+                    let _ = t.stage(StreamId(id));
+                }
+                let snap = t.snapshot();
+                let back = Tracker::restore(&snap).unwrap();
+                prop_assert_eq!(&back, &t);
+                prop_assert_eq!(back.snapshot(), snap);
+            }
+        }
+
+        #[test]
+        fn applying_an_event_twice_equals_applying_it_once(prefix in proptest::collection::vec(step(), 0..30), e in step()) {
+            let mut t = Tracker::new();
+            for s in &prefix {
+                run(&mut t, s);
+            }
+            run(&mut t, &e);
+            let once = t.clone();
+            let second = run(&mut t, &e);
+            prop_assert_eq!(&t, &once);
+            if let Some(r) = second {
+                prop_assert!(matches!(r.outcome, Outcome::Duplicate | Outcome::Stale), "{:?}", r.outcome);
+                prop_assert!(r.changes.is_empty());
+                prop_assert!(r.actions.is_empty());
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = parse_webhook(&bytes, &ParseOptions::default());
+            let _ = Tracker::restore(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(v in arb_json()) {
+            let opts = ParseOptions { allow_unknown_types: true, ..Default::default() };
+            if let Ok(ev) = parse_event_value(v.clone(), &opts) {
+                let mut t = Tracker::new();
+                t.apply(&ev, None);
+                // A parse result parses again to the same event.
+                let again: Value = serde_json::from_str(&ev.to_json()).unwrap();
+                prop_assert_eq!(parse_event_value(again, &opts).unwrap(), ev);
+            }
+            let wrapped = json!({"type": "stream", "message": {"stream": v}});
+            let _ = parse_webhook_value(wrapped, &opts);
+        }
+    }
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            prop_oneof![
+                Just("stream".to_owned()),
+                Just("video".to_owned()),
+                Just("live".to_owned()),
+                ".{0,8}".prop_map(|s| s)
+            ]
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            let keys = prop_oneof![
+                Just("type"),
+                Just("message"),
+                Just("stream"),
+                Just("video"),
+                Just("id"),
+                Just("live"),
+                Just("status"),
+                Just("broadcast"),
+                Just("converted_videos"),
+                Just("x")
+            ];
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                proptest::collection::vec((keys, inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            ]
+        })
+    }
+}
