@@ -12,11 +12,11 @@
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
+#[cfg(feature = "client")]
+mod client;
 mod models;
 #[doc(hidden)]
 pub mod webhook;
-#[cfg(feature = "client")]
-mod client;
 
 use wasm_bindgen::prelude::*;
 
@@ -61,4 +61,5 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 }
 
 #[cfg(feature = "sandbox")]
-mod sandbox;
+#[doc(hidden)]
+pub mod sandbox;

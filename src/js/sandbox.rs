@@ -8,7 +8,9 @@
 
 use super::{from_json_text, js_error};
 use crate::domain::platform::time::{iso8601, parse_iso8601, DEFAULT_START_MS};
-use crate::domain::platform::{ControlError, Platform, PlatformConfig, PlatformRequest, PlatformResponse, Webhook};
+use crate::domain::platform::{
+    ControlError, Platform, PlatformConfig, PlatformRequest, PlatformResponse, Webhook,
+};
 use crate::domain::StreamId;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -238,10 +240,14 @@ fn arm_timer(inner: &Shared) {
     if !i.auto || i.speed <= 0.0 {
         return;
     }
-    let Some(next) = i.platform.next_event_at() else { return };
+    let Some(next) = i.platform.next_event_at() else {
+        return;
+    };
     #[allow(clippy::cast_precision_loss)]
     let delay = (next.saturating_sub(i.now()) as f64 / i.speed).clamp(0.0, 2_147_483_647.0);
-    let Some(set) = global_fn("setTimeout") else { return };
+    let Some(set) = global_fn("setTimeout") else {
+        return;
+    };
     let weak = Rc::downgrade(inner);
     let cb = Closure::once_into_js(move || {
         if let Some(inner) = weak.upgrade() {
@@ -330,7 +336,10 @@ async fn answer(inner: Shared, input: JsValue, init: JsValue) -> Result<JsValue,
     if request.signal().aborted() {
         return Err(abort_error());
     }
-    let body = JsFuture::from(request.text()?).await?.as_string().unwrap_or_default();
+    let body = JsFuture::from(request.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default();
     let req = PlatformRequest {
         method: request.method(),
         path_and_query: path_of(&request.url()),
@@ -493,7 +502,10 @@ impl Sandbox {
     /// The simulated time, epoch ms.
     pub fn now(&self) -> f64 {
         #[allow(clippy::cast_precision_loss)]
-        self.inner.try_borrow().map(|i| i.now() as f64).unwrap_or(f64::NAN)
+        self.inner
+            .try_borrow()
+            .map(|i| i.now() as f64)
+            .unwrap_or(f64::NAN)
     }
 
     /// Forgets everything (streams, broadcasts, videos, webhooks) and restarts the clock; listeners
@@ -520,7 +532,11 @@ impl Sandbox {
     /// `StreamingError` `internal` if the history can not be converted.
     #[wasm_bindgen(unchecked_return_type = "SandboxWebhook[]")]
     pub fn webhooks(&self) -> Result<JsValue, JsValue> {
-        let hooks = self.inner.try_borrow().map(|i| i.history.clone()).unwrap_or_default();
+        let hooks = self
+            .inner
+            .try_borrow()
+            .map(|i| i.history.clone())
+            .unwrap_or_default();
         records_js(&hooks)
     }
 
@@ -584,7 +600,8 @@ fn parse_options(options: Option<js_sys::Object>) -> Result<Options, JsValue> {
         .map_err(|_| invalid("", "options must be a plain object"))?
         .as_string()
         .unwrap_or_default();
-    let json: Value = serde_json::from_str(&text).map_err(|_| invalid("", "options must be a plain object"))?;
+    let json: Value =
+        serde_json::from_str(&text).map_err(|_| invalid("", "options must be a plain object"))?;
     let Value::Object(map) = json else {
         return Err(invalid("", "options must be a plain object"));
     };
