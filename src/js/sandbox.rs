@@ -373,7 +373,7 @@ impl Sandbox {
     /// `StreamingError` `invalid_params` (with `path`) for an unknown or mistyped option.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SandboxOptions")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_optional_param_type = "SandboxOptions")] options: JsValue,
     ) -> Result<Sandbox, JsValue> {
         let opts = parse_options(options)?;
         let defaults = PlatformConfig::default();
@@ -588,11 +588,7 @@ fn records_js(hooks: &[Webhook]) -> Result<JsValue, JsValue> {
     from_json_text(&text)
 }
 
-fn parse_options(options: Option<js_sys::Object>) -> Result<Options, JsValue> {
-    let Some(obj) = options else {
-        return Ok(Options::default());
-    };
-    let value: JsValue = obj.into();
+fn parse_options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }

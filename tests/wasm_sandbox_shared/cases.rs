@@ -2,7 +2,7 @@
 //! test binaries.
 
 use gcore_streaming::js::sandbox::Sandbox;
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Promise, Reflect, JSON};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,8 +13,8 @@ use wasm_bindgen_test::*;
 
 const KEY: &str = "29841_c767sandbox";
 
-fn options(v: Value) -> Option<Object> {
-    Some(JSON::parse(&v.to_string()).unwrap().unchecked_into())
+fn options(v: Value) -> JsValue {
+    JSON::parse(&v.to_string()).unwrap()
 }
 
 fn to_value(js: &JsValue) -> Value {
@@ -312,7 +312,7 @@ fn options_are_checked_and_reset_starts_over() {
     assert_eq!(Reflect::get(&err, &"code".into()).unwrap(), "invalid_params");
     let err = sandbox.disconnect(7.0).unwrap_err();
     assert_eq!(Reflect::get(&err, &"code".into()).unwrap(), "stream_not_found");
-    assert!(Sandbox::new(None).is_ok());
+    assert!(Sandbox::new(JsValue::UNDEFINED).is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -47,9 +47,8 @@ export default [
       await client.updateBroadcast(b.id, { status: "finished" });
       const disabled = await client.updateStream(stream.id, { active: false });
       assert.equal(disabled.live, true, "step 14's answer still says live");
-      assert.deepEqual(take(), ["broadcast finished"]);
-      sb.advance(0);
-      assert.deepEqual(take(), ["stream live=false recording=false"]);
+      // Webhooks a request causes reach the listeners before its promise settles.
+      assert.deepEqual(take(), ["broadcast finished", "stream live=false recording=false"]);
       assert.equal(await client.deleteBroadcast(b.id), undefined);
       sb.advance(3000);
       assert.deepEqual(take(), ["video viewable"]);
@@ -90,7 +89,7 @@ export default [
     async run(ctx) {
       const { assert, main, sandbox } = ctx;
       const { client } = setup(ctx, { quota: 1 });
-      await assert.rejects(client.createStream({ name: " " }), { name: "ApiError", status: 422 });
+      await assert.rejects(client.createStream({ name: "x", dvr_duration: 10 }), { name: "ApiError", status: 422 });
       await client.createStream({ name: "a", active: true });
       await assert.rejects(client.createStream({ name: "b", active: true }), { name: "ApiError", status: 422 });
       await assert.rejects(client.getStream(1), { name: "ApiError", status: 404 });
