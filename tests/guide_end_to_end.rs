@@ -77,7 +77,7 @@ async fn client_session_and_tracker_walk_the_guide_against_the_sandbox_server() 
     let (sid, bid) = (state.stream.id, state.broadcast.id.unwrap());
     assert_eq!(state.stream.active, Some(true));
     assert_eq!(state.broadcast.status, Some(BroadcastStatus::Pending));
-    tracker.apply_broadcast(&state.broadcast, None);
+    tracker.apply_broadcast(&state.broadcast, None).unwrap();
     tracker.apply_stream(&state.stream, None);
     assert_eq!(tracker.stage(sid), Some(Stage::Setup));
 
