@@ -59,3 +59,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
     })?;
     from_json_text(&text)
 }
+
+#[cfg(feature = "sandbox")]
+#[doc(hidden)]
+pub mod sandbox;

@@ -1,0 +1,859 @@
+//! The platform's REST surface: authentication, routing, validation and error bodies.
+
+use super::entities::{Recorder, StreamEntry};
+use super::{time, EventKind, Platform};
+use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::model::{Broadcast, Projection, RecordType, Stream, VideoStatus};
+use crate::domain::request::{BroadcastParams, StreamParams};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The 404 text the platform sends (fact sheet §10).
+pub const NOT_FOUND_TEXT: &str =
+    "Not Found. Entity you are looking for was not found, please check the url and params";
+
+/// Items per page of the lists.
+pub const PAGE_SIZE: usize = 25;
+
+/// An HTTP request to the emulated API.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PlatformRequest {
+    /// The method, e.g. `PATCH` (case-insensitive).
+    pub method: String,
+    /// The path with its query string, e.g. `/streaming/videos?page=2`.
+    pub path_and_query: String,
+    /// The `Authorization` header, if sent.
+    pub authorization: Option<String>,
+    /// The body (empty when none).
+    pub body: String,
+}
+
+impl PlatformRequest {
+    /// A request.
+    pub fn new(method: &str, path_and_query: &str, authorization: Option<&str>, body: &str) -> Self {
+        Self {
+            method: method.to_owned(),
+            path_and_query: path_and_query.to_owned(),
+            authorization: authorization.map(str::to_owned),
+            body: body.to_owned(),
+        }
+    }
+}
+
+impl fmt::Debug for PlatformRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PlatformRequest")
+            .field("method", &self.method)
+            .field("path_and_query", &self.path_and_query)
+            .field(
+                "authorization",
+                &self.authorization.as_ref().map(|_| "<redacted>"),
+            )
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+/// The emulated API's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlatformResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers (`content-type` when there is a body).
+    pub headers: Vec<(String, String)>,
+    /// The body; empty for 204 and the other empty answers.
+    pub body: String,
+}
+
+impl PlatformResponse {
+    fn json(status: u16, body: &Value) -> Self {
+        Self {
+            status,
+            headers: vec![("content-type".into(), "application/json; charset=utf-8".into())],
+            body: body.to_string(),
+        }
+    }
+
+    fn empty(status: u16) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: String::new(),
+        }
+    }
+
+    fn not_found() -> Self {
+        Self::json(404, &json!({"status": 404, "error": NOT_FOUND_TEXT}))
+    }
+
+    fn bad_request(msg: &str) -> Self {
+        Self::json(
+            400,
+            &json!({"status": 400, "error": format!("Bad Request. {msg}")}),
+        )
+    }
+
+    fn unauthorized(detail: &str) -> Self {
+        let mut r = Self::json(401, &json!({ "detail": detail }));
+        r.headers.push(("www-authenticate".into(), "APIKey".into()));
+        r
+    }
+
+    /// The body parsed as JSON (`Null` when empty or not JSON).
+    pub fn json_body(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or(Value::Null)
+    }
+}
+
+/// Rails-style validation errors: `{"errors": {"field": ["message", …]}}` (422).
+#[derive(Default)]
+struct Errors(BTreeMap<String, Vec<String>>);
+
+impl Errors {
+    fn add(&mut self, field: &str, msg: &str) {
+        self.0.entry(field.to_owned()).or_default().push(msg.to_owned());
+    }
+
+    fn into_result(self) -> Result<(), PlatformResponse> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(PlatformResponse::json(422, &json!({ "errors": self.0 })))
+        }
+    }
+}
+
+fn unprocessable(field: &str, msg: &str) -> PlatformResponse {
+    let mut e = Errors::default();
+    e.add(field, msg);
+    e.into_result()
+        .err()
+        .unwrap_or_else(|| PlatformResponse::empty(422))
+}
+
+/// Percent-decodes a query component (`+` is a space).
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(v) = hex {
+                    out.push(v);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn parse_query(q: &str) -> BTreeMap<String, String> {
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect()
+}
+
+/// A body parsed into `T`, unwrapped from `{"<wrapper>": {…}}` when wrapped. Type errors name the
+/// field (422 `is invalid`); a body that is not a JSON object is a 400.
+fn parse_body<T: DeserializeOwned + Default>(body: &str, wrapper: &str) -> Result<T, PlatformResponse> {
+    if body.trim().is_empty() {
+        return Ok(T::default());
+    }
+    let value: Value = serde_json::from_str(body)
+        .map_err(|e| PlatformResponse::bad_request(&format!("The request body is not valid JSON: {e}")))?;
+    let Value::Object(mut map) = value else {
+        return Err(PlatformResponse::bad_request(
+            "The request body must be a JSON object.",
+        ));
+    };
+    let inner = match map.remove(wrapper) {
+        Some(Value::Object(inner)) => inner,
+        Some(other) => {
+            return Err(PlatformResponse::bad_request(&format!(
+                "`{wrapper}` must be a JSON object, not {}",
+                kind_of(&other)
+            )))
+        }
+        None => map,
+    };
+    match serde_json::from_value::<T>(Value::Object(inner.clone())) {
+        Ok(v) => Ok(v),
+        Err(_) => {
+            let mut errors = Errors::default();
+            for (k, v) in &inner {
+                let mut single = Map::new();
+                single.insert(k.clone(), v.clone());
+                if serde_json::from_value::<T>(Value::Object(single)).is_err() {
+                    errors.add(k, "is invalid");
+                }
+            }
+            if errors.0.is_empty() {
+                errors.add("base", "is invalid");
+            }
+            errors.into_result().map(|()| T::default())
+        }
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn blank(s: Option<&str>) -> bool {
+    s.is_none_or(|s| s.trim().is_empty())
+}
+
+fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> Vec<T> {
+    items
+        .iter()
+        .skip(page.saturating_sub(1).saturating_mul(per_page))
+        .take(per_page)
+        .cloned()
+        .collect()
+}
+
+fn page_param(q: &BTreeMap<String, String>) -> usize {
+    q.get("page")
+        .and_then(|p| p.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut diff = a.len() ^ b.len();
+    for (i, x) in a.iter().enumerate() {
+        diff |= usize::from(x ^ b.get(i).copied().unwrap_or(0));
+    }
+    diff == 0
+}
+
+impl Platform {
+    /// Answers one API request at simulated time `now_ms` (events due by then run first). Webhooks
+    /// the request causes are returned by the next [`Platform::advance`].
+    pub fn handle(&mut self, req: &PlatformRequest, now_ms: u64) -> PlatformResponse {
+        self.run_due(now_ms);
+        if let Err(resp) = self.authenticate(req.authorization.as_deref()) {
+            return resp;
+        }
+        let (path, query) = match req.path_and_query.split_once('?') {
+            Some((p, q)) => (p, parse_query(q)),
+            None => (req.path_and_query.as_str(), BTreeMap::new()),
+        };
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let method = req.method.to_ascii_uppercase();
+        let id = |i: usize| segs.get(i).and_then(|s| s.parse::<u64>().ok());
+        match segs.as_slice() {
+            ["streaming", "streams"] => match method.as_str() {
+                "GET" => self.list_streams(&query),
+                "POST" => self.create_stream(&req.body),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "streams", _] => match (method.as_str(), id(2).map(StreamId)) {
+                (_, None) => PlatformResponse::not_found(),
+                ("GET", Some(id)) => self.get_stream(id),
+                ("PATCH" | "PUT", Some(id)) => self.update_stream(id, &req.body),
+                ("DELETE", Some(id)) => self.delete_stream(id),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "streams", _, action] => match (method.as_str(), id(2).map(StreamId), *action) {
+                (_, None, _) => PlatformResponse::not_found(),
+                ("PUT", Some(id), "start_recording") => self.start_recording(id),
+                ("PUT", Some(id), "stop_recording") => self.stop_recording(id),
+                (_, Some(_), "start_recording" | "stop_recording") => method_not_allowed(),
+                _ => PlatformResponse::not_found(),
+            },
+            ["streaming", "broadcasts"] => match method.as_str() {
+                "GET" => self.list_broadcasts(&query),
+                "POST" => self.create_broadcast(&req.body),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "broadcasts", _] => match (method.as_str(), id(2).map(BroadcastId)) {
+                (_, None) => PlatformResponse::not_found(),
+                ("GET", Some(id)) => self.get_broadcast(id),
+                ("PATCH" | "PUT", Some(id)) => self.update_broadcast(id, &req.body),
+                ("DELETE", Some(id)) => self.delete_broadcast(id),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "broadcasts", _, "spectators"] => match (method.as_str(), id(2).map(BroadcastId)) {
+                ("GET", Some(id)) if self.broadcasts.contains_key(&id) => {
+                    PlatformResponse::json(200, &json!({"spectators_count": 0}))
+                }
+                ("GET", _) => PlatformResponse::not_found(),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "videos"] => match method.as_str() {
+                "GET" => self.list_videos(&query),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "videos", _] => match (method.as_str(), id(2).map(VideoId)) {
+                (_, None) => PlatformResponse::not_found(),
+                ("GET", Some(id)) => self.get_video(id),
+                ("DELETE", Some(id)) => self.delete_video(id),
+                _ => method_not_allowed(),
+            },
+            _ => PlatformResponse::not_found(),
+        }
+    }
+
+    /// `Authorization: APIKey <token>` or `Bearer <token>` (scheme case-insensitive).
+    fn authenticate(&self, header: Option<&str>) -> Result<(), PlatformResponse> {
+        let Some(header) = header.map(str::trim).filter(|h| !h.is_empty()) else {
+            return Err(PlatformResponse::unauthorized(
+                "Authentication credentials were not provided.",
+            ));
+        };
+        let (scheme, token) = header.split_once(' ').unwrap_or((header, ""));
+        let token = token.trim();
+        if !(scheme.eq_ignore_ascii_case("apikey") || scheme.eq_ignore_ascii_case("bearer")) {
+            return Err(PlatformResponse::unauthorized(
+                "Authentication credentials were not provided.",
+            ));
+        }
+        if token.is_empty() || token.contains(' ') {
+            return Err(PlatformResponse::unauthorized(
+                "Invalid token header. No credentials provided.",
+            ));
+        }
+        match &self.config.api_key {
+            Some(key) if !constant_time_eq(key.as_bytes(), token.as_bytes()) => Err(
+                PlatformResponse::unauthorized("Given token not valid for any token type"),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    fn active_count(&self, except: Option<StreamId>) -> usize {
+        self.streams
+            .values()
+            .filter(|s| s.model.active == Some(true) && Some(s.model.id) != except)
+            .count()
+    }
+
+    fn quota_error(&self) -> PlatformResponse {
+        unprocessable(
+            "active",
+            &format!(
+                "limit of active live streams reached ({}); disable another stream or ask support to raise the limit",
+                self.config.quota
+            ),
+        )
+    }
+
+    fn stream_response(&self, id: StreamId) -> PlatformResponse {
+        match self.render_stream_value(id) {
+            Some(v) => PlatformResponse::json(200, &v),
+            None => PlatformResponse::not_found(),
+        }
+    }
+
+    // ----- streams -----
+
+    fn list_streams(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
+        let ids: Vec<StreamId> = self.streams.keys().rev().copied().collect();
+        let with_broadcasts = q.get("with_broadcasts").is_some_and(|v| v == "1" || v == "true");
+        let items: Vec<Value> = page_of(&ids, page_param(q), PAGE_SIZE)
+            .into_iter()
+            .filter_map(|id| {
+                let mut v = self.render_stream_value(id)?;
+                if let (true, Value::Object(map)) = (with_broadcasts, &mut v) {
+                    let bs: Vec<Value> = self
+                        .broadcasts
+                        .values()
+                        .filter(|b| b.stream_ids.as_ref().is_some_and(|s| s.contains(&id)))
+                        .map(Self::broadcast_value)
+                        .collect();
+                    map.insert("broadcasts".into(), Value::Array(bs));
+                }
+                Some(v)
+            })
+            .collect();
+        PlatformResponse::json(200, &Value::Array(items))
+    }
+
+    fn get_stream(&self, id: StreamId) -> PlatformResponse {
+        self.stream_response(id)
+    }
+
+    fn validate_stream(&self, p: &StreamParams, creating: bool) -> Result<(), PlatformResponse> {
+        let mut e = Errors::default();
+        if (creating || p.name.is_some()) && blank(p.name.as_deref()) {
+            e.add("name", "can't be blank");
+        }
+        if let Some(d) = p.dvr_duration {
+            if d < 30 {
+                e.add("dvr_duration", "must be greater than or equal to 30");
+            } else if d > 14_400 {
+                e.add("dvr_duration", "must be less than or equal to 14400");
+            }
+        }
+        if let Some(Some(pass)) = &p.srt_passphrase {
+            let n = pass.chars().count();
+            if n < 10 {
+                e.add("srt_passphrase", "is too short (minimum is 10 characters)");
+            } else if n > 80 {
+                e.add("srt_passphrase", "is too long (maximum is 80 characters)");
+            } else if !pass.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                e.add("srt_passphrase", "is invalid");
+            }
+        }
+        if let Some(Some(data)) = &p.client_entity_data {
+            if data.chars().count() > 4096 {
+                e.add("client_entity_data", "is too long (maximum is 4096 characters)");
+            }
+        }
+        if p.projection.as_ref().is_some_and(|x| !x.is_known()) {
+            e.add("projection", "is not included in the list");
+        }
+        if p.record_type.as_ref().is_some_and(|x| !x.is_known()) {
+            e.add("record_type", "is not included in the list");
+        }
+        if let Some(ids) = &p.broadcast_ids {
+            if ids.iter().any(|b| !self.broadcasts.contains_key(b)) {
+                e.add("broadcasts", "must exist");
+            }
+        }
+        if let Some(Some(uri)) = &p.uri {
+            let ok = uri
+                .split_whitespace()
+                .all(|u| ["rtmp://", "rtmps://", "srt://"].iter().any(|s| u.starts_with(s)));
+            if !ok {
+                e.add("uri", "invalid uri, supported protocols are rtmp, rtmps, srt");
+            }
+        }
+        e.into_result()
+    }
+
+    fn apply_stream(&mut self, id: StreamId, p: &StreamParams) {
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return;
+        };
+        let m = &mut entry.model;
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = &p.$f { m.$f = Some(v.clone()); } )* };
+        }
+        macro_rules! set_nullable {
+            ($($f:ident),*) => { $( if let Some(v) = &p.$f { m.$f = v.clone(); } )* };
+        }
+        set!(
+            name,
+            pull,
+            auto_record,
+            record_type,
+            dvr_enabled,
+            dvr_duration,
+            hls_mpegts_endlist_tag
+        );
+        set!(html_overlay, projection, transcoding_region);
+        set_nullable!(
+            uri,
+            cdn_id,
+            client_user_id,
+            client_entity_data,
+            quality_set_id,
+            srt_passphrase
+        );
+        if let Some(webrtc) = p.extra.get("webrtc").filter(|v| v.is_boolean()) {
+            m.extra.insert("webrtc".into(), webrtc.clone());
+        }
+        if let Some(ids) = &p.broadcast_ids {
+            for b in self.broadcasts.values_mut() {
+                let attached = b.id.is_some_and(|bid| ids.contains(&bid));
+                let list = b.stream_ids.get_or_insert_with(Vec::new);
+                if attached && !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+    }
+
+    fn create_stream(&mut self, body: &str) -> PlatformResponse {
+        let p: StreamParams = match parse_body(body, "stream") {
+            Ok(p) => p,
+            Err(r) => return r,
+        };
+        if let Err(r) = self.validate_stream(&p, true) {
+            return r;
+        }
+        let activate = p.active == Some(true);
+        if activate && self.active_count(None) >= usize::try_from(self.config.quota).unwrap_or(usize::MAX) {
+            return self.quota_error();
+        }
+        let id = StreamId(Self::take_id(&mut self.next_stream));
+        let model = Stream {
+            id,
+            active: Some(false),
+            pull: Some(false),
+            auto_record: Some(false),
+            record_type: Some(RecordType::Origin),
+            dvr_enabled: Some(false),
+            dvr_duration: Some(3600),
+            hls_mpegts_endlist_tag: Some(true),
+            html_overlay: Some(false),
+            projection: Some(Projection::Regular),
+            token: Some(self.rng.hex_token()),
+            created_at: Some(time::iso8601(self.now)),
+            ..Default::default()
+        };
+        self.streams.insert(
+            id,
+            StreamEntry {
+                model,
+                live: false,
+                recorder: Recorder::Off,
+            },
+        );
+        self.apply_stream(id, &p);
+        if activate {
+            self.set_active(id, true);
+        }
+        self.stream_response(id)
+    }
+
+    fn update_stream(&mut self, id: StreamId, body: &str) -> PlatformResponse {
+        if !self.streams.contains_key(&id) {
+            return PlatformResponse::not_found();
+        }
+        let p: StreamParams = match parse_body(body, "stream") {
+            Ok(p) => p,
+            Err(r) => return r,
+        };
+        if let Err(r) = self.validate_stream(&p, false) {
+            return r;
+        }
+        let was_active = self
+            .streams
+            .get(&id)
+            .is_some_and(|s| s.model.active == Some(true));
+        if p.active == Some(true)
+            && !was_active
+            && self.active_count(Some(id)) >= usize::try_from(self.config.quota).unwrap_or(usize::MAX)
+        {
+            return self.quota_error();
+        }
+        self.apply_stream(id, &p);
+        // The response is rendered before the ingest reacts: disabling a live stream answers
+        // `live: true, active: false` (guide step 14); `live: false` follows as a webhook.
+        match p.active {
+            Some(false) if was_active => {
+                if let Some(entry) = self.streams.get_mut(&id) {
+                    entry.model.active = Some(false);
+                }
+                let response = self.stream_response(id);
+                self.set_active(id, false);
+                response
+            }
+            Some(true) if !was_active => {
+                self.set_active(id, true);
+                self.stream_response(id)
+            }
+            _ => self.stream_response(id),
+        }
+    }
+
+    fn set_active(&mut self, id: StreamId, active: bool) {
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return;
+        };
+        entry.model.active = Some(active);
+        let live = entry.live;
+        let recorder_idle = matches!(entry.recorder, Recorder::Off);
+        if active {
+            if self.config.auto_connect {
+                self.schedule(self.config.publisher_delay_ms, EventKind::Connect(id));
+            }
+        } else if live {
+            self.go_down(id, false);
+        } else {
+            self.cancel(|k| *k == EventKind::Connect(id));
+            if !recorder_idle {
+                // A suspended recording can no longer resume: close it now.
+                self.go_down_idle(id);
+            }
+        }
+    }
+
+    /// The stream was disabled while its ingest was already down: finish any pending recording.
+    fn go_down_idle(&mut self, id: StreamId) {
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return;
+        };
+        let recorder = std::mem::replace(&mut entry.recorder, Recorder::Off);
+        self.cancel_stream(id);
+        if let Recorder::Suspended(file) = recorder {
+            self.close_file(id, &file);
+        }
+    }
+
+    fn delete_stream(&mut self, id: StreamId) -> PlatformResponse {
+        let Some(entry) = self.streams.get(&id) else {
+            return PlatformResponse::not_found();
+        };
+        if entry.live {
+            self.go_down(id, false);
+        } else {
+            self.go_down_idle(id);
+        }
+        self.cancel_stream(id);
+        self.streams.remove(&id);
+        for b in self.broadcasts.values_mut() {
+            if let Some(ids) = b.stream_ids.as_mut() {
+                ids.retain(|s| *s != id);
+            }
+        }
+        PlatformResponse::empty(204)
+    }
+
+    fn start_recording(&mut self, id: StreamId) -> PlatformResponse {
+        let delay = self.config.recording_start_delay_ms;
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return PlatformResponse::not_found();
+        };
+        if !entry.live {
+            return unprocessable(
+                "stream",
+                "is not live: recording can start only while the stream is live",
+            );
+        }
+        if entry.recorder == Recorder::Off {
+            entry.recorder = Recorder::Starting;
+            self.schedule(delay, EventKind::RecordingOn(id));
+        }
+        PlatformResponse::empty(204)
+    }
+
+    fn stop_recording(&mut self, id: StreamId) -> PlatformResponse {
+        let now = self.now;
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return PlatformResponse::not_found();
+        };
+        let recorder = std::mem::replace(&mut entry.recorder, Recorder::Off);
+        self.cancel(|k| {
+            matches!(k, EventKind::RecordingOn(s) | EventKind::CloseFile(s) | EventKind::Split(s) if *s == id)
+        });
+        let file = match recorder {
+            Recorder::On(mut file) => {
+                file.accumulated_ms = file.recorded_ms(now);
+                self.emit_stream(id);
+                file
+            }
+            Recorder::Suspended(file) => file,
+            Recorder::Off | Recorder::Starting | Recorder::Waiting => return PlatformResponse::empty(200),
+        };
+        match self.close_file(id, &file).and_then(|vid| self.videos.get(&vid)) {
+            Some(video) => PlatformResponse::json(200, &self.video_value(video, false)),
+            None => PlatformResponse::empty(200),
+        }
+    }
+
+    // ----- broadcasts -----
+
+    fn validate_broadcast(&self, p: &BroadcastParams, creating: bool) -> Result<(), PlatformResponse> {
+        let mut e = Errors::default();
+        if (creating || p.name.is_some()) && blank(p.name.as_deref()) {
+            e.add("name", "can't be blank");
+        }
+        match &p.status {
+            None if creating => e.add("status", "can't be blank"),
+            Some(s) if !s.is_known() => e.add("status", "is not included in the list"),
+            _ => {}
+        }
+        if let Some(ids) = &p.stream_ids {
+            if ids.iter().any(|s| !self.streams.contains_key(s)) {
+                e.add("stream", "must exist");
+            }
+        }
+        e.into_result()
+    }
+
+    fn list_broadcasts(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
+        let all: Vec<&Broadcast> = self.broadcasts.values().rev().collect();
+        let items: Vec<Value> = page_of(&all, page_param(q), PAGE_SIZE)
+            .into_iter()
+            .map(Self::broadcast_value)
+            .collect();
+        PlatformResponse::json(200, &Value::Array(items))
+    }
+
+    fn get_broadcast(&self, id: BroadcastId) -> PlatformResponse {
+        match self.broadcasts.get(&id) {
+            Some(b) => PlatformResponse::json(200, &Self::broadcast_value(b)),
+            None => PlatformResponse::not_found(),
+        }
+    }
+
+    fn apply_broadcast(b: &mut Broadcast, p: &BroadcastParams) {
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = &p.$f { b.$f = Some(v.clone()); } )* };
+        }
+        set!(
+            name,
+            status,
+            share_url,
+            custom_iframe_url,
+            show_dvr_after_finish,
+            pending_message
+        );
+        set!(stream_ids, poster);
+        if let Some(v) = p.ad_id {
+            b.ad_id = v;
+        }
+        if let Some(v) = p.player_id {
+            b.player_id = v;
+        }
+    }
+
+    fn create_broadcast(&mut self, body: &str) -> PlatformResponse {
+        let p: BroadcastParams = match parse_body(body, "broadcast") {
+            Ok(p) => p,
+            Err(r) => return r,
+        };
+        if let Err(r) = self.validate_broadcast(&p, true) {
+            return r;
+        }
+        let id = BroadcastId(Self::take_id(&mut self.next_broadcast));
+        let client = self.config.client_id;
+        let mut b = Broadcast {
+            id: Some(id),
+            share_url: Some(String::new()),
+            custom_iframe_url: Some(String::new()),
+            show_dvr_after_finish: Some(false),
+            pending_message: Some(String::new()),
+            stream_ids: Some(Vec::new()),
+            ..Default::default()
+        };
+        Self::apply_broadcast(&mut b, &p);
+        b.extra.insert("client_id".into(), json!(client));
+        b.extra.insert(
+            "iframe_url".into(),
+            json!(format!("https://player.gvideo.co/broadcasts/{client}_{id}")),
+        );
+        let v = Self::broadcast_value(&b);
+        self.broadcasts.insert(id, b);
+        PlatformResponse::json(200, &v)
+    }
+
+    fn update_broadcast(&mut self, id: BroadcastId, body: &str) -> PlatformResponse {
+        if !self.broadcasts.contains_key(&id) {
+            return PlatformResponse::not_found();
+        }
+        let p: BroadcastParams = match parse_body(body, "broadcast") {
+            Ok(p) => p,
+            Err(r) => return r,
+        };
+        if let Err(r) = self.validate_broadcast(&p, false) {
+            return r;
+        }
+        let Some(b) = self.broadcasts.get_mut(&id) else {
+            return PlatformResponse::not_found();
+        };
+        let before = b.status.clone();
+        Self::apply_broadcast(b, &p);
+        let v = Self::broadcast_value(b);
+        let after = b.status.clone();
+        if after != before {
+            if let Some(status) = after {
+                self.emit(
+                    json!({"type": "broadcast", "message": {"broadcast": {"id": id, "status": status}}}),
+                );
+            }
+        }
+        PlatformResponse::json(200, &v)
+    }
+
+    fn delete_broadcast(&mut self, id: BroadcastId) -> PlatformResponse {
+        match self.broadcasts.remove(&id) {
+            Some(_) => PlatformResponse::empty(204),
+            None => PlatformResponse::not_found(),
+        }
+    }
+
+    // ----- videos -----
+
+    fn list_videos(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
+        let per_page = q
+            .get("per_page")
+            .and_then(|p| p.trim().parse::<usize>().ok())
+            .unwrap_or(PAGE_SIZE)
+            .clamp(1, 100);
+        let ids: Option<Vec<u64>> = q
+            .get("id")
+            .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect());
+        let status = q.get("status").map(|s| VideoStatus::parse(s));
+        let stream_id = q.get("stream_id").and_then(|s| s.trim().parse::<u64>().ok());
+        let user = q.get("client_user_id").and_then(|s| s.trim().parse::<u64>().ok());
+        let search = q
+            .get("search")
+            .map(|s| s.to_lowercase())
+            .filter(|s| !s.is_empty());
+        let all: Vec<_> = self
+            .videos
+            .values()
+            .rev()
+            .filter(|v| ids.as_ref().is_none_or(|ids| ids.contains(&v.id.0)))
+            .filter(|v| status.as_ref().is_none_or(|s| v.status.as_ref() == Some(s)))
+            .filter(|v| stream_id.is_none_or(|s| v.stream_id == Some(StreamId(s))))
+            .filter(|v| user.is_none_or(|u| v.client_user_id == Some(u)))
+            .filter(|v| {
+                search.as_ref().is_none_or(|s| {
+                    v.name
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_lowercase()
+                        .contains(s.as_str())
+                })
+            })
+            .collect();
+        let items: Vec<Value> = page_of(&all, page_param(q), per_page)
+            .into_iter()
+            .map(|v| self.video_value(v, true))
+            .collect();
+        PlatformResponse::json(200, &Value::Array(items))
+    }
+
+    fn get_video(&self, id: VideoId) -> PlatformResponse {
+        match self.videos.get(&id) {
+            Some(v) => PlatformResponse::json(200, &self.video_value(v, false)),
+            None => PlatformResponse::not_found(),
+        }
+    }
+
+    fn delete_video(&mut self, id: VideoId) -> PlatformResponse {
+        let Some(v) = self.videos.remove(&id) else {
+            return PlatformResponse::not_found();
+        };
+        self.cancel(|k| matches!(k, EventKind::Viewable(x) | EventKind::Ready(x) if *x == id));
+        self.emit(json!({"type": "video_delete", "message": {"video": {
+            "id": id,
+            "slug": v.slug,
+            "name": v.name,
+            "status": v.status,
+            "deleted_at": time::iso8601(self.now),
+        }}}));
+        PlatformResponse::empty(204)
+    }
+}
+
+fn method_not_allowed() -> PlatformResponse {
+    PlatformResponse::json(405, &json!({"status": 405, "error": "Method Not Allowed"}))
+}
