@@ -21,6 +21,13 @@ export async function run({ quick = false, server } = {}) {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return JSON.parse(text);
     };
+    // What a careful user adds to raw fetch: a timeout per request (the client has one per attempt).
+    const rawTimeout = async () => {
+      const r = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return JSON.parse(text);
+    };
     const ours = () => client.getStream(id);
     // Same answer both ways (untimed).
     const [a, b] = [await ours(), await raw()];
@@ -44,8 +51,8 @@ export async function run({ quick = false, server } = {}) {
       return concN;
     };
     const rounds = quick ? 3 : 7;
-    const seq = await interleavedAsync({ client: sequential(ours), fetch: sequential(raw) }, { rounds });
-    const conc = await interleavedAsync({ client: concurrent(ours), fetch: concurrent(raw) }, { rounds });
+    const seq = await interleavedAsync({ client: sequential(ours), fetch: sequential(raw), fetch_timeout: sequential(rawTimeout) }, { rounds });
+    const conc = await interleavedAsync({ client: concurrent(ours), fetch: concurrent(raw), fetch_timeout: concurrent(rawTimeout) }, { rounds });
     const us = (x) => +(x / 1e3).toFixed(1);
     const out = {
       server: server.kind,
@@ -53,6 +60,7 @@ export async function run({ quick = false, server } = {}) {
         requests_per_round: seqN,
         client_us: us(seq.client.ns_per_item),
         fetch_us: us(seq.fetch.ns_per_item),
+        fetch_with_timeout_us: us(seq.fetch_timeout.ns_per_item),
         overhead_ratio: seq.client.ns_per_item / seq.fetch.ns_per_item,
       },
       concurrent: {
@@ -60,6 +68,8 @@ export async function run({ quick = false, server } = {}) {
         in_flight: inFlight,
         client_req_per_s: Math.round(conc.client.per_s),
         fetch_req_per_s: Math.round(conc.fetch.per_s),
+        fetch_with_timeout_req_per_s: Math.round(conc.fetch_timeout.per_s),
+        ratio_vs_fetch_with_timeout: conc.client.ns_per_item / conc.fetch_timeout.ns_per_item,
         overhead_ratio: conc.client.ns_per_item / conc.fetch.ns_per_item,
       },
       rounds,
