@@ -12,11 +12,11 @@
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
+#[cfg(feature = "client")]
+mod client;
 mod models;
 #[doc(hidden)]
 pub mod webhook;
-#[cfg(feature = "client")]
-mod client;
 
 use wasm_bindgen::prelude::*;
 
