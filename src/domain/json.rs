@@ -195,8 +195,17 @@ impl Error {
     /// `"<msg> at line L column C"` (1-based, columns counted in characters).
     pub fn describe(&self, text: &str) -> String {
         let before = text.get(..self.offset).unwrap_or(text);
-        let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let bytes = before.as_bytes();
+        let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        // Characters: bytes that do not continue a UTF-8 sequence.
+        let col = bytes
+            .get(line_start..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count()
+            + 1;
         let mut s = String::from(self.msg);
         s.push_str(" at line ");
         write_u64(&mut s, line as u64);
