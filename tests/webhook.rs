@@ -67,6 +67,32 @@ fn every_fixture_parses_to_its_typed_event() {
 }
 
 #[test]
+fn every_fixture_is_written_back_as_its_json_form() {
+    for entry in std::fs::read_dir("tests/fixtures/webhooks").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let root = parse_text(&text).unwrap();
+        let checked = check(&root, &ParseOptions::default(), false).unwrap();
+        let mut ours = String::new();
+        checked.write_json(&mut ours);
+        let expected: Value = serde_json::from_str(&parse(&text).unwrap().to_json()).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{text}");
+    }
+    // Known fields sent as null are left out, known values in lower case, repeated names: the last.
+    let text = r#"{"type":"vod","message":{"video":{"id":1,"status":"READY","name":"a","name":null,"x":null,
+        "converted_videos":[{"status":"Complete","mp4_url":null,"y":[1]}]}},"z":1}"#;
+    let root = parse_text(text).unwrap();
+    let mut ours = String::new();
+    check(&root, &ParseOptions::default(), false)
+        .unwrap()
+        .write_json(&mut ours);
+    assert_eq!(
+        serde_json::from_str::<Value>(&ours).unwrap(),
+        json!({"type": "video", "video": {"id": 1, "status": "ready", "x": null,
+            "converted_videos": [{"status": "complete", "y": [1]}]}})
+    );
+}
+
+#[test]
 fn typed_fields() {
     match hook("factsheet_stream_string_user") {
         WebhookEvent::Stream { stream } => {
@@ -693,6 +719,22 @@ mod props {
                 prop_assert!(matches!(r.outcome, Outcome::Duplicate | Outcome::Stale), "{:?}", r.outcome);
                 prop_assert!(r.changes.is_empty());
                 prop_assert!(r.actions.is_empty());
+            }
+        }
+
+        #[test]
+        fn the_json_form_written_from_the_body_equals_the_serde_form(v in arb_json(), flat in any::<bool>()) {
+            let opts = ParseOptions { allow_unknown_types: true, ..Default::default() };
+            let bodies = [v.clone(), json!({"type": "stream", "message": {"stream": v.clone()}}), json!({"type": "video", "video": v})];
+            for body in bodies {
+                let text = serde_json::to_string(&body).unwrap();
+                let root = parse_text(&text).unwrap();
+                if let Ok(checked) = check(&root, &opts, flat) {
+                    let mut ours = String::new();
+                    checked.write_json(&mut ours);
+                    let expected = serde_json::to_value(check(&root, &opts, flat).unwrap().into_event()).unwrap();
+                    prop_assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{}", text);
+                }
             }
         }
 

@@ -46,6 +46,7 @@ impl<'a> Str<'a> {
     }
 
     /// Whether the decoded string equals `s`.
+    #[inline(always)]
     pub fn is(&self, s: &str) -> bool {
         if self.escaped {
             self.decode() == s
@@ -178,6 +179,7 @@ impl<'a> Value<'a> {
 }
 
 /// The member `key` of an object's members (the last one when repeated).
+#[inline(always)]
 pub fn get<'v, 'a>(members: &'v [(Str<'a>, Value<'a>)], key: &str) -> Option<&'v Value<'a>> {
     members.iter().rev().find(|(k, _)| k.is(key)).map(|(_, v)| v)
 }
@@ -249,16 +251,19 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn slice(&self, from: usize, to: usize) -> &'a str {
         self.text.get(from..to).unwrap_or("")
     }
@@ -363,6 +368,18 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
+            // Skip the plain run quickly.
+            let run = self
+                .bytes
+                .get(self.pos..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.pos = self.bytes.len();
+                return Err(self.err("EOF while parsing a string"));
+            };
+            self.pos += run;
             let Some(b) = self.peek() else {
                 return Err(self.err("EOF while parsing a string"));
             };
@@ -422,6 +439,7 @@ impl<'a> Parser<'a> {
         Ok(v)
     }
 
+    #[inline(always)]
     fn digits(&mut self) -> usize {
         let start = self.pos;
         while let Some(b'0'..=b'9') = self.peek() {

@@ -10,10 +10,10 @@ use crate::domain::json::{self, NumKind, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, verify_source, Checked, Fixup, ParseOptions, SourceCheck,
-    StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code, WebhookEvent,
+    body_text, check, check_size, parse_text, verify_source, Checked, ParseOptions, SourceCheck,
+    StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
-use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -238,10 +238,6 @@ export interface TrackerVideoInput { id: number; status?: string | null; stream_
 
 #[wasm_bindgen]
 extern "C" {
-    /// The engine's `JSON.parse` of a JS string (no copy through wasm memory).
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-
     /// `ParseWebhookOptions` (declared in the custom TypeScript section).
     #[wasm_bindgen(typescript_type = "ParseWebhookOptions")]
     pub type JsParseOptions;
@@ -260,14 +256,29 @@ fn invalid(path: &str, message: &str) -> JsValue {
     throw(WebhookError::new(Code::InvalidValue, path, message))
 }
 
-fn key(k: &str) -> JsValue {
-    JsValue::from_str(k)
+thread_local! {
+    /// JS strings of the names and values the bindings use, made once: making a JS string from wasm
+    /// memory costs more than the rest of a small call.
+    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn key(k: &'static str) -> JsValue {
+    KEYS.with(|keys| {
+        let Ok(mut keys) = keys.try_borrow_mut() else {
+            return JsValue::from_str(k);
+        };
+        if let Some((_, v)) = keys.iter().find(|(s, _)| *s == k) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(k);
+        keys.push((k, v.clone()));
+        v
+    })
 }
 
 /// A webhook body as text, plus the same text as a JS string (for the engine's `JSON.parse`).
 struct Body {
     text: String,
-    js: JsString,
     /// An object was given (an envelope or a `parseWebhook` result), not bytes.
     object: bool,
 }
@@ -278,20 +289,11 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
         check_size(js.length() as usize, max_bytes).map_err(throw)?;
         let text = String::from(js);
         check_size(text.len(), max_bytes).map_err(throw)?;
-        let js = if text.starts_with('\u{feff}') {
-            js.slice(1, js.length())
-        } else {
-            js.clone()
-        };
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),
             None => text,
         };
-        return Ok(Body {
-            text,
-            js,
-            object: false,
-        });
+        return Ok(Body { text, object: false });
     }
     let bytes = if let Some(a) = body.dyn_ref::<Uint8Array>() {
         Some(a.clone())
@@ -302,12 +304,7 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
         check_size(bytes.length() as usize, max_bytes).map_err(throw)?;
         let bytes = bytes.to_vec();
         let text = body_text(&bytes).map_err(throw)?.to_owned();
-        let js = JsString::from(text.as_str());
-        return Ok(Body {
-            text,
-            js,
-            object: false,
-        });
+        return Ok(Body { text, object: false });
     }
     if body.is_object() {
         let js = js_sys::JSON::stringify(body).map_err(|_| {
@@ -319,11 +316,7 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
         })?;
         let text = String::from(&js);
         check_size(text.len(), max_bytes).map_err(throw)?;
-        return Ok(Body {
-            text,
-            js,
-            object: true,
-        });
+        return Ok(Body { text, object: true });
     }
     Err(throw(WebhookError::new(
         Code::NotAnObject,
@@ -366,59 +359,12 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
     Ok(opts)
 }
 
-/// The event's JSON form, built from the engine's `JSON.parse` of the body (fields the SDK does not
-/// model come along as sent) and the validator's edits.
-fn event_object(checked: &Checked<'_, '_>, body: &Body) -> Result<JsValue, JsValue> {
-    let root = json_parse(&body.js)?;
-    let container = if checked.flat {
-        root.clone()
-    } else {
-        Reflect::get(&root, &key("message"))?
-    };
-    let out = Object::new();
-    let (entity_key, entity) = match &checked.event {
-        WebhookEvent::Unknown { received_type, .. } => {
-            let message = Reflect::get(&root, &key("message"))?;
-            Reflect::set(&out, &key("type"), &key("unknown"))?;
-            Reflect::set(&out, &key("received_type"), &key(received_type))?;
-            let message = if message.is_undefined() {
-                JsValue::NULL
-            } else {
-                message
-            };
-            Reflect::set(&out, &key("message"), &message)?;
-            return Ok(out.into());
-        }
-        WebhookEvent::Stream { .. } => ("stream", Reflect::get(&container, &key("stream"))?),
-        WebhookEvent::Restream { .. } => ("restream", Reflect::get(&container, &key("restream"))?),
-        WebhookEvent::Broadcast { .. } => ("broadcast", Reflect::get(&container, &key("broadcast"))?),
-        WebhookEvent::Video { .. } | WebhookEvent::VideoDelete { .. } => {
-            ("video", Reflect::get(&container, &key("video"))?)
-        }
-    };
-    for fix in &checked.fixups {
-        let (item, k) = match fix {
-            Fixup::Delete { item, key } | Fixup::Set { item, key, .. } => (*item, *key),
-        };
-        let target = match item {
-            None => entity.clone(),
-            Some(i) => {
-                let list = Reflect::get(&entity, &key("converted_videos"))?;
-                Reflect::get_u32(&list, i as u32)?
-            }
-        };
-        match fix {
-            Fixup::Delete { .. } => {
-                Reflect::delete_property(target.unchecked_ref::<Object>(), &key(k))?;
-            }
-            Fixup::Set { value, .. } => {
-                Reflect::set(&target, &key(k), &key(value))?;
-            }
-        }
-    }
-    Reflect::set(&out, &key("type"), &key(checked.event.type_name()))?;
-    Reflect::set(&out, &key(entity_key), &entity)?;
-    Ok(out.into())
+/// The event's JSON form, written from the body in wasm and read by the engine's `JSON.parse`
+/// (one crossing; fields the SDK does not model come along as sent).
+fn event_object(checked: &Checked<'_, '_>, size: usize) -> Result<JsValue, JsValue> {
+    let mut out = String::with_capacity(size + 32);
+    checked.write_json(&mut out);
+    js_sys::JSON::parse(&out)
 }
 
 /// Validates a webhook body strictly and returns the typed event.
@@ -435,10 +381,10 @@ pub fn parse_webhook(
     let body = read_body(&body, opts.max_bytes)?;
     let root = parse_text(&body.text).map_err(throw)?;
     let checked = check(&root, &opts, body.object).map_err(throw)?;
-    event_object(&checked, &body)
+    event_object(&checked, body.text.len())
 }
 
-fn opt_string(options: &JsValue, k: &str) -> Result<Option<String>, JsValue> {
+fn opt_string(options: &JsValue, k: &'static str) -> Result<Option<String>, JsValue> {
     let v = Reflect::get(options, &key(k))?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);

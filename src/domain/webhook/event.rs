@@ -485,6 +485,101 @@ impl Checked<'_, '_> {
     }
 }
 
+impl Checked<'_, '_> {
+    /// The event's JSON form (what [`WebhookEvent`] serializes to), written from the body: fields
+    /// the SDK does not model are copied as sent, known fields sent as `null` are left out and known
+    /// enumeration values are written in lower case.
+    pub fn write_json(&self, out: &mut String) {
+        let root = self.root;
+        let container = if self.flat {
+            Some(root)
+        } else {
+            match json::get(root, "message") {
+                Some(json::Value::Obj(m)) => Some(m.as_slice()),
+                _ => None,
+            }
+        };
+        let key = match &self.event {
+            WebhookEvent::Unknown { received_type, .. } => {
+                out.push_str("{\"type\":\"unknown\",\"received_type\":");
+                json::write_str(out, received_type);
+                out.push_str(",\"message\":");
+                match json::get(root, "message") {
+                    Some(m) => m.write(out),
+                    None => out.push_str("null"),
+                }
+                out.push('}');
+                return;
+            }
+            WebhookEvent::Stream { .. } => "stream",
+            WebhookEvent::Restream { .. } => "restream",
+            WebhookEvent::Broadcast { .. } => "broadcast",
+            WebhookEvent::Video { .. } | WebhookEvent::VideoDelete { .. } => "video",
+        };
+        out.push_str("{\"type\":\"");
+        out.push_str(self.event.type_name());
+        out.push_str("\",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        match container.and_then(|c| json::get(c, key)) {
+            Some(json::Value::Obj(members)) => self.write_fixed(members, None, out),
+            Some(other) => other.write(out),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+    }
+
+    /// Writes an object with the fixups of `item` applied (to every member of a name: `JSON.parse`
+    /// keeps the last one, as the validator did).
+    fn write_fixed(&self, members: &[(Str<'_>, json::Value<'_>)], item: Option<usize>, out: &mut String) {
+        out.push('{');
+        let mut first = true;
+        for (k, v) in members {
+            let mut value: Option<&str> = None;
+            let mut skip = false;
+            for f in &self.fixups {
+                match f {
+                    Fixup::Delete { item: i, key } if *i == item && k.is(key) => skip = true,
+                    Fixup::Set {
+                        item: i,
+                        key,
+                        value: new,
+                    } if *i == item && k.is(key) => value = Some(new),
+                    _ => {}
+                }
+            }
+            if skip {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push('"');
+            out.push_str(k.raw());
+            out.push_str("\":");
+            match (value, v) {
+                (Some(new), _) => json::write_str(out, new),
+                (None, json::Value::Arr(items)) if item.is_none() && k.is("converted_videos") => {
+                    out.push('[');
+                    for (i, it) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        match it {
+                            json::Value::Obj(m) => self.write_fixed(m, Some(i), out),
+                            other => other.write(out),
+                        }
+                    }
+                    out.push(']');
+                }
+                (None, v) => v.write(out),
+            }
+        }
+        out.push('}');
+    }
+}
+
 const STREAM_FIELDS: &[&str] = &[
     "id",
     "live",
@@ -658,6 +753,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     }
 
     /// A field's value; a `null` reads as absent (and is deleted from the JSON form).
+    #[inline(always)]
     fn get(&mut self, key: &'static str) -> Option<&'v json::Value<'a>> {
         match json::get(self.members, key) {
             None => None,
