@@ -67,6 +67,32 @@ fn every_fixture_parses_to_its_typed_event() {
 }
 
 #[test]
+fn every_fixture_is_written_back_as_its_json_form() {
+    for entry in std::fs::read_dir("tests/fixtures/webhooks").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let root = parse_text(&text).unwrap();
+        let checked = check(&root, &ParseOptions::default(), false).unwrap();
+        let mut ours = String::new();
+        checked.write_json(&mut ours);
+        let expected: Value = serde_json::from_str(&parse(&text).unwrap().to_json()).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{text}");
+    }
+    // Known fields sent as null are left out, known values in lower case, repeated names: the last.
+    let text = r#"{"type":"vod","message":{"video":{"id":1,"status":"READY","name":"a","name":null,"x":null,
+        "converted_videos":[{"status":"Complete","mp4_url":null,"y":[1]}]}},"z":1}"#;
+    let root = parse_text(text).unwrap();
+    let mut ours = String::new();
+    check(&root, &ParseOptions::default(), false)
+        .unwrap()
+        .write_json(&mut ours);
+    assert_eq!(
+        serde_json::from_str::<Value>(&ours).unwrap(),
+        json!({"type": "video", "video": {"id": 1, "status": "ready", "x": null,
+            "converted_videos": [{"status": "complete", "y": [1]}]}})
+    );
+}
+
+#[test]
 fn typed_fields() {
     match hook("factsheet_stream_string_user") {
         WebhookEvent::Stream { stream } => {
@@ -339,7 +365,10 @@ fn the_nineteen_steps() {
     assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Setup)));
     assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
     assert_eq!(r.actions[0].broadcast_id, Some(B));
-    assert_eq!(r.actions[0].body, Some(json!({"broadcast": {"status": "live"}})));
+    assert_eq!(
+        r.actions[0].body.as_ref().map(ActionBody::to_value),
+        Some(json!({"broadcast": {"status": "live"}}))
+    );
     assert_eq!(
         r.actions[0].request().unwrap().path,
         "/streaming/broadcasts/192470"
@@ -362,7 +391,7 @@ fn the_nineteen_steps() {
     assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Stop)));
     assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(12))]);
     assert_eq!(
-        r.actions[0].body,
+        r.actions[0].body.as_ref().map(ActionBody::to_value),
         Some(json!({"broadcast": {"status": "finished"}}))
     );
     // Step 11: video pending, linked to the stream.
@@ -372,7 +401,10 @@ fn the_nineteen_steps() {
     // Step 13: broadcast finished → disable the stream (step 14).
     let r = t.apply(&hook("step13_broadcast_finished"), Some(13));
     assert_eq!(ops(&r), vec![(Operation::UpdateStream, Some(14))]);
-    assert_eq!(r.actions[0].body, Some(json!({"stream": {"active": false}})));
+    assert_eq!(
+        r.actions[0].body.as_ref().map(ActionBody::to_value),
+        Some(json!({"stream": {"active": false}}))
+    );
     t.apply_stream(&api::<Stream>("stream_disable_response"), Some(14));
     // Step 15: stream ended (requested: not an interruption) → delete the broadcast (step 16).
     let r = t.apply(&hook("step15_stream_ended"), Some(15));
@@ -436,7 +468,7 @@ fn interruption_then_restart_keeps_both_recordings() {
         ]
     );
     assert_eq!(
-        r.actions[1].body,
+        r.actions[1].body.as_ref().map(ActionBody::to_value),
         Some(json!({"broadcast": {"status": "paused"}}))
     );
     assert!(t.stream(S).unwrap().state.interrupted);
@@ -658,6 +690,22 @@ mod props {
         }
 
         #[test]
+        fn results_are_written_as_their_serde_forms(steps in proptest::collection::vec(step(), 0..40)) {
+            let mut t = Tracker::new();
+            for s in &steps {
+                if let Some(r) = run(&mut t, s) {
+                    prop_assert_eq!(r.to_json(), serde_json::to_string(&r).unwrap());
+                }
+            }
+            for id in t.stream_ids() {
+                let v = t.stream(id).unwrap();
+                let mut ours = String::new();
+                v.write_json(&mut ours, false);
+                prop_assert_eq!(ours, serde_json::to_string(&v).unwrap());
+            }
+        }
+
+        #[test]
         fn applying_an_event_twice_equals_applying_it_once(prefix in proptest::collection::vec(step(), 0..30), e in step()) {
             let mut t = Tracker::new();
             for s in &prefix {
@@ -671,6 +719,22 @@ mod props {
                 prop_assert!(matches!(r.outcome, Outcome::Duplicate | Outcome::Stale), "{:?}", r.outcome);
                 prop_assert!(r.changes.is_empty());
                 prop_assert!(r.actions.is_empty());
+            }
+        }
+
+        #[test]
+        fn the_json_form_written_from_the_body_equals_the_serde_form(v in arb_json(), flat in any::<bool>()) {
+            let opts = ParseOptions { allow_unknown_types: true, ..Default::default() };
+            let bodies = [v.clone(), json!({"type": "stream", "message": {"stream": v.clone()}}), json!({"type": "video", "video": v})];
+            for body in bodies {
+                let text = serde_json::to_string(&body).unwrap();
+                let root = parse_text(&text).unwrap();
+                if let Ok(checked) = check(&root, &opts, flat) {
+                    let mut ours = String::new();
+                    checked.write_json(&mut ours);
+                    let expected = serde_json::to_value(check(&root, &opts, flat).unwrap().into_event()).unwrap();
+                    prop_assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{}", text);
+                }
             }
         }
 

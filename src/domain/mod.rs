@@ -4,6 +4,7 @@
 //! as arguments and decisions come back as values. It is tested with plain `cargo test` on the host.
 
 pub mod ids;
+pub mod json;
 pub mod model;
 pub mod request;
 pub mod response;

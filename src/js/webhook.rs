@@ -4,16 +4,16 @@
 //! (`name`, `code`, `path`, message). Bodies enter once as bytes; results leave as JSON text parsed
 //! by the engine's `JSON.parse`.
 
-use super::{from_json_text, js_error, to_js};
+use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::model::{Broadcast, Stream, Video};
-use crate::domain::webhook::error::truncate;
-use crate::domain::webhook::event::{check_size, parse_event_value, parse_json};
+use crate::domain::json::{self, NumKind, Value as J};
+use crate::domain::model::{BroadcastStatus, VideoStatus};
+use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    parse_webhook as parse_body, verify_source, ParseOptions, SourceCheck, Tracker, WebhookError,
-    WebhookErrorCode as Code, WebhookEvent,
+    body_text, check, check_size, parse_text, verify_source, Checked, ParseOptions, SourceCheck,
+    StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
-use js_sys::{ArrayBuffer, JsString, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -247,22 +247,44 @@ fn invalid(path: &str, message: &str) -> JsValue {
     throw(WebhookError::new(Code::InvalidValue, path, message))
 }
 
-/// The body as UTF-8 bytes, refusing anything over `max_bytes` before copying when possible.
-/// `Ok(None)`: the body was an object (already parsed), returned as JSON text in the `Err`-free path.
-enum Body {
-    Bytes(Vec<u8>),
-    Object(String),
+thread_local! {
+    /// JS strings of the names and values the bindings use, made once: making a JS string from wasm
+    /// memory costs more than the rest of a small call.
+    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn key(k: &'static str) -> JsValue {
+    KEYS.with(|keys| {
+        let Ok(mut keys) = keys.try_borrow_mut() else {
+            return JsValue::from_str(k);
+        };
+        if let Some((_, v)) = keys.iter().find(|(s, _)| *s == k) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(k);
+        keys.push((k, v.clone()));
+        v
+    })
+}
+
+/// A webhook body as text, plus the same text as a JS string (for the engine's `JSON.parse`).
+struct Body {
+    text: String,
+    /// An object was given (an envelope or a `parseWebhook` result), not bytes.
+    object: bool,
 }
 
 fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
-    if body.is_string() {
-        let js: &JsString = body.unchecked_ref();
+    if let Some(js) = body.dyn_ref::<JsString>() {
         // UTF-8 takes at least one byte per UTF-16 unit: a long string is too large before copying.
-        let units = js.length() as usize;
-        check_size(units, max_bytes).map_err(throw)?;
+        check_size(js.length() as usize, max_bytes).map_err(throw)?;
         let text = String::from(js);
         check_size(text.len(), max_bytes).map_err(throw)?;
-        return Ok(Body::Bytes(text.into_bytes()));
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        return Ok(Body { text, object: false });
     }
     let bytes = if let Some(a) = body.dyn_ref::<Uint8Array>() {
         Some(a.clone())
@@ -271,18 +293,21 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
     };
     if let Some(bytes) = bytes {
         check_size(bytes.length() as usize, max_bytes).map_err(throw)?;
-        return Ok(Body::Bytes(bytes.to_vec()));
+        let bytes = bytes.to_vec();
+        let text = body_text(&bytes).map_err(throw)?.to_owned();
+        return Ok(Body { text, object: false });
     }
     if body.is_object() {
-        let text: String = js_sys::JSON::stringify(body).map(String::from).map_err(|_| {
+        let js = js_sys::JSON::stringify(body).map_err(|_| {
             throw(WebhookError::new(
                 Code::InvalidJson,
                 "",
                 "expected a JSON-serializable webhook object",
             ))
         })?;
+        let text = String::from(&js);
         check_size(text.len(), max_bytes).map_err(throw)?;
-        return Ok(Body::Object(text));
+        return Ok(Body { text, object: true });
     }
     Err(throw(WebhookError::new(
         Code::NotAnObject,
@@ -296,7 +321,7 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
     let Some(o) = options else {
         return Ok(opts);
     };
-    let max = js_sys::Reflect::get(&o, &JsValue::from_str("maxBytes"))?;
+    let max = Reflect::get(&o, &key("maxBytes"))?;
     if !max.is_undefined() {
         match max.as_f64() {
             Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => {
@@ -310,7 +335,7 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
             }
         }
     }
-    let unknown = js_sys::Reflect::get(&o, &JsValue::from_str("allowUnknownTypes"))?;
+    let unknown = Reflect::get(&o, &key("allowUnknownTypes"))?;
     if !unknown.is_undefined() {
         match unknown.as_bool() {
             Some(b) => opts.allow_unknown_types = b,
@@ -325,14 +350,12 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
     Ok(opts)
 }
 
-fn event_from(body: &JsValue, opts: &ParseOptions) -> Result<WebhookEvent, JsValue> {
-    match read_body(body, opts.max_bytes)? {
-        Body::Bytes(bytes) => parse_body(&bytes, opts).map_err(throw),
-        Body::Object(text) => {
-            let value = parse_json(text.as_bytes()).map_err(throw)?;
-            parse_event_value(value, opts).map_err(throw)
-        }
-    }
+/// The event's JSON form, written from the body in wasm and read by the engine's `JSON.parse`
+/// (one crossing; fields the SDK does not model come along as sent).
+fn event_object(checked: &Checked<'_, '_>, size: usize) -> Result<JsValue, JsValue> {
+    let mut out = String::with_capacity(size + 32);
+    checked.write_json(&mut out);
+    js_sys::JSON::parse(&out)
 }
 
 /// Validates a webhook body strictly and returns the typed event.
@@ -346,8 +369,24 @@ pub fn parse_webhook(
     options: Option<JsParseOptions>,
 ) -> Result<JsValue, JsValue> {
     let opts = parse_options(options)?;
-    let event = event_from(&body, &opts)?;
-    from_json_text(&event.to_json())
+    let body = read_body(&body, opts.max_bytes)?;
+    let root = parse_text(&body.text).map_err(throw)?;
+    let checked = check(&root, &opts, body.object).map_err(throw)?;
+    event_object(&checked, body.text.len())
+}
+
+fn opt_string(options: &JsValue, k: &'static str) -> Result<Option<String>, JsValue> {
+    let v = Reflect::get(options, &key(k))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| {
+        throw(WebhookError::new(
+            Code::WrongType,
+            k,
+            ["expected `", k, "` to be a string"].concat(),
+        ))
+    })
 }
 
 /// Checks where a webhook came from: the sender's IP against CIDR ranges and/or a secret carried in
@@ -363,51 +402,36 @@ pub fn verify_webhook_source(
     if !options.is_object() {
         return Err(invalid("", "expected an options object"));
     }
-    let text: String = js_sys::JSON::stringify(&options)
-        .map(String::from)
-        .map_err(|_| invalid("", "expected a plain options object"))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|_| invalid("", "expected a plain options object"))?;
-    let string = |key: &str| -> Result<Option<String>, JsValue> {
-        match value.get(key) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(throw(WebhookError::new(
-                Code::WrongType,
-                key,
-                format!("expected `{key}` to be a string"),
-            ))),
+    let ips = Reflect::get(&options, &key("allowIps"))?;
+    let allow_ips = if ips.is_undefined() || ips.is_null() {
+        None
+    } else if let Some(items) = ips.dyn_ref::<Array>() {
+        let mut out = Vec::with_capacity(items.length() as usize);
+        for (i, v) in items.iter().enumerate() {
+            let Some(s) = v.as_string() else {
+                let mut path = String::from("allowIps[");
+                json::write_u64(&mut path, i as u64);
+                path.push(']');
+                return Err(throw(WebhookError::new(
+                    Code::WrongType,
+                    path,
+                    "expected a CIDR range string",
+                )));
+            };
+            out.push(s);
         }
-    };
-    let allow_ips = match value.get("allowIps") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::Array(items)) => Some(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    v.as_str().map(str::to_owned).ok_or_else(|| {
-                        throw(WebhookError::new(
-                            Code::WrongType,
-                            format!("allowIps[{i}]"),
-                            "expected a CIDR range string",
-                        ))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        Some(_) => {
-            return Err(throw(WebhookError::new(
-                Code::WrongType,
-                "allowIps",
-                "expected `allowIps` to be an array of CIDR range strings",
-            )))
-        }
+        Some(out)
+    } else {
+        return Err(throw(WebhookError::new(
+            Code::WrongType,
+            "allowIps",
+            "expected `allowIps` to be an array of CIDR range strings",
+        )));
     };
     let check = SourceCheck {
-        ip: string("ip")?,
-        url: string("url")?,
-        secret: string("secret")?,
+        ip: opt_string(&options, "ip")?,
+        url: opt_string(&options, "url")?,
+        secret: opt_string(&options, "secret")?,
         allow_ips,
     };
     verify_source(&check).map_err(throw)
@@ -425,24 +449,126 @@ fn now_arg(v: Option<f64>) -> Option<u64> {
     v.filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u64)
 }
 
-fn api_value<T: serde::de::DeserializeOwned>(value: &JsValue, key: &str) -> Result<T, JsValue> {
+/// An API object (as JSON text) and the reading of its fields, with errors at `<what>.<field>`.
+struct ApiObject<'a> {
+    root: J<'a>,
+    what: &'static str,
+}
+
+fn api_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if !value.is_object() {
         return Err(throw(WebhookError::new(
             Code::NotAnObject,
-            key,
-            format!("expected the {key} as an object"),
+            what,
+            ["expected the ", what, " as an object"].concat(),
         )));
     }
-    let text: String = js_sys::JSON::stringify(value)
+    js_sys::JSON::stringify(value)
         .map(String::from)
-        .map_err(|_| invalid(key, "expected a JSON-serializable object"))?;
-    serde_json::from_str(&text).map_err(|e| {
-        throw(WebhookError::new(
-            Code::WrongType,
-            key,
-            truncate(&format!("expected a {key} as the API returns it: {e}"), 200),
-        ))
-    })
+        .map_err(|_| invalid(what, "expected a JSON-serializable object"))
+}
+
+impl<'a> ApiObject<'a> {
+    fn new(text: &'a str, what: &'static str) -> Result<Self, JsValue> {
+        let root = json::parse(text).map_err(|_| invalid(what, "expected a JSON-serializable object"))?;
+        if !matches!(root, J::Obj(_)) {
+            return Err(throw(WebhookError::new(
+                Code::NotAnObject,
+                what,
+                ["expected the ", what, " as an object"].concat(),
+            )));
+        }
+        Ok(Self { root, what })
+    }
+
+    fn path(&self, field: &str) -> String {
+        [self.what, ".", field].concat()
+    }
+
+    fn get(&self, field: &str) -> Option<&J<'a>> {
+        match self.root.get(field) {
+            None | Some(J::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn wrong(&self, field: &str, expected: &str) -> JsValue {
+        let path = self.path(field);
+        let message = [
+            "expected `",
+            &path,
+            "` to be ",
+            expected,
+            " (as the API returns it)",
+        ]
+        .concat();
+        throw(WebhookError::new(Code::WrongType, path, message))
+    }
+
+    fn bool(&self, field: &str) -> Result<Option<bool>, JsValue> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(J::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.wrong(field, "a boolean")),
+        }
+    }
+
+    fn string(&self, field: &str) -> Result<Option<String>, JsValue> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(J::Str(s)) => Ok(Some(s.decode())),
+            Some(_) => Err(self.wrong(field, "a string")),
+        }
+    }
+
+    fn uint_of(&self, v: &J<'_>, field: &str, positive: bool) -> Result<u64, JsValue> {
+        match v {
+            J::Num(n) => match n.kind {
+                NumKind::UInt(x) if x <= MAX_SAFE_INTEGER && (x > 0 || !positive) => Ok(x),
+                NumKind::Float => Err(self.wrong(field, "an integer")),
+                _ => Err(invalid(&self.path(field), "expected a positive integer id")),
+            },
+            _ => Err(self.wrong(field, "an integer")),
+        }
+    }
+
+    fn uint(&self, field: &str, positive: bool) -> Result<Option<u64>, JsValue> {
+        self.get(field)
+            .map(|v| self.uint_of(v, field, positive))
+            .transpose()
+    }
+
+    fn ids(&self, field: &str) -> Result<Option<Vec<u64>>, JsValue> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(J::Arr(items)) => items
+                .iter()
+                .map(|v| self.uint_of(v, field, true))
+                .collect::<Result<_, _>>()
+                .map(Some),
+            Some(_) => Err(self.wrong(field, "an array of ids")),
+        }
+    }
+
+    fn id(&self) -> Result<u64, JsValue> {
+        match self.uint("id", true)? {
+            Some(id) => Ok(id),
+            None => {
+                let path = self.path("id");
+                let message = [
+                    "expected field `",
+                    &path,
+                    "` (a positive integer), but it is missing",
+                ]
+                .concat();
+                Err(throw(WebhookError::new(Code::MissingField, path, message)))
+            }
+        }
+    }
+}
+
+fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&r.to_json())
 }
 
 /// The state tracker: folds webhooks and API responses into per-stream state, stages and actions.
@@ -478,14 +604,14 @@ impl WebhookTracker {
         #[wasm_bindgen(unchecked_param_type = "WebhookInput")] input: JsValue,
         #[wasm_bindgen(js_name = receivedAtMs)] received_at_ms: Option<f64>,
     ) -> Result<JsValue, JsValue> {
+        let body = read_body(&input, ParseOptions::default().max_bytes)?;
         let opts = ParseOptions {
-            allow_unknown_types: !input.is_string()
-                && !input.is_instance_of::<Uint8Array>()
-                && !input.is_instance_of::<ArrayBuffer>(),
+            allow_unknown_types: body.object,
             ..ParseOptions::default()
         };
-        let event = event_from(&input, &opts)?;
-        to_js(&self.inner.apply(&event, now_arg(received_at_ms)))
+        let root = parse_text(&body.text).map_err(throw)?;
+        let checked = check(&root, &opts, body.object).map_err(throw)?;
+        result_js(&self.inner.apply(&checked.event, now_arg(received_at_ms)))
     }
 
     /// Folds in a stream from an API response (fresher than webhooks).
@@ -498,11 +624,23 @@ impl WebhookTracker {
         #[wasm_bindgen(unchecked_param_type = "TrackerStreamInput")] stream: JsValue,
         #[wasm_bindgen(js_name = receivedAtMs)] received_at_ms: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        let s: Stream = api_value(&stream, "stream")?;
-        if s.id.0 == 0 {
-            return Err(invalid("stream.id", "expected a positive integer id"));
-        }
-        to_js(&self.inner.apply_stream(&s, now_arg(received_at_ms)))
+        let text = api_text(&stream, "stream")?;
+        let s = ApiObject::new(&text, "stream")?;
+        let id = s.id()?;
+        let update = StreamUpdate {
+            active: s.bool("active")?,
+            live: s.bool("live")?,
+            backup_live: s.bool("backup_live")?,
+            recording: s.bool("recording")?,
+            broadcast_ids: s
+                .ids("broadcast_ids")?
+                .map(|v| v.into_iter().map(BroadcastId).collect()),
+        };
+        result_js(
+            &self
+                .inner
+                .apply_stream_update(StreamId(id), update, now_arg(received_at_ms)),
+        )
     }
 
     /// Folds in a broadcast from an API response.
@@ -515,12 +653,19 @@ impl WebhookTracker {
         #[wasm_bindgen(unchecked_param_type = "TrackerBroadcastInput")] broadcast: JsValue,
         #[wasm_bindgen(js_name = receivedAtMs)] received_at_ms: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        let b: Broadcast = api_value(&broadcast, "broadcast")?;
-        let r = self
-            .inner
-            .apply_broadcast(&b, now_arg(received_at_ms))
-            .map_err(throw)?;
-        to_js(&r)
+        let text = api_text(&broadcast, "broadcast")?;
+        let b = ApiObject::new(&text, "broadcast")?;
+        let id = b.id()?;
+        let status = b.string("status")?.map(|s| BroadcastStatus::parse(&s));
+        let stream_ids = b
+            .ids("stream_ids")?
+            .map(|v| v.into_iter().map(StreamId).collect());
+        result_js(&self.inner.apply_broadcast_update(
+            BroadcastId(id),
+            status,
+            stream_ids,
+            now_arg(received_at_ms),
+        ))
     }
 
     /// Folds in a video from an API response (`stop_recording`, `get_video`).
@@ -533,11 +678,20 @@ impl WebhookTracker {
         #[wasm_bindgen(unchecked_param_type = "TrackerVideoInput")] video: JsValue,
         #[wasm_bindgen(js_name = receivedAtMs)] received_at_ms: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        let v: Video = api_value(&video, "video")?;
-        if v.id.0 == 0 {
-            return Err(invalid("video.id", "expected a positive integer id"));
-        }
-        to_js(&self.inner.apply_video(&v, now_arg(received_at_ms)))
+        let text = api_text(&video, "video")?;
+        let v = ApiObject::new(&text, "video")?;
+        let id = v.id()?;
+        let update = VideoUpdate {
+            status: v.string("status")?.map(|s| VideoStatus::parse(&s)),
+            stream_id: v.uint("stream_id", true)?.map(StreamId),
+            name: v.string("name")?,
+            duration: v.uint("duration", false)?,
+        };
+        result_js(
+            &self
+                .inner
+                .apply_video_update(VideoId(id), update, now_arg(received_at_ms)),
+        )
     }
 
     /// Marks a stop of the stream as requested, so its `live: false` is not taken for an interruption.
@@ -563,7 +717,7 @@ impl WebhookTracker {
     pub fn stage(&self, #[wasm_bindgen(js_name = streamId)] stream_id: f64) -> Result<JsValue, JsValue> {
         let id = id_arg(stream_id, "streamId")?;
         Ok(match self.inner.stage(StreamId(id)) {
-            Some(s) => to_js(&s)?,
+            Some(s) => key(s.as_str()),
             None => JsValue::NULL,
         })
     }
@@ -575,10 +729,12 @@ impl WebhookTracker {
     #[wasm_bindgen(unchecked_return_type = "TrackedStream | null")]
     pub fn stream(&self, id: f64) -> Result<JsValue, JsValue> {
         let id = id_arg(id, "id")?;
-        match self.inner.stream(StreamId(id)) {
-            Some(s) => to_js(&s),
-            None => Ok(JsValue::NULL),
-        }
+        let Some(s) = self.inner.stream(StreamId(id)) else {
+            return Ok(JsValue::NULL);
+        };
+        let mut out = String::new();
+        s.write_json(&mut out, false);
+        js_sys::JSON::parse(&out)
     }
 
     /// A tracked broadcast, or `null`.
@@ -588,10 +744,12 @@ impl WebhookTracker {
     #[wasm_bindgen(unchecked_return_type = "TrackedBroadcast | null")]
     pub fn broadcast(&self, id: f64) -> Result<JsValue, JsValue> {
         let id = id_arg(id, "id")?;
-        match self.inner.broadcast(BroadcastId(id)) {
-            Some(b) => to_js(b),
-            None => Ok(JsValue::NULL),
-        }
+        let Some(b) = self.inner.broadcast(BroadcastId(id)) else {
+            return Ok(JsValue::NULL);
+        };
+        let mut out = String::new();
+        b.write_json(&mut out);
+        js_sys::JSON::parse(&out)
     }
 
     /// A tracked video, or `null`.
@@ -601,16 +759,22 @@ impl WebhookTracker {
     #[wasm_bindgen(unchecked_return_type = "TrackedVideo | null")]
     pub fn video(&self, id: f64) -> Result<JsValue, JsValue> {
         let id = id_arg(id, "id")?;
-        match self.inner.video(VideoId(id)) {
-            Some(v) => to_js(v),
-            None => Ok(JsValue::NULL),
-        }
+        let Some(v) = self.inner.video(VideoId(id)) else {
+            return Ok(JsValue::NULL);
+        };
+        let mut out = String::new();
+        v.write_json(&mut out);
+        js_sys::JSON::parse(&out)
     }
 
     /// The ids of the tracked streams.
     #[wasm_bindgen(unchecked_return_type = "number[]")]
     pub fn streams(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.stream_ids())
+        let out = Array::new();
+        for id in self.inner.stream_ids() {
+            out.push(&JsValue::from_f64(id.0 as f64));
+        }
+        Ok(out.into())
     }
 
     /// The state as compact, versioned JSON text (persist it; edge functions keep no memory).

@@ -35,6 +35,14 @@ macro_rules! open_enum {
                 Self::Unknown(s.to_owned())
             }
 
+            /// The wire value of a known value (`None` for an unknown one).
+            pub fn wire(&self) -> Option<&'static str> {
+                match self {
+                    $(Self::$variant => Some($wire),)+
+                    Self::Unknown(_) => None,
+                }
+            }
+
             /// Whether this is a value the SDK knows.
             pub fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))

@@ -1,6 +1,7 @@
 //! Actions: the next steps the guide prescribes, as data a caller can execute.
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json;
 use crate::domain::request::{ApiRequest, Method, Operation};
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
@@ -21,14 +22,82 @@ pub struct Action {
     /// The video it concerns (path id for video operations).
     pub video_id: Option<VideoId>,
     /// The exact JSON body to send, already wrapped (e.g. `{"broadcast": {"status": "live"}}`).
-    pub body: Option<serde_json::Value>,
+    pub body: Option<ActionBody>,
     /// Why, in words (for logs and UIs).
     pub reason: String,
     /// The guide's step number, when the action is one of its 19 steps.
     pub step: Option<u8>,
 }
 
+/// An action's JSON body, kept as compact JSON text (what is sent).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionBody(String);
+
+impl ActionBody {
+    /// `{"broadcast":{"status":<status>}}`.
+    pub fn broadcast_status(status: &str) -> Self {
+        let mut s = String::from("{\"broadcast\":{\"status\":");
+        json::write_str(&mut s, status);
+        s.push_str("}}");
+        Self(s)
+    }
+
+    /// `{"stream":{"active":<active>}}`.
+    pub fn stream_active(active: bool) -> Self {
+        Self(
+            if active {
+                "{\"stream\":{\"active\":true}}"
+            } else {
+                "{\"stream\":{\"active\":false}}"
+            }
+            .to_owned(),
+        )
+    }
+
+    /// A body from a JSON value.
+    pub fn from_value(v: &serde_json::Value) -> Self {
+        Self(v.to_string())
+    }
+
+    /// The body as compact JSON text.
+    pub fn as_json(&self) -> &str {
+        &self.0
+    }
+
+    /// The body as a JSON value.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::from_str(&self.0).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl Serialize for ActionBody {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ActionBody {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde_json::Value::deserialize(d).map(|v| Self::from_value(&v))
+    }
+}
+
 impl Action {
+    /// Appends the action as JSON (the same text as its `Serialize` form).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = json::ObjWriter::new(out);
+        o.str("operation", self.operation.as_str());
+        o.opt_u64("stream_id", self.stream_id.map(|i| i.0));
+        o.opt_u64("broadcast_id", self.broadcast_id.map(|i| i.0));
+        o.opt_u64("video_id", self.video_id.map(|i| i.0));
+        if let Some(b) = &self.body {
+            o.key("body").push_str(&b.0);
+        }
+        o.str("reason", &self.reason);
+        o.opt_u64("step", self.step.map(u64::from));
+        o.end();
+    }
+
     /// The request that performs this action, or `None` when an id the operation needs is missing.
     pub fn request(&self) -> Option<ApiRequest> {
         let (method, path) = match self.operation {
@@ -68,7 +137,7 @@ impl Action {
             method,
             path,
             query: Vec::new(),
-            body: self.body.as_ref().map(ToString::to_string),
+            body: self.body.as_ref().map(|b| b.0.clone()),
         })
     }
 }
@@ -84,7 +153,7 @@ mod tests {
             stream_id: Some(StreamId(320423)),
             broadcast_id: Some(BroadcastId(192470)),
             video_id: None,
-            body: Some(serde_json::json!({"broadcast": {"status": "live"}})),
+            body: Some(ActionBody::broadcast_status("live")),
             reason: "the stream is live".into(),
             step: Some(5),
         };
@@ -95,6 +164,13 @@ mod tests {
         );
         assert_eq!(r.body.as_deref(), Some(r#"{"broadcast":{"status":"live"}}"#));
         let json = serde_json::to_string(&a).unwrap();
+        let mut ours = String::new();
+        a.write_json(&mut ours);
+        assert_eq!(ours, json);
+        assert_eq!(
+            a.body.as_ref().unwrap().to_value(),
+            serde_json::json!({"broadcast": {"status": "live"}})
+        );
         assert!(
             json.starts_with(r#"{"operation":"update_broadcast","stream_id":320423"#),
             "{json}"

@@ -96,16 +96,28 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
 }
 
 /// A short description of a JSON value for messages: its type and, for scalars, a truncated value.
-pub(crate) fn describe(v: &serde_json::Value) -> String {
-    use serde_json::Value;
+pub(crate) fn describe(v: &crate::domain::json::Value<'_>) -> String {
+    use crate::domain::json::Value;
     match v {
         Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(n) => format!("number {}", truncate(&n.to_string(), 40)),
-        Value::String(s) => format!("string {:?}", truncate(s, 40)),
-        Value::Array(a) => format!("an array of {} items", a.len()),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Bool(b) => if *b { "boolean true" } else { "boolean false" }.to_owned(),
+        Value::Num(n) => ["number ", &truncate(n.raw, 40)].concat(),
+        Value::Str(s) => ["string \"", &truncate(s.raw(), 40), "\""].concat(),
+        Value::Arr(a) => {
+            let mut s = String::from("an array of ");
+            crate::domain::json::write_u64(&mut s, a.len() as u64);
+            s.push_str(" items");
+            s
+        }
+        Value::Obj(_) => "an object".to_owned(),
     }
+}
+
+/// [`describe`] of a string value (quoted, truncated; quotes and backslashes escaped).
+pub(crate) fn describe_str(s: &str) -> String {
+    let mut out = String::from("string ");
+    crate::domain::json::write_str(&mut out, &truncate(s, 40));
+    out
 }
 
 #[cfg(test)]
@@ -116,6 +128,9 @@ mod tests {
     fn truncation_keeps_characters_whole() {
         assert_eq!(truncate("abc", 5), "abc");
         assert_eq!(truncate("ééééé", 2), "éé…");
-        assert_eq!(describe(&serde_json::json!("x".repeat(100))).chars().count(), 50);
+        let long = format!("\"{}\"", "x".repeat(100));
+        let v = crate::domain::json::parse(&long).unwrap();
+        assert_eq!(describe(&v).chars().count(), 50);
+        assert_eq!(describe_str(&"x".repeat(100)).chars().count(), 50);
     }
 }

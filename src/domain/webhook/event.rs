@@ -12,8 +12,9 @@
 //!   it on the status path); values match ASCII case-insensitively and come back lower case. Other
 //!   enumerations (`stream_source_type`, `converted_videos[].status`) are open: unknown values are kept.
 
-use super::error::{describe, WebhookError, WebhookErrorCode as Code};
+use super::error::{describe, describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::{self, NumKind, Str};
 use crate::domain::model::{BroadcastStatus, ConvertedVideoStatus, StreamSourceType, VideoStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -232,8 +233,8 @@ impl WebhookEvent {
 /// `missing_field`, `wrong_type`, `invalid_value`, each with the JSON path of the offending field.
 pub fn parse_webhook(body: &[u8], opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
     check_size(body.len(), opts.max_bytes)?;
-    let value = parse_json(body)?;
-    parse_webhook_value(value, opts)
+    let root = parse_text(body_text(body)?)?;
+    Ok(check(&root, opts, false)?.into_event())
 }
 
 /// Rejects a body of `len` bytes over `max_bytes`.
@@ -242,26 +243,41 @@ pub fn parse_webhook(body: &[u8], opts: &ParseOptions) -> Result<WebhookEvent, W
 /// `too_large`.
 pub fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
     if len > max_bytes {
-        return Err(WebhookError::new(
-            Code::TooLarge,
-            "",
-            format!("expected a body of at most {max_bytes} bytes, got {len} bytes"),
-        ));
+        let mut m = String::from("expected a body of at most ");
+        json::write_u64(&mut m, max_bytes as u64);
+        m.push_str(" bytes, got ");
+        json::write_u64(&mut m, len as u64);
+        m.push_str(" bytes");
+        return Err(WebhookError::new(Code::TooLarge, "", m));
     }
     Ok(())
 }
 
-/// Parses JSON bytes (a leading UTF-8 byte order mark is skipped).
+/// A body's bytes as text: a leading UTF-8 byte order mark is skipped, the rest must be UTF-8.
 ///
 /// # Errors
-/// `invalid_json`, with serde_json's position (never the input).
-pub fn parse_json(body: &[u8]) -> Result<Value, WebhookError> {
+/// `invalid_json` when the bytes are not UTF-8.
+pub fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    serde_json::from_slice(body).map_err(|e| {
+    std::str::from_utf8(body).map_err(|_| {
         WebhookError::new(
             Code::InvalidJson,
             "",
-            format!("expected a JSON webhook body: {e}"),
+            "expected a JSON webhook body: invalid UTF-8",
+        )
+    })
+}
+
+/// Parses JSON text strictly (see [`json`](crate::domain::json)).
+///
+/// # Errors
+/// `invalid_json`, with the line and column (never the input).
+pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
+    json::parse(text).map_err(|e| {
+        WebhookError::new(
+            Code::InvalidJson,
+            "",
+            ["expected a JSON webhook body: ", &e.describe(text)].concat(),
         )
     })
 }
@@ -271,42 +287,9 @@ pub fn parse_json(body: &[u8]) -> Result<Value, WebhookError> {
 /// # Errors
 /// As [`parse_webhook`], except `too_large` and `invalid_json`.
 pub fn parse_webhook_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
-    let Value::Object(mut root) = value else {
-        return Err(WebhookError::new(
-            Code::NotAnObject,
-            "",
-            format!(
-                "expected a webhook object {{\"type\", \"message\"}}, got {}",
-                describe(&value)
-            ),
-        ));
-    };
-    let type_name = take_type(&mut root, "type")?;
-    let message = match root.remove("message") {
-        None | Some(Value::Null) => {
-            return Err(WebhookError::new(
-                Code::MissingField,
-                "message",
-                "expected field `message` (an object), but it is missing",
-            ))
-        }
-        Some(m) => m,
-    };
-    let Some(kind) = Kind::from_type(&type_name) else {
-        if opts.allow_unknown_types {
-            return Ok(WebhookEvent::Unknown {
-                received_type: type_name,
-                message,
-            });
-        }
-        return Err(unknown_type(&type_name, "type"));
-    };
-    let Value::Object(mut message) = message else {
-        return Err(wrong_type("message", "an object", &message));
-    };
-    let key = kind.key();
-    let entity = message.remove(key);
-    kind.build(entity, "message", key)
+    let text = serde_json::to_string(&value).unwrap_or_default();
+    let root = parse_text(&text)?;
+    Ok(check(&root, opts, false)?.into_event())
 }
 
 /// Validates an event given either as a raw envelope (`{"type", "message"}`) or in the flat form
@@ -315,38 +298,343 @@ pub fn parse_webhook_value(value: Value, opts: &ParseOptions) -> Result<WebhookE
 /// # Errors
 /// As [`parse_webhook_value`]; paths of the flat form have no `message.` prefix.
 pub fn parse_event_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
-    let flat = matches!(&value, Value::Object(m)
-        if !m.contains_key("message") || m.get("type").and_then(Value::as_str) == Some("unknown"));
-    if !flat {
-        return parse_webhook_value(value, opts);
-    }
-    let Value::Object(mut root) = value else {
+    let text = serde_json::to_string(&value).unwrap_or_default();
+    let root = parse_text(&text)?;
+    Ok(check(&root, opts, true)?.into_event())
+}
+
+/// An edit that turns the body's entity, as `JSON.parse` reads it, into the event's JSON form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fixup {
+    /// Delete the member `key` (a known optional field sent as `null`).
+    Delete {
+        /// `None`: the entity; `Some(i)`: its `converted_videos[i]`.
+        item: Option<usize>,
+        /// The member.
+        key: &'static str,
+    },
+    /// Set the member `key` to the string `value` (a known enumeration value in lower case).
+    Set {
+        /// `None`: the entity; `Some(i)`: its `converted_videos[i]`.
+        item: Option<usize>,
+        /// The member.
+        key: &'static str,
+        /// The value to write.
+        value: &'static str,
+    },
+}
+
+/// A validated webhook, still tied to the parsed body.
+pub struct Checked<'v, 'a> {
+    /// The typed event, without what the SDK does not model: every `extra` is empty and an unknown
+    /// event's `message` is `null` (see [`into_event`](Self::into_event)).
+    pub event: WebhookEvent,
+    /// The entity (or an unknown event's `message`) is a member of the root (`{"type", "stream"}`),
+    /// not of `message`.
+    pub flat: bool,
+    /// The edits that turn the body's entity into the event's JSON form.
+    pub fixups: Vec<Fixup>,
+    root: &'v [(Str<'a>, json::Value<'a>)],
+}
+
+/// Validates a parsed body: an envelope, or (with `flat_allowed`) the flat form too.
+///
+/// # Errors
+/// As [`parse_event_value`].
+pub fn check<'v, 'a>(
+    root: &'v json::Value<'a>,
+    opts: &ParseOptions,
+    flat_allowed: bool,
+) -> Result<Checked<'v, 'a>, WebhookError> {
+    let json::Value::Obj(members) = root else {
         return Err(WebhookError::new(
             Code::NotAnObject,
             "",
-            "expected a webhook event object",
+            [
+                "expected a webhook object {\"type\", \"message\"}, got ",
+                &describe(root),
+            ]
+            .concat(),
         ));
     };
-    let type_name = take_type(&mut root, "type")?;
-    if type_name == "unknown" {
-        let received_type = match root.remove("received_type") {
-            Some(Value::String(s)) => s,
+    let members: &'v [(Str<'a>, json::Value<'a>)] = members;
+    let message = json::get(members, "message");
+    let type_value = json::get(members, "type");
+    let flat = flat_allowed
+        && (message.is_none() || matches!(type_value, Some(json::Value::Str(s)) if s.is("unknown")));
+    let type_name = match type_value {
+        None | Some(json::Value::Null) => {
+            return Err(WebhookError::new(
+                Code::MissingField,
+                "type",
+                "expected field `type` (a string), but it is missing",
+            ))
+        }
+        Some(json::Value::Str(s)) => s.decode(),
+        Some(other) => return Err(wrong_type("type", "a string", other)),
+    };
+    let done = |event: WebhookEvent, fixups: Vec<Fixup>| Checked {
+        event,
+        flat,
+        fixups,
+        root: members,
+    };
+    if flat && type_name == "unknown" {
+        let received_type = match json::get(members, "received_type") {
+            Some(json::Value::Str(s)) => s.decode(),
             _ => "unknown".to_owned(),
         };
         if !opts.allow_unknown_types {
-            return Err(unknown_type(&received_type, "type"));
+            return Err(unknown_type(&received_type));
         }
-        return Ok(WebhookEvent::Unknown {
+        let event = WebhookEvent::Unknown {
             received_type,
-            message: root.remove("message").unwrap_or(Value::Null),
-        });
+            message: Value::Null,
+        };
+        return Ok(done(event, Vec::new()));
     }
-    let Some(kind) = Kind::from_type(&type_name) else {
-        return Err(unknown_type(&type_name, "type"));
+    let (entity, parent) = if flat {
+        let Some(kind) = Kind::from_type(&type_name) else {
+            return Err(unknown_type(&type_name));
+        };
+        (json::get(members, kind.key()).map(|e| (kind, e)), "")
+    } else {
+        let message = match message {
+            None | Some(json::Value::Null) => {
+                return Err(WebhookError::new(
+                    Code::MissingField,
+                    "message",
+                    "expected field `message` (an object), but it is missing",
+                ))
+            }
+            Some(m) => m,
+        };
+        let Some(kind) = Kind::from_type(&type_name) else {
+            if opts.allow_unknown_types {
+                let event = WebhookEvent::Unknown {
+                    received_type: type_name,
+                    message: Value::Null,
+                };
+                return Ok(done(event, Vec::new()));
+            }
+            return Err(unknown_type(&type_name));
+        };
+        if !matches!(message, json::Value::Obj(_)) {
+            return Err(wrong_type("message", "an object", message));
+        }
+        match message.get(kind.key()) {
+            Some(e) => (Some((kind, e)), "message"),
+            None => {
+                return Err(Kind::missing_entity("message", kind));
+            }
+        }
     };
-    let key = kind.key();
-    let entity = root.remove(key);
-    kind.build(entity, "", key)
+    let Some((kind, entity)) = entity else {
+        let kind = Kind::from_type(&type_name).unwrap_or(Kind::Stream);
+        return Err(Kind::missing_entity(parent, kind));
+    };
+    let mut fixups = Vec::new();
+    let event = kind.build(entity, parent, &mut fixups)?;
+    Ok(done(event, fixups))
+}
+
+impl Checked<'_, '_> {
+    /// The event with the fields the SDK does not model filled in (`extra`, an unknown `message`).
+    pub fn into_event(self) -> WebhookEvent {
+        let root = self.root;
+        let container = if self.flat {
+            Some(root)
+        } else {
+            match json::get(root, "message") {
+                Some(json::Value::Obj(m)) => Some(m.as_slice()),
+                _ => None,
+            }
+        };
+        let entity = |key: &str| match container.and_then(|c| json::get(c, key)) {
+            Some(json::Value::Obj(m)) => m.as_slice(),
+            _ => &[],
+        };
+        let mut event = self.event;
+        match &mut event {
+            WebhookEvent::Stream { stream } => stream.extra = extra(entity("stream"), STREAM_FIELDS),
+            WebhookEvent::Video { video } | WebhookEvent::VideoDelete { video } => {
+                let members = entity("video");
+                video.extra = extra(members, VIDEO_FIELDS);
+                if let (Some(items), Some(json::Value::Arr(raw))) = (
+                    &mut video.converted_videos,
+                    json::get(members, "converted_videos"),
+                ) {
+                    for (item, raw) in items.iter_mut().zip(raw) {
+                        if let json::Value::Obj(m) = raw {
+                            item.extra = extra(m, CONVERTED_FIELDS);
+                        }
+                    }
+                }
+            }
+            WebhookEvent::Restream { restream } => {
+                restream.extra = extra(entity("restream"), RESTREAM_FIELDS)
+            }
+            WebhookEvent::Broadcast { broadcast } => {
+                broadcast.extra = extra(entity("broadcast"), BROADCAST_FIELDS);
+            }
+            WebhookEvent::Unknown { message, .. } => {
+                *message = json::get(root, "message").map_or(Value::Null, to_serde);
+            }
+        }
+        event
+    }
+}
+
+impl Checked<'_, '_> {
+    /// The event's JSON form (what [`WebhookEvent`] serializes to), written from the body: fields
+    /// the SDK does not model are copied as sent, known fields sent as `null` are left out and known
+    /// enumeration values are written in lower case.
+    pub fn write_json(&self, out: &mut String) {
+        let root = self.root;
+        let container = if self.flat {
+            Some(root)
+        } else {
+            match json::get(root, "message") {
+                Some(json::Value::Obj(m)) => Some(m.as_slice()),
+                _ => None,
+            }
+        };
+        let key = match &self.event {
+            WebhookEvent::Unknown { received_type, .. } => {
+                out.push_str("{\"type\":\"unknown\",\"received_type\":");
+                json::write_str(out, received_type);
+                out.push_str(",\"message\":");
+                match json::get(root, "message") {
+                    Some(m) => m.write(out),
+                    None => out.push_str("null"),
+                }
+                out.push('}');
+                return;
+            }
+            WebhookEvent::Stream { .. } => "stream",
+            WebhookEvent::Restream { .. } => "restream",
+            WebhookEvent::Broadcast { .. } => "broadcast",
+            WebhookEvent::Video { .. } | WebhookEvent::VideoDelete { .. } => "video",
+        };
+        out.push_str("{\"type\":\"");
+        out.push_str(self.event.type_name());
+        out.push_str("\",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        match container.and_then(|c| json::get(c, key)) {
+            Some(json::Value::Obj(members)) => self.write_fixed(members, None, out),
+            Some(other) => other.write(out),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+    }
+
+    /// Writes an object with the fixups of `item` applied (to every member of a name: `JSON.parse`
+    /// keeps the last one, as the validator did).
+    fn write_fixed(&self, members: &[(Str<'_>, json::Value<'_>)], item: Option<usize>, out: &mut String) {
+        out.push('{');
+        let mut first = true;
+        for (k, v) in members {
+            let mut value: Option<&str> = None;
+            let mut skip = false;
+            for f in &self.fixups {
+                match f {
+                    Fixup::Delete { item: i, key } if *i == item && k.is(key) => skip = true,
+                    Fixup::Set {
+                        item: i,
+                        key,
+                        value: new,
+                    } if *i == item && k.is(key) => value = Some(new),
+                    _ => {}
+                }
+            }
+            if skip {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push('"');
+            out.push_str(k.raw());
+            out.push_str("\":");
+            match (value, v) {
+                (Some(new), _) => json::write_str(out, new),
+                (None, json::Value::Arr(items)) if item.is_none() && k.is("converted_videos") => {
+                    out.push('[');
+                    for (i, it) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        match it {
+                            json::Value::Obj(m) => self.write_fixed(m, Some(i), out),
+                            other => other.write(out),
+                        }
+                    }
+                    out.push(']');
+                }
+                (None, v) => v.write(out),
+            }
+        }
+        out.push('}');
+    }
+}
+
+const STREAM_FIELDS: &[&str] = &[
+    "id",
+    "live",
+    "backup_live",
+    "recording",
+    "transcoding",
+    "client_user_id",
+    "client_entity_data",
+    "pull",
+    "uri",
+    "stream_source_type",
+];
+const VIDEO_FIELDS: &[&str] = &[
+    "id",
+    "status",
+    "converted_videos",
+    "slug",
+    "name",
+    "duration",
+    "stream_id",
+    "deleted_at",
+    "error",
+    "client_user_id",
+];
+const CONVERTED_FIELDS: &[&str] = &["status", "name", "mp4_url"];
+const RESTREAM_FIELDS: &[&str] = &["id", "name", "stream_id", "live", "active"];
+const BROADCAST_FIELDS: &[&str] = &["id", "status", "stream_ids", "name"];
+
+fn extra(members: &[(Str<'_>, json::Value<'_>)], known: &[&str]) -> Extra {
+    let mut out = Extra::new();
+    for (k, v) in members {
+        let k = k.decode();
+        if !known.contains(&k.as_str()) {
+            out.insert(k, to_serde(v));
+        }
+    }
+    out
+}
+
+/// The value as a `serde_json` value (numbers read by `serde_json` itself).
+pub(crate) fn to_serde(v: &json::Value<'_>) -> Value {
+    match v {
+        json::Value::Null => Value::Null,
+        json::Value::Bool(b) => Value::Bool(*b),
+        json::Value::Num(n) => serde_json::from_str(n.raw).unwrap_or(Value::Null),
+        json::Value::Str(s) => Value::String(s.decode()),
+        json::Value::Arr(items) => Value::Array(items.iter().map(to_serde).collect()),
+        json::Value::Obj(members) => {
+            let mut m = Map::new();
+            for (k, v) in members {
+                m.insert(k.decode(), to_serde(v));
+            }
+            Value::Object(m)
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -379,20 +667,30 @@ impl Kind {
         }
     }
 
-    fn build(self, entity: Option<Value>, parent: &str, key: &str) -> Result<WebhookEvent, WebhookError> {
-        let path = join(parent, key);
-        let obj = match entity {
-            None | Some(Value::Null) => {
-                return Err(WebhookError::new(
-                    Code::MissingField,
-                    path.clone(),
-                    format!("expected field `{path}` (an object), but it is missing"),
-                ))
-            }
-            Some(Value::Object(o)) => o,
-            Some(other) => return Err(wrong_type(&path, "an object", &other)),
+    fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
+        let path = join(parent, kind.key());
+        let message = ["expected field `", &path, "` (an object), but it is missing"].concat();
+        WebhookError::new(Code::MissingField, path, message)
+    }
+
+    fn build(
+        self,
+        entity: &json::Value<'_>,
+        parent: &str,
+        fixups: &mut Vec<Fixup>,
+    ) -> Result<WebhookEvent, WebhookError> {
+        let path = join(parent, self.key());
+        let members = match entity {
+            json::Value::Null => return Err(Self::missing_entity(parent, self)),
+            json::Value::Obj(o) => o,
+            other => return Err(wrong_type(&path, "an object", other)),
         };
-        let mut f = Fields { obj, path: &path };
+        let mut f = Fields {
+            members,
+            path: &path,
+            item: None,
+            fixups,
+        };
         Ok(match self {
             Self::Stream => WebhookEvent::Stream {
                 stream: stream_webhook(&mut f)?,
@@ -413,26 +711,15 @@ impl Kind {
     }
 }
 
-fn take_type(root: &mut Map<String, Value>, path: &str) -> Result<String, WebhookError> {
-    match root.remove("type") {
-        None | Some(Value::Null) => Err(WebhookError::new(
-            Code::MissingField,
-            path,
-            "expected field `type` (a string), but it is missing",
-        )),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(wrong_type(path, "a string", &other)),
-    }
-}
-
-fn unknown_type(t: &str, path: &str) -> WebhookError {
+fn unknown_type(t: &str) -> WebhookError {
     WebhookError::new(
         Code::UnknownType,
-        path,
-        format!(
-            "expected `type` to be one of stream, video (or vod), video_delete, restream, broadcast, got {}",
-            describe(&Value::String(t.to_owned()))
-        ),
+        "type",
+        [
+            "expected `type` to be one of stream, video (or vod), video_delete, restream, broadcast, got ",
+            &describe_str(t),
+        ]
+        .concat(),
     )
 }
 
@@ -440,196 +727,242 @@ fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_owned()
     } else {
-        format!("{parent}.{key}")
+        [parent, ".", key].concat()
     }
 }
 
-fn wrong_type(path: &str, expected: &str, got: &Value) -> WebhookError {
+fn wrong_type(path: &str, expected: &str, got: &json::Value<'_>) -> WebhookError {
     WebhookError::new(
         Code::WrongType,
         path,
-        format!("expected `{path}` to be {expected}, got {}", describe(got)),
+        ["expected `", path, "` to be ", expected, ", got ", &describe(got)].concat(),
     )
 }
 
-/// An object being taken apart field by field; what is left becomes `extra`.
-pub(crate) struct Fields<'a> {
-    pub(crate) obj: Map<String, Value>,
-    pub(crate) path: &'a str,
+/// An object being read field by field (each known field once; `null` reads as absent).
+pub(crate) struct Fields<'v, 'a, 'f> {
+    pub(crate) members: &'v [(Str<'a>, json::Value<'a>)],
+    pub(crate) path: &'f str,
+    item: Option<usize>,
+    fixups: &'f mut Vec<Fixup>,
 }
 
-impl Fields<'_> {
+impl<'v, 'a> Fields<'v, 'a, '_> {
     fn path_of(&self, key: &str) -> String {
         join(self.path, key)
     }
 
-    /// Removes a field; `null` reads as absent.
-    fn take(&mut self, key: &str) -> Option<Value> {
-        match self.obj.remove(key) {
-            None | Some(Value::Null) => None,
+    /// A field's value; a `null` reads as absent (and is deleted from the JSON form).
+    #[inline(always)]
+    fn get(&mut self, key: &'static str) -> Option<&'v json::Value<'a>> {
+        match json::get(self.members, key) {
+            None => None,
+            Some(json::Value::Null) => {
+                self.fixups.push(Fixup::Delete { item: self.item, key });
+                None
+            }
             Some(v) => Some(v),
         }
     }
 
-    fn missing(&self, key: &str, expected: &str) -> WebhookError {
-        let path = self.path_of(key);
-        WebhookError::new(
-            Code::MissingField,
-            path.clone(),
-            format!("expected field `{path}` ({expected}), but it is missing"),
-        )
-    }
-
     fn required<T>(
         &mut self,
-        key: &str,
+        key: &'static str,
         expected: &str,
-        get: impl Fn(&mut Self, &str) -> Result<Option<T>, WebhookError>,
+        get: impl Fn(&mut Self, &'static str) -> Result<Option<T>, WebhookError>,
     ) -> Result<T, WebhookError> {
-        if matches!(self.obj.get(key), Some(Value::Null)) {
-            return Err(wrong_type(&self.path_of(key), expected, &Value::Null));
+        if let Some(json::Value::Null) = json::get(self.members, key) {
+            return Err(wrong_type(&self.path_of(key), expected, &json::Value::Null));
         }
-        get(self, key)?.ok_or_else(|| self.missing(key, expected))
+        match get(self, key)? {
+            Some(v) => Ok(v),
+            None => {
+                let path = self.path_of(key);
+                let message = ["expected field `", &path, "` (", expected, "), but it is missing"].concat();
+                Err(WebhookError::new(Code::MissingField, path, message))
+            }
+        }
     }
 
-    pub(crate) fn bool(&mut self, key: &str) -> Result<Option<bool>, WebhookError> {
-        match self.take(key) {
+    pub(crate) fn bool(&mut self, key: &'static str) -> Result<Option<bool>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(b)),
-            Some(other) => Err(wrong_type(&self.path_of(key), "a boolean", &other)),
+            Some(json::Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(wrong_type(&self.path_of(key), "a boolean", other)),
         }
     }
 
-    pub(crate) fn string(&mut self, key: &str) -> Result<Option<String>, WebhookError> {
-        match self.take(key) {
+    fn str(&mut self, key: &'static str) -> Result<Option<Str<'a>>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(wrong_type(&self.path_of(key), "a string", &other)),
+            Some(json::Value::Str(s)) => Ok(Some(*s)),
+            Some(other) => Err(wrong_type(&self.path_of(key), "a string", other)),
         }
+    }
+
+    pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
+        Ok(self.str(key)?.map(|s| s.decode()))
     }
 
     /// A non-negative integer up to 2^53 − 1.
-    pub(crate) fn uint(&mut self, key: &str) -> Result<Option<u64>, WebhookError> {
-        match self.take(key) {
+    pub(crate) fn uint(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(v) => uint_value(&v, &self.path_of(key), false).map(Some),
+            Some(v) => uint_value(v, &self.path_of(key), false).map(Some),
         }
     }
 
     /// A positive integer id up to 2^53 − 1.
-    pub(crate) fn id(&mut self, key: &str) -> Result<Option<u64>, WebhookError> {
-        match self.take(key) {
+    pub(crate) fn id(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(v) => uint_value(&v, &self.path_of(key), true).map(Some),
+            Some(v) => uint_value(v, &self.path_of(key), true).map(Some),
         }
     }
 
-    pub(crate) fn ids(&mut self, key: &str) -> Result<Option<Vec<u64>>, WebhookError> {
-        match self.take(key) {
+    pub(crate) fn ids(&mut self, key: &'static str) -> Result<Option<Vec<u64>>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(Value::Array(items)) => {
+            Some(json::Value::Arr(items)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
-                    out.push(uint_value(v, &format!("{}[{i}]", self.path_of(key)), true)?);
+                    out.push(uint_value(v, &index(&self.path_of(key), i), true)?);
                 }
                 Ok(Some(out))
             }
             Some(other) => Err(wrong_type(
                 &self.path_of(key),
                 "an array of positive integers",
-                &other,
+                other,
             )),
         }
     }
 
-    fn client_user_id(&mut self, key: &str) -> Result<Option<ClientUserId>, WebhookError> {
-        match self.take(key) {
+    fn client_user_id(&mut self, key: &'static str) -> Result<Option<ClientUserId>, WebhookError> {
+        match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(ClientUserId::Text(s))),
-            Some(v @ Value::Number(_)) => {
-                uint_value(&v, &self.path_of(key), false).map(|n| Some(ClientUserId::Int(n)))
+            Some(json::Value::Str(s)) => Ok(Some(ClientUserId::Text(s.decode()))),
+            Some(v @ json::Value::Num(_)) => {
+                uint_value(v, &self.path_of(key), false).map(|n| Some(ClientUserId::Int(n)))
             }
-            Some(other) => Err(wrong_type(&self.path_of(key), "an integer or a string", &other)),
+            Some(other) => Err(wrong_type(&self.path_of(key), "an integer or a string", other)),
         }
     }
 
-    pub(crate) fn broadcast_status(&mut self, key: &str) -> Result<Option<BroadcastStatus>, WebhookError> {
-        let Some(s) = self.string(key)? else {
+    /// A string of an open enumeration; a known value written in another case is set in lower case.
+    fn open_enum<T>(
+        &mut self,
+        key: &'static str,
+        parse: impl Fn(&str) -> T,
+        known: impl Fn(&T) -> Option<&'static str>,
+    ) -> Result<Option<(T, bool)>, WebhookError> {
+        let Some(s) = self.str(key)? else {
             return Ok(None);
         };
-        match BroadcastStatus::parse(&s) {
-            BroadcastStatus::Unknown(_) => Err(self.bad_enum(key, BroadcastStatus::KNOWN, &s)),
-            known => Ok(Some(known)),
+        let v = parse(&s.decode());
+        let is_known = match known(&v) {
+            Some(wire) => {
+                if s.raw() != wire {
+                    self.fixups.push(Fixup::Set {
+                        item: self.item,
+                        key,
+                        value: wire,
+                    });
+                }
+                true
+            }
+            None => false,
+        };
+        Ok(Some((v, is_known)))
+    }
+
+    pub(crate) fn broadcast_status(
+        &mut self,
+        key: &'static str,
+    ) -> Result<Option<BroadcastStatus>, WebhookError> {
+        match self.open_enum(key, BroadcastStatus::parse, BroadcastStatus::wire)? {
+            None => Ok(None),
+            Some((v, true)) => Ok(Some(v)),
+            Some((v, false)) => Err(self.bad_enum(key, BroadcastStatus::KNOWN, v.as_str())),
         }
     }
 
-    pub(crate) fn video_status(&mut self, key: &str) -> Result<Option<VideoStatus>, WebhookError> {
-        let Some(s) = self.string(key)? else {
-            return Ok(None);
-        };
-        match VideoStatus::parse(&s) {
-            VideoStatus::Unknown(_) => Err(self.bad_enum(key, VideoStatus::KNOWN, &s)),
-            known => Ok(Some(known)),
+    pub(crate) fn video_status(&mut self, key: &'static str) -> Result<Option<VideoStatus>, WebhookError> {
+        match self.open_enum(key, VideoStatus::parse, VideoStatus::wire)? {
+            None => Ok(None),
+            Some((v, true)) => Ok(Some(v)),
+            Some((v, false)) => Err(self.bad_enum(key, VideoStatus::KNOWN, v.as_str())),
         }
     }
 
     fn bad_enum(&self, key: &str, known: &[&str], got: &str) -> WebhookError {
         let path = self.path_of(key);
-        WebhookError::new(
-            Code::InvalidValue,
-            path.clone(),
-            format!(
-                "expected `{path}` to be one of {}, got {}",
-                known.join(", "),
-                describe(&Value::String(got.to_owned()))
-            ),
-        )
-    }
-
-    pub(crate) fn rest(self) -> Extra {
-        self.obj
+        let message = [
+            "expected `",
+            &path,
+            "` to be one of ",
+            &known.join(", "),
+            ", got ",
+            &describe_str(got),
+        ]
+        .concat();
+        WebhookError::new(Code::InvalidValue, path, message)
     }
 }
 
-fn uint_value(v: &Value, path: &str, positive: bool) -> Result<u64, WebhookError> {
+fn index(path: &str, i: usize) -> String {
+    let mut s = String::with_capacity(path.len() + 4);
+    s.push_str(path);
+    s.push('[');
+    json::write_u64(&mut s, i as u64);
+    s.push(']');
+    s
+}
+
+fn uint_value(v: &json::Value<'_>, path: &str, positive: bool) -> Result<u64, WebhookError> {
     let expected = if positive {
         "a positive integer"
     } else {
         "a non-negative integer"
     };
-    let Value::Number(n) = v else {
+    let json::Value::Num(n) = v else {
         return Err(wrong_type(path, expected, v));
     };
-    match n.as_u64() {
-        Some(0) if positive => Err(WebhookError::new(
+    let invalid = |extra: &str| {
+        WebhookError::new(
             Code::InvalidValue,
             path,
-            format!("expected `{path}` to be {expected}, got 0"),
-        )),
-        Some(x) if x > MAX_SAFE_INTEGER => Err(WebhookError::new(
-            Code::InvalidValue,
-            path,
-            format!(
-                "expected `{path}` to be {expected} up to 2^53-1, got {}",
-                describe(v)
-            ),
-        )),
-        Some(x) => Ok(x),
-        None if n.is_i64() => Err(WebhookError::new(
-            Code::InvalidValue,
-            path,
-            format!("expected `{path}` to be {expected}, got {}", describe(v)),
-        )),
-        None => Err(wrong_type(path, expected, v)),
+            [
+                "expected `",
+                path,
+                "` to be ",
+                expected,
+                extra,
+                ", got ",
+                &describe(v),
+            ]
+            .concat(),
+        )
+    };
+    match n.kind {
+        NumKind::UInt(0) if positive => Err(invalid("")),
+        NumKind::UInt(x) if x > MAX_SAFE_INTEGER => Err(invalid(" up to 2^53-1")),
+        NumKind::UInt(x) => Ok(x),
+        NumKind::NegInt(_) => Err(invalid("")),
+        NumKind::Float => Err(wrong_type(path, expected, v)),
     }
 }
 
-fn stream_webhook(f: &mut Fields<'_>) -> Result<StreamWebhook, WebhookError> {
+fn stream_webhook(f: &mut Fields<'_, '_, '_>) -> Result<StreamWebhook, WebhookError> {
     let id = f.required("id", "a positive integer", Fields::id)?;
     let live = f.required("live", "a boolean", Fields::bool)?;
     let stream_source_type = f
-        .string("stream_source_type")?
-        .map(|s| StreamSourceType::parse(&s));
+        .open_enum(
+            "stream_source_type",
+            StreamSourceType::parse,
+            StreamSourceType::wire,
+        )?
+        .map(|(v, _)| v);
     Ok(StreamWebhook {
         id: StreamId(id),
         live,
@@ -641,39 +974,46 @@ fn stream_webhook(f: &mut Fields<'_>) -> Result<StreamWebhook, WebhookError> {
         pull: f.bool("pull")?,
         uri: f.string("uri")?,
         stream_source_type,
-        extra: std::mem::take(&mut f.obj),
+        extra: Extra::new(),
     })
 }
 
-fn video_webhook(f: &mut Fields<'_>, status_required: bool) -> Result<VideoWebhook, WebhookError> {
+fn video_webhook(f: &mut Fields<'_, '_, '_>, status_required: bool) -> Result<VideoWebhook, WebhookError> {
     let id = f.required("id", "a positive integer", Fields::id)?;
     let status = if status_required {
         Some(f.required("status", "a video status", Fields::video_status)?)
     } else {
         f.video_status("status")?
     };
-    let converted_videos = match f.take("converted_videos") {
+    let converted_videos = match f.get("converted_videos") {
         None => None,
-        Some(Value::Array(items)) => {
+        Some(json::Value::Arr(items)) => {
             let base = f.path_of("converted_videos");
             let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                let path = format!("{base}[{i}]");
-                let Value::Object(obj) = item else {
-                    return Err(wrong_type(&path, "an object", &item));
+            for (i, item) in items.iter().enumerate() {
+                let path = index(&base, i);
+                let json::Value::Obj(members) = item else {
+                    return Err(wrong_type(&path, "an object", item));
                 };
-                let mut c = Fields { obj, path: &path };
-                let status = c.string("status")?.map(|s| ConvertedVideoStatus::parse(&s));
+                let mut c = Fields {
+                    members,
+                    path: &path,
+                    item: Some(i),
+                    fixups: &mut *f.fixups,
+                };
+                let status = c
+                    .open_enum("status", ConvertedVideoStatus::parse, ConvertedVideoStatus::wire)?
+                    .map(|(v, _)| v);
                 out.push(ConvertedVideoWebhook {
                     name: c.string("name")?,
                     status,
                     mp4_url: c.string("mp4_url")?,
-                    extra: c.rest(),
+                    extra: Extra::new(),
                 });
             }
             Some(out)
         }
-        Some(other) => return Err(wrong_type(&f.path_of("converted_videos"), "an array", &other)),
+        Some(other) => return Err(wrong_type(&f.path_of("converted_videos"), "an array", other)),
     };
     Ok(VideoWebhook {
         id: VideoId(id),
@@ -686,22 +1026,22 @@ fn video_webhook(f: &mut Fields<'_>, status_required: bool) -> Result<VideoWebho
         deleted_at: f.string("deleted_at")?,
         error: f.string("error")?,
         client_user_id: f.client_user_id("client_user_id")?,
-        extra: std::mem::take(&mut f.obj),
+        extra: Extra::new(),
     })
 }
 
-fn restream_webhook(f: &mut Fields<'_>) -> Result<RestreamWebhook, WebhookError> {
+fn restream_webhook(f: &mut Fields<'_, '_, '_>) -> Result<RestreamWebhook, WebhookError> {
     Ok(RestreamWebhook {
         id: f.required("id", "a positive integer", Fields::id)?,
         name: f.string("name")?,
         stream_id: f.id("stream_id")?.map(StreamId),
         live: f.bool("live")?,
         active: f.bool("active")?,
-        extra: std::mem::take(&mut f.obj),
+        extra: Extra::new(),
     })
 }
 
-fn broadcast_webhook(f: &mut Fields<'_>) -> Result<BroadcastWebhook, WebhookError> {
+fn broadcast_webhook(f: &mut Fields<'_, '_, '_>) -> Result<BroadcastWebhook, WebhookError> {
     let id = f.required("id", "a positive integer", Fields::id)?;
     let status = f.required("status", "a broadcast status", Fields::broadcast_status)?;
     Ok(BroadcastWebhook {
@@ -711,6 +1051,6 @@ fn broadcast_webhook(f: &mut Fields<'_>) -> Result<BroadcastWebhook, WebhookErro
             .ids("stream_ids")?
             .map(|v| v.into_iter().map(StreamId).collect()),
         name: f.string("name")?,
-        extra: std::mem::take(&mut f.obj),
+        extra: Extra::new(),
     })
 }

@@ -23,14 +23,15 @@ pub mod event;
 pub mod source;
 pub mod tracker;
 
-pub use action::Action;
+pub use action::{Action, ActionBody};
 pub use error::{WebhookError, WebhookErrorCode};
 pub use event::{
-    parse_event_value, parse_webhook, parse_webhook_value, BroadcastWebhook, ClientUserId,
-    ConvertedVideoWebhook, ParseOptions, RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent,
+    body_text, check, check_size, parse_event_value, parse_text, parse_webhook, parse_webhook_value,
+    BroadcastWebhook, Checked, ClientUserId, ConvertedVideoWebhook, Fixup, ParseOptions, RestreamWebhook,
+    StreamWebhook, VideoWebhook, WebhookEvent,
 };
 pub use source::{verify_source, Cidr, SourceCheck, DEFAULT_ALLOW_IPS};
 pub use tracker::{
-    ApplyResult, Change, EntityView, Outcome, Stage, StreamView, TrackedBroadcast, TrackedRestream,
-    TrackedStream, TrackedVideo, Tracker,
+    ApplyResult, Change, ChangeValue, EntityView, Outcome, Stage, StreamUpdate, StreamView, TrackedBroadcast,
+    TrackedRestream, TrackedStream, TrackedVideo, Tracker, VideoUpdate,
 };

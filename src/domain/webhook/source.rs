@@ -2,7 +2,7 @@
 //! webhook URL (the platform signs nothing; fact sheet §9). The secret is compared in constant time and
 //! never appears in an error or in `Debug` output.
 
-use super::error::{truncate, WebhookError, WebhookErrorCode as Code};
+use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -26,10 +26,11 @@ impl Cidr {
             WebhookError::new(
                 Code::InvalidValue,
                 "allowIps",
-                format!(
-                    "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got {:?}",
-                    truncate(s, 40)
-                ),
+                [
+                    "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got ",
+                    &describe_str(s),
+                ]
+                .concat(),
             )
         };
         let s = s.trim();
@@ -124,7 +125,10 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
                 .enumerate()
                 .map(|(i, s)| {
                     Cidr::parse(s).map_err(|mut e| {
-                        e.path = format!("allowIps[{i}]");
+                        let mut path = String::from("allowIps[");
+                        crate::domain::json::write_u64(&mut path, i as u64);
+                        path.push(']');
+                        e.path = path;
                         e
                     })
                 })
@@ -145,14 +149,18 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
             WebhookError::new(
                 Code::ForbiddenSource,
                 "ip",
-                format!("expected the sender's IP address, got {:?}", truncate(raw, 40)),
+                ["expected the sender's IP address, got ", &describe_str(raw)].concat(),
             )
         })?;
         if !ranges.iter().any(|r| r.contains(ip)) {
             return Err(WebhookError::new(
                 Code::ForbiddenSource,
                 "ip",
-                format!("expected a sender in the allowed ranges, got {ip}"),
+                [
+                    "expected a sender in the allowed ranges, got ",
+                    &describe_str(raw),
+                ]
+                .concat(),
             ));
         }
     }

@@ -16,16 +16,15 @@
 //!   recording stopped, a linked broadcast finished, the stream was disabled, or it went down after the
 //!   test stage), else `live` (recording), else `test` (a linked broadcast is live), else `setup`.
 
-use super::action::Action;
+use super::action::{Action, ActionBody};
 use super::error::{WebhookError, WebhookErrorCode as Code};
 use super::event::{RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::{self, ObjWriter, Str, Value as J};
 use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use crate::domain::request::Operation;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use serde_with::skip_serializing_none;
-use std::collections::BTreeMap;
 
 /// The snapshot format version.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -197,9 +196,95 @@ pub struct Change {
     /// The field (`live`, `status`, `stage`, `session`, …).
     pub field: &'static str,
     /// Its value before (`null`: unknown).
-    pub from: Value,
+    pub from: ChangeValue,
     /// Its value after.
-    pub to: Value,
+    pub to: ChangeValue,
+}
+
+/// A value in a [`Change`]: what the tracker holds is `null`, a boolean, an integer or a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeValue {
+    /// Unknown.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer (ids, sessions, durations).
+    Int(u64),
+    /// A string (statuses, stages, names).
+    Str(String),
+}
+
+impl ChangeValue {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Self::Int(n) => json::write_u64(out, *n),
+            Self::Str(s) => json::write_str(out, s),
+        }
+    }
+}
+
+impl Serialize for ChangeValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null => s.serialize_none(),
+            Self::Bool(b) => s.serialize_bool(*b),
+            Self::Int(n) => s.serialize_u64(*n),
+            Self::Str(v) => s.serialize_str(v),
+        }
+    }
+}
+
+/// What a [`ChangeValue`] can be made of.
+trait ToChange {
+    fn to_change(&self) -> ChangeValue;
+}
+
+impl ToChange for bool {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Bool(*self)
+    }
+}
+impl ToChange for u64 {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Int(*self)
+    }
+}
+impl ToChange for u32 {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Int(u64::from(*self))
+    }
+}
+impl ToChange for StreamId {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Int(self.0)
+    }
+}
+impl ToChange for String {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Str(self.clone())
+    }
+}
+impl ToChange for BroadcastStatus {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Str(self.as_str().to_owned())
+    }
+}
+impl ToChange for VideoStatus {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Str(self.as_str().to_owned())
+    }
+}
+impl ToChange for Stage {
+    fn to_change(&self) -> ChangeValue {
+        ChangeValue::Str(self.as_str().to_owned())
+    }
+}
+impl<T: ToChange> ToChange for Option<T> {
+    fn to_change(&self) -> ChangeValue {
+        self.as_ref().map_or(ChangeValue::Null, ToChange::to_change)
+    }
 }
 
 /// What [`Tracker::apply`] returns.
@@ -221,6 +306,34 @@ pub struct ApplyResult {
 enum Source {
     Webhook,
     Api,
+}
+
+/// What the tracker reads from a stream as the API returns it (see [`Tracker::apply_stream_update`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StreamUpdate {
+    /// The on/off switch.
+    pub active: Option<bool>,
+    /// The primary ingest is receiving.
+    pub live: Option<bool>,
+    /// The backup ingest is receiving.
+    pub backup_live: Option<bool>,
+    /// Recording.
+    pub recording: Option<bool>,
+    /// Broadcasts it belongs to.
+    pub broadcast_ids: Option<Vec<BroadcastId>>,
+}
+
+/// What the tracker reads from a video as the API returns it (see [`Tracker::apply_video_update`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VideoUpdate {
+    /// Processing status.
+    pub status: Option<VideoStatus>,
+    /// The stream it was recorded from.
+    pub stream_id: Option<StreamId>,
+    /// Name.
+    pub name: Option<String>,
+    /// Duration (ms).
+    pub duration: Option<u64>,
 }
 
 /// Stream facts carried by a webhook or an API response.
@@ -245,25 +358,103 @@ struct VideoFacts {
     delete: bool,
 }
 
+/// Sorts a few ids in place (an insertion sort: small code, and the lists are short).
+fn sort_ids(v: &mut [StreamId]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v.get(j - 1) > v.get(j) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A map from ids to entities, kept as a vector sorted by id: what the tracker holds is small, and
+/// this is much less code in WebAssembly than a `BTreeMap` per entity kind.
+#[derive(Clone, Debug, PartialEq)]
+struct IdMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for IdMap<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy, V> IdMap<K, V> {
+    fn find(&self, k: &K) -> Result<usize, usize> {
+        self.0.binary_search_by(|(x, _)| x.cmp(k))
+    }
+
+    fn get(&self, k: &K) -> Option<&V> {
+        self.find(k).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, k: &K) -> Option<&mut V> {
+        let i = self.find(k).ok()?;
+        self.0.get_mut(i).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, k: &K) -> bool {
+        self.find(k).is_ok()
+    }
+
+    /// The entity `k`, made by `new` when absent.
+    fn or_insert_with(&mut self, k: K, new: impl FnOnce() -> V) -> &mut V {
+        let item = match self.find(&k) {
+            Ok(i) => (i, self.0.remove(i)),
+            Err(i) => (i, (k, new())),
+        };
+        &mut self.0.insert_mut(item.0, item.1).1
+    }
+
+    /// Inserts, returning the value it replaced.
+    fn insert(&mut self, k: K, v: V) -> Option<V> {
+        match self.find(&k) {
+            Ok(i) => self.0.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, v)),
+            Err(i) => {
+                self.0.insert(i, (k, v));
+                None
+            }
+        }
+    }
+
+    fn remove(&mut self, k: &K) -> Option<V> {
+        let i = self.find(k).ok()?;
+        Some(self.0.remove(i).1)
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+
+    fn keys(&self) -> impl ExactSizeIterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    fn values(&self) -> impl ExactSizeIterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
 /// Tracks streams, broadcasts, videos and restreams. Pure: time comes in as milliseconds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tracker {
-    streams: BTreeMap<StreamId, TrackedStream>,
-    broadcasts: BTreeMap<BroadcastId, TrackedBroadcast>,
-    videos: BTreeMap<VideoId, TrackedVideo>,
-    restreams: BTreeMap<u64, TrackedRestream>,
+    streams: IdMap<StreamId, TrackedStream>,
+    broadcasts: IdMap<BroadcastId, TrackedBroadcast>,
+    videos: IdMap<VideoId, TrackedVideo>,
+    restreams: IdMap<u64, TrackedRestream>,
 }
 
-fn change<T: Serialize>(changes: &mut Vec<Change>, field: &'static str, from: &T, to: &T) {
+fn change<T: ToChange>(changes: &mut Vec<Change>, field: &'static str, from: &T, to: &T) {
     changes.push(Change {
         field,
-        from: serde_json::to_value(from).unwrap_or(Value::Null),
-        to: serde_json::to_value(to).unwrap_or(Value::Null),
+        from: from.to_change(),
+        to: to.to_change(),
     });
 }
 
 /// Sets `slot` to `new` (when given and different), recording the change.
-fn set<T: Serialize + PartialEq + Clone>(
+fn set<T: ToChange + PartialEq + Clone>(
     changes: &mut Vec<Change>,
     field: &'static str,
     slot: &mut Option<T>,
@@ -304,7 +495,7 @@ fn set_broadcast(id: BroadcastId, stream: StreamId, status: &str, reason: &str, 
     Action {
         stream_id: Some(stream),
         broadcast_id: Some(id),
-        body: Some(json!({ "broadcast": { "status": status } })),
+        body: Some(ActionBody::broadcast_status(status)),
         ..action(Operation::UpdateBroadcast, reason, step)
     }
 }
@@ -352,15 +543,53 @@ impl Tracker {
 
     /// Folds in a stream from an API response (fresher than webhooks).
     pub fn apply_stream(&mut self, stream: &Stream, now_ms: Option<u64>) -> ApplyResult {
-        let facts = StreamFacts {
+        let update = StreamUpdate {
             live: stream.live,
             backup_live: stream.backup_live,
             recording: stream.recording,
-            transcoding: None,
             active: stream.active,
             broadcast_ids: stream.broadcast_ids.clone(),
         };
-        self.apply_stream_facts(stream.id, facts, Source::Api, now_ms)
+        self.apply_stream_update(stream.id, update, now_ms)
+    }
+
+    /// Folds in what the tracker reads of a stream from an API response ([`apply_stream`](Self::apply_stream)
+    /// without the whole model).
+    pub fn apply_stream_update(&mut self, id: StreamId, s: StreamUpdate, now_ms: Option<u64>) -> ApplyResult {
+        let facts = StreamFacts {
+            live: s.live,
+            backup_live: s.backup_live,
+            recording: s.recording,
+            transcoding: None,
+            active: s.active,
+            broadcast_ids: s.broadcast_ids,
+        };
+        self.apply_stream_facts(id, facts, Source::Api, now_ms)
+    }
+
+    /// Folds in what the tracker reads of a broadcast from an API response
+    /// ([`apply_broadcast`](Self::apply_broadcast) without the whole model).
+    pub fn apply_broadcast_update(
+        &mut self,
+        id: BroadcastId,
+        status: Option<BroadcastStatus>,
+        stream_ids: Option<Vec<StreamId>>,
+        now_ms: Option<u64>,
+    ) -> ApplyResult {
+        self.apply_broadcast_facts(id, status, stream_ids, Source::Api, now_ms)
+    }
+
+    /// Folds in what the tracker reads of a video from an API response ([`apply_video`](Self::apply_video)
+    /// without the whole model).
+    pub fn apply_video_update(&mut self, id: VideoId, v: VideoUpdate, now_ms: Option<u64>) -> ApplyResult {
+        let facts = VideoFacts {
+            status: v.status,
+            stream_id: v.stream_id,
+            name: v.name,
+            duration: v.duration,
+            ..VideoFacts::default()
+        };
+        self.apply_video_facts(id, facts, Source::Api, now_ms)
     }
 
     /// Folds in a broadcast from an API response.
@@ -464,26 +693,49 @@ impl Tracker {
 
     /// The state as compact, versioned JSON text.
     pub fn snapshot(&self) -> String {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            v: u32,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            streams: Vec<&'a TrackedStream>,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            broadcasts: Vec<&'a TrackedBroadcast>,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            videos: Vec<&'a TrackedVideo>,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            restreams: Vec<&'a TrackedRestream>,
+        let mut out = String::with_capacity(64 + 96 * self.streams.0.len());
+        let mut o = ObjWriter::new(&mut out);
+        o.u64("v", u64::from(SNAPSHOT_VERSION));
+        fn list<'t, T: 't>(
+            o: &mut ObjWriter<'_>,
+            key: &str,
+            items: impl ExactSizeIterator<Item = &'t T>,
+            w: fn(&T, &mut String),
+        ) {
+            if items.len() == 0 {
+                return;
+            }
+            let out = o.key(key);
+            out.push('[');
+            for (i, item) in items.enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                w(item, out);
+            }
+            out.push(']');
         }
-        serde_json::to_string(&Out {
-            v: SNAPSHOT_VERSION,
-            streams: self.streams.values().collect(),
-            broadcasts: self.broadcasts.values().collect(),
-            videos: self.videos.values().collect(),
-            restreams: self.restreams.values().collect(),
-        })
-        .unwrap_or_default()
+        list(
+            &mut o,
+            "streams",
+            self.streams.values(),
+            TrackedStream::write_json,
+        );
+        list(
+            &mut o,
+            "broadcasts",
+            self.broadcasts.values(),
+            TrackedBroadcast::write_json,
+        );
+        list(&mut o, "videos", self.videos.values(), TrackedVideo::write_json);
+        list(
+            &mut o,
+            "restreams",
+            self.restreams.values(),
+            TrackedRestream::write_json,
+        );
+        o.end();
+        out
     }
 
     /// Rebuilds a tracker from [`snapshot`](Self::snapshot) text.
@@ -492,35 +744,27 @@ impl Tracker {
     /// `invalid_snapshot` when the text is not a snapshot of a version this SDK reads (not JSON, a
     /// wrong version, unknown or mistyped fields, zero or repeated ids).
     pub fn restore(text: &str) -> Result<Self, WebhookError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct In {
-            v: u32,
-            #[serde(default)]
-            streams: Vec<TrackedStream>,
-            #[serde(default)]
-            broadcasts: Vec<TrackedBroadcast>,
-            #[serde(default)]
-            videos: Vec<TrackedVideo>,
-            #[serde(default)]
-            restreams: Vec<TrackedRestream>,
-        }
-        let bad = |path: &str, msg: String| WebhookError::new(Code::InvalidSnapshot, path, msg);
-        let input: In = serde_json::from_str(text).map_err(|e| {
+        let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
+        let root = json::parse(text)
+            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].concat()))?;
+        let shape = |path: &str| {
             bad(
-                "",
-                super::error::truncate(&format!("expected a tracker snapshot: {e}"), 200),
+                path,
+                "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
             )
-        })?;
-        if input.v != SNAPSHOT_VERSION {
-            return Err(bad(
-                "v",
-                format!("expected snapshot version {SNAPSHOT_VERSION}, got {}", input.v),
-            ));
+        };
+        let [v, streams, broadcasts, videos, restreams] =
+            snap::fields(&root, &["v", "streams", "broadcasts", "videos", "restreams"])
+                .map_err(|()| shape(""))?;
+        let v = snap::req_u64(v).map_err(|()| shape("v"))?;
+        if v != u64::from(SNAPSHOT_VERSION) {
+            let mut m = String::from("expected snapshot version 1, got ");
+            json::write_u64(&mut m, v);
+            return Err(bad("v", &m));
         }
         let mut t = Self::new();
         fn insert<K: Ord + Copy, V>(
-            map: &mut BTreeMap<K, V>,
+            map: &mut IdMap<K, V>,
             key: K,
             zero: bool,
             value: V,
@@ -530,22 +774,26 @@ impl Tracker {
                 return Err(WebhookError::new(
                     Code::InvalidSnapshot,
                     path,
-                    format!("expected positive, unique ids in `{path}`"),
+                    ["expected positive, unique ids in `", path, "`"].concat(),
                 ));
             }
             Ok(())
         }
-        for s in input.streams {
+        for item in snap::items(streams).map_err(|()| shape("streams"))? {
+            let s = TrackedStream::read(item).map_err(|()| shape("streams"))?;
             insert(&mut t.streams, s.id, s.id.0 == 0 || s.session == 0, s, "streams")?;
         }
-        for b in input.broadcasts {
+        for item in snap::items(broadcasts).map_err(|()| shape("broadcasts"))? {
+            let b = TrackedBroadcast::read(item).map_err(|()| shape("broadcasts"))?;
             let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
             insert(&mut t.broadcasts, b.id, zero, b, "broadcasts")?;
         }
-        for v in input.videos {
+        for item in snap::items(videos).map_err(|()| shape("videos"))? {
+            let v = TrackedVideo::read(item).map_err(|()| shape("videos"))?;
             insert(&mut t.videos, v.id, v.id.0 == 0, v, "videos")?;
         }
-        for r in input.restreams {
+        for item in snap::items(restreams).map_err(|()| shape("restreams"))? {
+            let r = TrackedRestream::read(item).map_err(|()| shape("restreams"))?;
             insert(&mut t.restreams, r.id, r.id == 0, r, "restreams")?;
         }
         Ok(t)
@@ -554,7 +802,7 @@ impl Tracker {
     // ---------------------------------------------------------------- internals
 
     fn stream_entry(&mut self, id: StreamId, now_ms: Option<u64>) -> &mut TrackedStream {
-        self.streams.entry(id).or_insert_with(|| TrackedStream {
+        self.streams.or_insert_with(id, || TrackedStream {
             id,
             active: None,
             live: None,
@@ -667,11 +915,11 @@ impl Tracker {
                 let entry = self.broadcast_entry(*b, now_ms);
                 if !entry.stream_ids.contains(&id) {
                     entry.stream_ids.push(id);
-                    entry.stream_ids.sort_unstable();
+                    sort_ids(&mut entry.stream_ids);
                     changes.push(Change {
                         field: "broadcast_ids",
-                        from: Value::Null,
-                        to: json!(b.0),
+                        from: ChangeValue::Null,
+                        to: ChangeValue::Int(b.0),
                     });
                 }
             }
@@ -832,7 +1080,7 @@ impl Tracker {
     }
 
     fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
-        self.broadcasts.entry(id).or_insert_with(|| TrackedBroadcast {
+        self.broadcasts.or_insert_with(id, || TrackedBroadcast {
             id,
             status: None,
             stream_ids: Vec::new(),
@@ -904,12 +1152,12 @@ impl Tracker {
                 b.stream_ids.push(*s);
                 changes.push(Change {
                     field: "stream_ids",
-                    from: Value::Null,
-                    to: json!(s.0),
+                    from: ChangeValue::Null,
+                    to: ChangeValue::Int(s.0),
                 });
             }
         }
-        b.stream_ids.sort_unstable();
+        sort_ids(&mut b.stream_ids);
         if !changes.is_empty() || created {
             b.updated_ms = now_ms.or(b.updated_ms);
         }
@@ -968,7 +1216,7 @@ impl Tracker {
                 }
                 if s.active != Some(false) {
                     actions.push(Action {
-                        body: Some(json!({ "stream": { "active": false } })),
+                        body: Some(ActionBody::stream_active(false)),
                         ..on_stream(
                             Operation::UpdateStream,
                             *sid,
@@ -1038,7 +1286,7 @@ impl Tracker {
         // A video names its stream: make sure the stream is tracked, and note the session.
         let session = facts.stream_id.map(|s| self.stream_entry(s, now_ms).session);
         let mut changes = Vec::new();
-        let v = self.videos.entry(id).or_insert_with(|| TrackedVideo {
+        let v = self.videos.or_insert_with(id, || TrackedVideo {
             id,
             status: None,
             stream_id: None,
@@ -1096,7 +1344,7 @@ impl Tracker {
     fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
         let created = !self.restreams.contains_key(&w.id);
         let mut changes = Vec::new();
-        let r = self.restreams.entry(w.id).or_insert_with(|| TrackedRestream {
+        let r = self.restreams.or_insert_with(w.id, || TrackedRestream {
             id: w.id,
             stream_id: None,
             live: None,
@@ -1129,5 +1377,382 @@ fn video_facts(v: &VideoWebhook, delete: bool) -> VideoFacts {
         duration: v.duration,
         deleted_at: v.deleted_at.clone(),
         delete,
+    }
+}
+
+impl Stage {
+    /// The wire form, e.g. `setup`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Setup => "setup",
+            Self::Test => "test",
+            Self::Live => "live",
+            Self::Stop => "stop",
+            Self::Done => "done",
+        }
+    }
+}
+
+impl Outcome {
+    /// The wire form, e.g. `applied`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Applied => "applied",
+            Self::Duplicate => "duplicate",
+            Self::Stale => "stale",
+            Self::Ignored => "ignored",
+        }
+    }
+}
+
+// ------------------------------------------------------------------ JSON text (no serde)
+//
+// The JS bindings and snapshots write JSON by hand: the same text as the `Serialize` forms (a test
+// checks it), without serde_json's code in the WebAssembly build.
+
+impl TrackedStream {
+    fn write_fields(&self, o: &mut ObjWriter<'_>) {
+        o.u64("id", self.id.0);
+        o.opt_bool("active", self.active);
+        o.opt_bool("live", self.live);
+        o.opt_bool("backup_live", self.backup_live);
+        o.opt_bool("recording", self.recording);
+        o.opt_bool("transcoding", self.transcoding);
+        o.u64("session", u64::from(self.session));
+        if self.stop_expected {
+            o.bool("stop_expected", true);
+        }
+        if self.interrupted {
+            o.bool("interrupted", true);
+        }
+        if self.stopped {
+            o.bool("stopped", true);
+        }
+        o.opt_u64("first_seen_ms", self.first_seen_ms);
+        o.opt_u64("updated_ms", self.updated_ms);
+    }
+
+    /// Appends the stream as JSON (its `Serialize` form).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = ObjWriter::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+
+    fn read(v: &J<'_>) -> Result<Self, ()> {
+        let [id, active, live, backup_live, recording, transcoding, session, stop_expected, interrupted, stopped, first, updated] =
+            snap::fields(
+                v,
+                &[
+                    "id",
+                    "active",
+                    "live",
+                    "backup_live",
+                    "recording",
+                    "transcoding",
+                    "session",
+                    "stop_expected",
+                    "interrupted",
+                    "stopped",
+                    "first_seen_ms",
+                    "updated_ms",
+                ],
+            )?;
+        Ok(Self {
+            id: StreamId(snap::req_u64(id)?),
+            active: snap::opt_bool(active)?,
+            live: snap::opt_bool(live)?,
+            backup_live: snap::opt_bool(backup_live)?,
+            recording: snap::opt_bool(recording)?,
+            transcoding: snap::opt_bool(transcoding)?,
+            session: u32::try_from(snap::req_u64(session)?).map_err(|_| ())?,
+            stop_expected: snap::flag(stop_expected)?,
+            interrupted: snap::flag(interrupted)?,
+            stopped: snap::flag(stopped)?,
+            first_seen_ms: snap::opt_u64(first)?,
+            updated_ms: snap::opt_u64(updated)?,
+        })
+    }
+}
+
+impl TrackedBroadcast {
+    fn write_fields(&self, o: &mut ObjWriter<'_>) {
+        o.u64("id", self.id.0);
+        o.opt_str("status", self.status.as_ref().map(BroadcastStatus::as_str));
+        o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
+        o.opt_u64("first_seen_ms", self.first_seen_ms);
+        o.opt_u64("updated_ms", self.updated_ms);
+    }
+
+    /// Appends the broadcast as JSON (its `Serialize` form).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = ObjWriter::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+
+    fn read(v: &J<'_>) -> Result<Self, ()> {
+        let [id, status, stream_ids, first, updated] =
+            snap::fields(v, &["id", "status", "stream_ids", "first_seen_ms", "updated_ms"])?;
+        let stream_ids = match stream_ids {
+            None => Vec::new(),
+            Some(J::Arr(items)) => items
+                .iter()
+                .map(|i| snap::req_u64(Some(i)).map(StreamId))
+                .collect::<Result<_, ()>>()?,
+            Some(_) => return Err(()),
+        };
+        Ok(Self {
+            id: BroadcastId(snap::req_u64(id)?),
+            status: snap::opt_str(status)?.map(|s| BroadcastStatus::parse(&s)),
+            stream_ids,
+            first_seen_ms: snap::opt_u64(first)?,
+            updated_ms: snap::opt_u64(updated)?,
+        })
+    }
+}
+
+impl TrackedVideo {
+    fn write_fields(&self, o: &mut ObjWriter<'_>) {
+        o.u64("id", self.id.0);
+        o.opt_str("status", self.status.as_ref().map(VideoStatus::as_str));
+        o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
+        o.opt_u64("session", self.session.map(u64::from));
+        o.opt_str("name", self.name.as_deref());
+        o.opt_u64("duration", self.duration);
+        if self.deleted {
+            o.bool("deleted", true);
+        }
+        o.opt_str("deleted_at", self.deleted_at.as_deref());
+        o.opt_u64("first_seen_ms", self.first_seen_ms);
+        o.opt_u64("updated_ms", self.updated_ms);
+    }
+
+    /// Appends the video as JSON (its `Serialize` form).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = ObjWriter::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+
+    fn read(v: &J<'_>) -> Result<Self, ()> {
+        let [id, status, stream_id, session, name, duration, deleted, deleted_at, first, updated] =
+            snap::fields(
+                v,
+                &[
+                    "id",
+                    "status",
+                    "stream_id",
+                    "session",
+                    "name",
+                    "duration",
+                    "deleted",
+                    "deleted_at",
+                    "first_seen_ms",
+                    "updated_ms",
+                ],
+            )?;
+        let session = match snap::opt_u64(session)? {
+            Some(n) => Some(u32::try_from(n).map_err(|_| ())?),
+            None => None,
+        };
+        Ok(Self {
+            id: VideoId(snap::req_u64(id)?),
+            status: snap::opt_str(status)?.map(|s| VideoStatus::parse(&s)),
+            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
+            session,
+            name: snap::opt_str(name)?,
+            duration: snap::opt_u64(duration)?,
+            deleted: snap::flag(deleted)?,
+            deleted_at: snap::opt_str(deleted_at)?,
+            first_seen_ms: snap::opt_u64(first)?,
+            updated_ms: snap::opt_u64(updated)?,
+        })
+    }
+}
+
+impl TrackedRestream {
+    fn write_fields(&self, o: &mut ObjWriter<'_>) {
+        o.u64("id", self.id);
+        o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
+        o.opt_bool("live", self.live);
+        o.opt_str("name", self.name.as_deref());
+        o.opt_u64("first_seen_ms", self.first_seen_ms);
+        o.opt_u64("updated_ms", self.updated_ms);
+    }
+
+    /// Appends the restream as JSON (its `Serialize` form).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = ObjWriter::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+
+    fn read(v: &J<'_>) -> Result<Self, ()> {
+        let [id, stream_id, live, name, first, updated] = snap::fields(
+            v,
+            &["id", "stream_id", "live", "name", "first_seen_ms", "updated_ms"],
+        )?;
+        Ok(Self {
+            id: snap::req_u64(id)?,
+            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
+            live: snap::opt_bool(live)?,
+            name: snap::opt_str(name)?,
+            first_seen_ms: snap::opt_u64(first)?,
+            updated_ms: snap::opt_u64(updated)?,
+        })
+    }
+}
+
+impl StreamView {
+    /// Appends the view as JSON (its `Serialize` form), with `"kind":"stream"` first when `tagged`.
+    pub fn write_json(&self, out: &mut String, tagged: bool) {
+        let mut o = ObjWriter::new(out);
+        if tagged {
+            o.str("kind", "stream");
+        }
+        self.state.write_fields(&mut o);
+        o.str("stage", self.stage.as_str());
+        o.u64s("broadcast_ids", self.broadcast_ids.iter().map(|b| b.0));
+        o.u64s("recordings", self.recordings.iter().map(|v| v.0));
+        o.end();
+    }
+}
+
+impl EntityView {
+    /// Appends the entity as JSON (its `Serialize` form: `{"kind": …, …}`).
+    pub fn write_json(&self, out: &mut String) {
+        if let Self::Stream(s) = self {
+            return s.write_json(out, true);
+        }
+        let mut o = ObjWriter::new(out);
+        match self {
+            Self::Stream(_) => {}
+            Self::Broadcast(b) => {
+                o.str("kind", "broadcast");
+                b.write_fields(&mut o);
+            }
+            Self::Video(v) => {
+                o.str("kind", "video");
+                v.write_fields(&mut o);
+            }
+            Self::Restream(r) => {
+                o.str("kind", "restream");
+                r.write_fields(&mut o);
+            }
+        }
+        o.end();
+    }
+}
+
+impl ApplyResult {
+    /// The result as JSON text (its `Serialize` form).
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(512);
+        let mut o = ObjWriter::new(&mut out);
+        o.str("outcome", self.outcome.as_str());
+        match &self.entity {
+            Some(e) => e.write_json(o.key("entity")),
+            None => o.key("entity").push_str("null"),
+        }
+        let w = o.key("changes");
+        w.push('[');
+        for (i, c) in self.changes.iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            let mut co = ObjWriter::new(w);
+            co.str("field", c.field);
+            c.from.write_json(co.key("from"));
+            c.to.write_json(co.key("to"));
+            co.end();
+        }
+        w.push(']');
+        match self.stage {
+            Some(s) => o.str("stage", s.as_str()),
+            None => o.key("stage").push_str("null"),
+        }
+        let w = o.key("actions");
+        w.push('[');
+        for (i, a) in self.actions.iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            a.write_json(w);
+        }
+        w.push(']');
+        o.end();
+        out
+    }
+}
+
+/// Reading snapshot JSON: every field known, none repeated, each of its type (`null` reads as absent).
+mod snap {
+    use super::{Str, J};
+
+    pub(super) fn fields<'v, 'a, const N: usize>(
+        v: &'v J<'a>,
+        keys: &[&str; N],
+    ) -> Result<[Option<&'v J<'a>>; N], ()> {
+        let J::Obj(members) = v else {
+            return Err(());
+        };
+        let mut out = [None; N];
+        for (k, v) in members {
+            let i = keys.iter().position(|key| Str::is(k, key)).ok_or(())?;
+            let slot = out.get_mut(i).ok_or(())?;
+            if slot.is_some() {
+                return Err(());
+            }
+            *slot = Some(v);
+        }
+        Ok(out)
+    }
+
+    pub(super) fn opt_u64(v: Option<&J<'_>>) -> Result<Option<u64>, ()> {
+        match v {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Num(n)) => match n.kind {
+                crate::domain::json::NumKind::UInt(x) => Ok(Some(x)),
+                _ => Err(()),
+            },
+            Some(_) => Err(()),
+        }
+    }
+
+    pub(super) fn req_u64(v: Option<&J<'_>>) -> Result<u64, ()> {
+        opt_u64(v)?.ok_or(())
+    }
+
+    pub(super) fn opt_bool(v: Option<&J<'_>>) -> Result<Option<bool>, ()> {
+        match v {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(()),
+        }
+    }
+
+    pub(super) fn flag(v: Option<&J<'_>>) -> Result<bool, ()> {
+        match v {
+            None => Ok(false),
+            Some(J::Bool(b)) => Ok(*b),
+            Some(_) => Err(()),
+        }
+    }
+
+    pub(super) fn opt_str(v: Option<&J<'_>>) -> Result<Option<String>, ()> {
+        match v {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Str(s)) => Ok(Some(s.decode())),
+            Some(_) => Err(()),
+        }
+    }
+
+    pub(super) fn items<'v, 'a>(v: Option<&'v J<'a>>) -> Result<&'v [J<'a>], ()> {
+        match v {
+            None => Ok(&[]),
+            Some(J::Arr(items)) => Ok(items),
+            Some(_) => Err(()),
+        }
     }
 }

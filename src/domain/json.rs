@@ -1,0 +1,846 @@
+//! A small, strict JSON reader and writer (RFC 8259), for the paths that must stay small and fast in
+//! WebAssembly (webhook validation, the tracker's results and snapshots).
+//!
+//! The reader builds a borrowed tree in one pass: strings and numbers are slices of the input (decoded
+//! only on demand), objects keep their members in order (lookups take the *last* member of a name, as
+//! `JSON.parse` and `serde_json` do). It accepts exactly what `serde_json::from_str` accepts:
+//! no trailing commas, no comments, no lone surrogate escapes, no control characters in strings,
+//! nesting up to [`MAX_DEPTH`], and numbers that fit an `f64` (`1e400` is an error).
+//!
+//! The writer escapes strings as `serde_json` does, so both produce the same text.
+
+/// The deepest nesting of arrays and objects accepted (as `serde_json`'s recursion limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// What kind of number a [`Number`] is, with the integer's value when it is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumKind {
+    /// An integer in `0..=u64::MAX` (`-0` is a [`Float`](Self::Float), as in `serde_json`).
+    UInt(u64),
+    /// A negative integer in `i64`'s range.
+    NegInt(i64),
+    /// Anything else: a fraction, an exponent, or an integer outside both ranges.
+    Float,
+}
+
+/// A number: its text as written, and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Number<'a> {
+    /// The number as written in the input.
+    pub raw: &'a str,
+    /// Its kind.
+    pub kind: NumKind,
+}
+
+/// A string as written in the input (between the quotes, escapes not decoded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Str<'a> {
+    raw: &'a str,
+    escaped: bool,
+}
+
+impl<'a> Str<'a> {
+    /// The string as written between the quotes (escapes not decoded; valid JSON string content).
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the decoded string equals `s`.
+    #[inline(always)]
+    pub fn is(&self, s: &str) -> bool {
+        if self.escaped {
+            self.decode() == s
+        } else {
+            self.raw == s
+        }
+    }
+
+    /// The decoded string.
+    pub fn decode(&self) -> String {
+        if !self.escaped {
+            return self.raw.to_owned();
+        }
+        let mut out = String::with_capacity(self.raw.len());
+        let mut chars = self.raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let e = chars.next().unwrap_or('\\');
+            out.push(match e {
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => {
+                    let hi = hex4(&mut chars);
+                    let code = if (0xD800..0xDC00).contains(&hi) {
+                        // The reader only lets a high surrogate through when a low one follows.
+                        chars.next();
+                        chars.next();
+                        let lo = hex4(&mut chars);
+                        0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
+                    } else {
+                        hi
+                    };
+                    char::from_u32(code).unwrap_or('\u{FFFD}')
+                }
+                other => other,
+            });
+        }
+        out
+    }
+}
+
+fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
+    let mut v = 0;
+    for _ in 0..4 {
+        v = v * 16 + chars.next().and_then(|c| c.to_digit(16)).unwrap_or(0);
+    }
+    v
+}
+
+/// A JSON value borrowing from the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Num(Number<'a>),
+    /// A string.
+    Str(Str<'a>),
+    /// An array.
+    Arr(Vec<Value<'a>>),
+    /// An object: its members in order, repeated names included.
+    Obj(Vec<(Str<'a>, Value<'a>)>),
+}
+
+impl<'a> Value<'a> {
+    /// The object's member `key` (the last one when repeated), when this is an object.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Obj(members) => get(members, key),
+            _ => None,
+        }
+    }
+
+    /// A short description for messages: `null`, `a boolean`, `a number`, `a string`, …
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Num(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Arr(_) => "an array",
+            Value::Obj(_) => "an object",
+        }
+    }
+
+    /// Writes the value back as compact JSON (strings and numbers exactly as written).
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Num(n) => out.push_str(n.raw),
+            Value::Str(s) => {
+                out.push('"');
+                out.push_str(s.raw);
+                out.push('"');
+            }
+            Value::Arr(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write(out);
+                }
+                out.push(']');
+            }
+            Value::Obj(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push('"');
+                    out.push_str(k.raw);
+                    out.push_str("\":");
+                    v.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// The member `key` of an object's members (the last one when repeated).
+#[inline(always)]
+pub fn get<'v, 'a>(members: &'v [(Str<'a>, Value<'a>)], key: &str) -> Option<&'v Value<'a>> {
+    members.iter().rev().find(|(k, _)| k.is(key)).map(|(_, v)| v)
+}
+
+/// Why the text is not JSON, and where (a byte offset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// What was wrong.
+    pub msg: &'static str,
+    /// Byte offset in the input.
+    pub offset: usize,
+}
+
+impl Error {
+    /// `"<msg> at line L column C"` (1-based, columns counted in characters).
+    pub fn describe(&self, text: &str) -> String {
+        let before = text.get(..self.offset).unwrap_or(text);
+        let bytes = before.as_bytes();
+        let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        // Characters: bytes that do not continue a UTF-8 sequence.
+        let col = bytes
+            .get(line_start..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        let mut s = String::from(self.msg);
+        s.push_str(" at line ");
+        write_u64(&mut s, line as u64);
+        s.push_str(" column ");
+        write_u64(&mut s, col as u64);
+        s
+    }
+}
+
+/// Parses JSON text strictly (see the module docs).
+///
+/// # Errors
+/// The first syntax error, with its offset.
+pub fn parse(text: &str) -> Result<Value<'_>, Error> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    let v = p.value()?;
+    p.ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.err("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, msg: &'static str) -> Error {
+        Error {
+            msg,
+            offset: self.pos,
+        }
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline(always)]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    fn lit(&mut self, word: &'static [u8], v: Value<'a>) -> Result<Value<'a>, Error> {
+        for &w in word {
+            if self.peek() != Some(w) {
+                return Err(self.err("expected ident"));
+            }
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    fn value(&mut self) -> Result<Value<'a>, Error> {
+        self.ws();
+        match self.peek() {
+            None => Err(self.err("EOF while parsing a value")),
+            Some(b'n') => self.lit(b"null", Value::Null),
+            Some(b't') => self.lit(b"true", Value::Bool(true)),
+            Some(b'f') => self.lit(b"false", Value::Bool(false)),
+            Some(b'"') => self.string().map(Value::Str),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Num),
+            Some(b'[') => {
+                self.enter()?;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        items.push(self.value()?);
+                        self.ws();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            None => return Err(self.err("EOF while parsing a list")),
+                            Some(_) => return Err(self.err("expected `,` or `]`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Arr(items))
+            }
+            Some(b'{') => {
+                self.enter()?;
+                let mut members = Vec::new();
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        match self.peek() {
+                            Some(b'"') => {}
+                            None => return Err(self.err("EOF while parsing an object")),
+                            Some(_) => return Err(self.err("key must be a string")),
+                        }
+                        let key = self.string()?;
+                        self.ws();
+                        match self.peek() {
+                            Some(b':') => self.pos += 1,
+                            None => return Err(self.err("EOF while parsing an object")),
+                            Some(_) => return Err(self.err("expected `:`")),
+                        }
+                        let v = self.value()?;
+                        members.push((key, v));
+                        self.ws();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b'}') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            None => return Err(self.err("EOF while parsing an object")),
+                            Some(_) => return Err(self.err("expected `,` or `}`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Obj(members))
+            }
+            Some(_) => Err(self.err("expected value")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth >= MAX_DEPTH {
+            return Err(self.err("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// A string; `pos` is on the opening quote.
+    fn string(&mut self) -> Result<Str<'a>, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut escaped = false;
+        loop {
+            // Skip the plain run quickly.
+            let run = self
+                .bytes
+                .get(self.pos..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.pos = self.bytes.len();
+                return Err(self.err("EOF while parsing a string"));
+            };
+            self.pos += run;
+            let Some(b) = self.peek() else {
+                return Err(self.err("EOF while parsing a string"));
+            };
+            match b {
+                b'"' => {
+                    let raw = self.slice(start, self.pos);
+                    self.pos += 1;
+                    return Ok(Str { raw, escaped });
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.pos += 1;
+                    match self.peek() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 1,
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let hi = self.hex()?;
+                            if (0xDC00..0xE000).contains(&hi) {
+                                return Err(self.err("lone trailing surrogate in hex escape"));
+                            }
+                            if (0xD800..0xDC00).contains(&hi) {
+                                if self.peek() != Some(b'\\') || self.bytes.get(self.pos + 1) != Some(&b'u') {
+                                    return Err(self.err("lone leading surrogate in hex escape"));
+                                }
+                                self.pos += 2;
+                                let lo = self.hex()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.err("lone leading surrogate in hex escape"));
+                                }
+                            }
+                        }
+                        None => return Err(self.err("EOF while parsing a string")),
+                        Some(_) => return Err(self.err("invalid escape")),
+                    }
+                }
+                0..=0x1F => {
+                    return Err(self.err("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn hex(&mut self) -> Result<u32, Error> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(c @ b'0'..=b'9') => c - b'0',
+                Some(c @ b'a'..=b'f') => c - b'a' + 10,
+                Some(c @ b'A'..=b'F') => c - b'A' + 10,
+                None => return Err(self.err("EOF while parsing a string")),
+                Some(_) => return Err(self.err("invalid escape")),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    #[inline(always)]
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Number<'a>, Error> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.err("invalid number")),
+        }
+        let int_end = self.pos;
+        let mut float = false;
+        let mut frac = "";
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            let f = self.pos;
+            if self.digits() == 0 {
+                return Err(self.err("invalid number"));
+            }
+            frac = self.slice(f, self.pos);
+            float = true;
+        }
+        let mut exp: i64 = 0;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            let neg_exp = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let e = self.pos;
+            if self.digits() == 0 {
+                return Err(self.err("invalid number"));
+            }
+            for b in self.slice(e, self.pos).bytes() {
+                exp = exp.saturating_mul(10).saturating_add(i64::from(b - b'0'));
+            }
+            if neg_exp {
+                exp = -exp;
+            }
+            float = true;
+        }
+        let raw = self.slice(start, self.pos);
+        let int = self.slice(int_start, int_end);
+        if !float {
+            let mut v: u64 = 0;
+            let mut fits = true;
+            for b in int.bytes() {
+                match v.checked_mul(10).and_then(|x| x.checked_add(u64::from(b - b'0'))) {
+                    Some(x) => v = x,
+                    None => {
+                        fits = false;
+                        break;
+                    }
+                }
+            }
+            if fits && !negative {
+                return Ok(Number {
+                    raw,
+                    kind: NumKind::UInt(v),
+                });
+            }
+            // `-0` is a float, as in serde_json.
+            if fits && v != 0 && v <= 1 << 63 {
+                let kind = NumKind::NegInt(0i64.wrapping_sub_unsigned(v));
+                return Ok(Number { raw, kind });
+            }
+        }
+        if overflows_f64(int, frac, exp) {
+            self.pos = start;
+            return Err(self.err("number out of range"));
+        }
+        Ok(Number {
+            raw,
+            kind: NumKind::Float,
+        })
+    }
+}
+
+/// Whether `int.frac × 10^exp` rounds to infinity as an `f64` (its magnitude is at least
+/// (2^54 − 1)·2^970, halfway between `f64::MAX` and 2^1024).
+fn overflows_f64(int: &str, frac: &str, exp: i64) -> bool {
+    const HALFWAY: &[u8] = b"179769313486231580793728971405303415079934132710037826936173";
+    let digits = || int.bytes().chain(frac.bytes());
+    let Some(first) = digits().position(|d| d != b'0') else {
+        return false;
+    };
+    // The value is 0.d1d2… × 10^e10 where d1 is the first nonzero digit.
+    let e10 = (int.len() as i64)
+        .saturating_sub(first as i64)
+        .saturating_add(exp);
+    if e10 != 309 {
+        return e10 > 309;
+    }
+    let mut sig = digits().skip(first);
+    for &h in HALFWAY {
+        match sig.next() {
+            None => return false,
+            Some(d) if d > h => return true,
+            Some(d) if d < h => return false,
+            Some(_) => {}
+        }
+    }
+    // Equal to the 60 digits given: at or above the halfway point for all practical inputs.
+    true
+}
+
+/// Appends `s` as a JSON string (quoted, escaped as `serde_json` does).
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(s.get(start..i).unwrap_or(""));
+        if esc.is_empty() {
+            out.push_str("\\u00");
+            out.push(hex_digit(b >> 4));
+            out.push(hex_digit(b & 0xF));
+        } else {
+            out.push_str(esc);
+        }
+        start = i + 1;
+    }
+    out.push_str(s.get(start..).unwrap_or(""));
+    out.push('"');
+}
+
+fn hex_digit(n: u8) -> char {
+    char::from(if n < 10 { b'0' + n } else { b'a' + n - 10 })
+}
+
+/// Appends `n` in decimal.
+pub fn write_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &b in buf.get(i..).unwrap_or(&[]) {
+        out.push(char::from(b));
+    }
+}
+
+/// A compact JSON object being written: `{"a":1,"b":true}`.
+pub struct ObjWriter<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> ObjWriter<'o> {
+    /// Opens an object.
+    pub fn new(out: &'o mut String) -> Self {
+        out.push('{');
+        Self { out, first: true }
+    }
+
+    /// Writes a member's name and returns the output for its value.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.out
+    }
+
+    /// A string member.
+    pub fn str(&mut self, key: &str, v: &str) {
+        write_str(self.key(key), v);
+    }
+
+    /// An integer member.
+    pub fn u64(&mut self, key: &str, v: u64) {
+        write_u64(self.key(key), v);
+    }
+
+    /// A boolean member.
+    pub fn bool(&mut self, key: &str, v: bool) {
+        self.key(key).push_str(if v { "true" } else { "false" });
+    }
+
+    /// A string member when present.
+    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
+        if let Some(v) = v {
+            self.str(key, v);
+        }
+    }
+
+    /// An integer member when present.
+    pub fn opt_u64(&mut self, key: &str, v: Option<u64>) {
+        if let Some(v) = v {
+            self.u64(key, v);
+        }
+    }
+
+    /// A boolean member when present.
+    pub fn opt_bool(&mut self, key: &str, v: Option<bool>) {
+        if let Some(v) = v {
+            self.bool(key, v);
+        }
+    }
+
+    /// An array-of-integers member.
+    pub fn u64s(&mut self, key: &str, v: impl Iterator<Item = u64>) {
+        let out = self.key(key);
+        out.push('[');
+        for (i, n) in v.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_u64(out, n);
+        }
+        out.push(']');
+    }
+
+    /// Closes the object.
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_writes_back() {
+        let text = r#" {"a":[1,-2,3.5e1,"x\"y\u00e9\ud83d\ude00"],"b":{"c":null,"d":true},"a":false} "#;
+        let v = parse(text).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::Bool(false)));
+        let mut out = String::new();
+        v.write(&mut out);
+        let ours: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, theirs);
+        let Some(Value::Obj(m)) = Some(&v) else {
+            unreachable!()
+        };
+        let Value::Arr(items) = &m[0].1 else { panic!() };
+        let Value::Str(s) = &items[3] else { panic!() };
+        assert_eq!(s.decode(), "x\"yé😀");
+        assert!(s.is("x\"yé😀"));
+    }
+
+    #[test]
+    fn numbers_are_classified_as_serde_json_does() {
+        for (t, k) in [
+            ("0", NumKind::UInt(0)),
+            ("-0", NumKind::Float),
+            ("18446744073709551615", NumKind::UInt(u64::MAX)),
+            ("18446744073709551616", NumKind::Float),
+            ("-9223372036854775808", NumKind::NegInt(i64::MIN)),
+            ("-9223372036854775809", NumKind::Float),
+            ("1.0", NumKind::Float),
+            ("1e2", NumKind::Float),
+        ] {
+            let Value::Num(n) = parse(t).unwrap() else {
+                panic!()
+            };
+            assert_eq!(n.kind, k, "{t}");
+            let s: serde_json::Value = serde_json::from_str(t).unwrap();
+            match k {
+                NumKind::UInt(u) => assert_eq!(s.as_u64(), Some(u), "{t}"),
+                NumKind::NegInt(i) => assert_eq!((s.as_u64(), s.as_i64()), (None, Some(i)), "{t}"),
+                NumKind::Float => assert!(s.is_f64(), "{t}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rejects_what_serde_json_rejects() {
+        for t in [
+            "",
+            " ",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "tru",
+            "nul",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{1:2}",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"a\u{1}\"",
+            "\"abc",
+            "[",
+            "{",
+            "1 2",
+            "1e400",
+            "-1e400",
+            "NaN",
+            "Infinity",
+            "'a'",
+            "[1]]",
+            "\u{feff}1",
+        ] {
+            assert!(parse(t).is_err(), "accepted {t:?}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(t).is_err(),
+                "serde accepted {t:?}"
+            );
+        }
+        for t in [
+            "1e308",
+            "1.7976931348623157e308",
+            "0e999999",
+            "1e-400",
+            "[[[]]]",
+            "\"\\ud83d\\ude00\"",
+        ] {
+            assert!(parse(t).is_ok(), "rejected {t:?}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(t).is_ok(),
+                "serde rejected {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn depth_limit_matches_serde_json() {
+        for depth in [126, 127, 128, 129] {
+            let t = "[".repeat(depth) + &"]".repeat(depth);
+            assert_eq!(
+                parse(&t).is_ok(),
+                serde_json::from_str::<serde_json::Value>(&t).is_ok(),
+                "depth {depth}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = parse("{\n  \"a\": tru }").unwrap_err();
+        assert_eq!(
+            e.describe("{\n  \"a\": tru }"),
+            "expected ident at line 2 column 11"
+        );
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does() {
+        for s in [
+            "",
+            "plain",
+            "q\"b\\s/",
+            "\u{0}\u{8}\u{c}\n\r\t\u{1f}\u{7f}",
+            "é😀",
+        ] {
+            let mut out = String::new();
+            write_str(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
+        for n in [0, 7, 10, 12345, u64::MAX] {
+            let mut out = String::new();
+            write_u64(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}
