@@ -1,3 +1,5 @@
+import type { ErrorBody, OperationName, Video } from "./main/gcore_streaming.js";
+
 /** Codes of {@link WebhookError}. Stable: match on them, not on messages. */
 export type WebhookErrorCode =
   | "invalid_json"
@@ -39,6 +41,12 @@ export type StreamingErrorCode =
 export declare class StreamingError extends Error {
   readonly name: "StreamingError" | "ApiError" | "WebhookError";
   readonly code: StreamingErrorCode | ApiErrorCode | WebhookErrorCode;
+  /** For `invalid_params`: the offending parameter, e.g. `dvr_duration` or `options.timeoutMs`. */
+  readonly path?: string;
+  /** The operation concerned, when there is one. */
+  readonly operation?: OperationName;
+  /** For `video_failed`: the video as last read. */
+  readonly video?: Video;
 }
 
 /** The platform answered with an HTTP error status. */
@@ -51,8 +59,10 @@ export declare class ApiError extends StreamingError {
   readonly fields: Record<string, string[]> | null;
   /** Whether retrying the same request may succeed. */
   readonly retryable: boolean;
-  /** The raw response body (text). */
-  readonly body: string;
+  /** The error body, in whichever shape the platform used (`shape: "raw"` keeps non-JSON text). */
+  readonly body: ErrorBody | null;
+  /** The operation that failed, e.g. `"create_broadcast"`. */
+  readonly operation: OperationName;
 }
 
 /** A webhook was rejected by `parseWebhook`, `verifyWebhookSource`, the tracker or a snapshot restore. */
