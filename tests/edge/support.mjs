@@ -87,7 +87,7 @@ export async function startWorker({ port, vars = {}, state, keepState = false } 
   port ??= await freePort();
   const own = !state;
   state ??= mkdtempSync(join(tmpdir(), "edge-worker-"));
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", "warn"];
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", process.env.EDGE_WRANGLER_LOG ?? "warn"];
   for (const [k, v] of Object.entries({ WEBHOOK_SECRET: SECRET, ...vars })) args.push("--var", `${k}:${v}`);
   const s = await start(bin("wrangler"), args, {
     cwd: join(REPO, "examples/cloudflare-worker"),

@@ -33,7 +33,10 @@ function verify(request, env, { checkIp }) {
 }
 
 const streamStub = (env, id) => env.STREAMS.get(env.STREAMS.idFromName(String(id)));
-const linkStub = (env, key) => env.LINKS.get(env.LINKS.idFromName(key));
+// The link directory is sharded: LINK_SHARDS objects, each holding many keys (few objects, no hot key).
+const LINK_SHARDS = 32;
+const shardOf = (key) => [...key].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7) % LINK_SHARDS;
+const linkStub = (env, key) => env.LINKS.get(env.LINKS.idFromName(`links:${shardOf(key)}`));
 
 /** Where an event goes: straight to its stream, or through the link directory. */
 function routeOf(event) {
@@ -110,7 +113,7 @@ export default {
       const id = positiveId(c);
       if (id === null) return json({ code: "invalid_value", path: "id", message: "expected a positive integer id" }, 400);
       const key = `${KINDS[b]}:${id}`;
-      if (method === "GET") return json(await linkStub(env, key).info());
+      if (method === "GET") return json(await linkStub(env, key).info(key));
       if (method !== "POST") return json({ code: "method_not_allowed" }, 405);
       let body;
       try {
@@ -195,54 +198,55 @@ export class StreamState extends DurableObject {
 }
 
 /**
- * One entry of the link directory, keyed "broadcast:<id>", "video:<id>" or "restream:<id>": the
- * stream ids it belongs to, and the events parked until that is known. Calls run one at a time, so
- * parked events reach the stream before any later one.
+ * A shard of the link directory. For each key ("broadcast:<id>", "video:<id>" or "restream:<id>") it
+ * keeps the stream ids the entity belongs to and the events parked until those are known. Calls for
+ * one key run one at a time, so parked events reach the stream before any later one.
  */
 export class Link extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
-    this.queue = Promise.resolve();
+    this.queues = new Map();
   }
 
-  serial(fn) {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => {});
+  serial(key, fn) {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(fn);
+    const tail = run.catch(() => {});
+    this.queues.set(key, tail);
+    tail.then(() => this.queues.get(key) === tail && this.queues.delete(key));
     return run;
   }
 
   deliver(key, event) {
-    return this.serial(async () => {
-      let ids = await this.ctx.storage.get("stream_ids");
-      if (!ids && key.startsWith("broadcast:")) ids = await this.resolve(Number(key.slice(10)));
+    return this.serial(key, async () => {
+      let ids = await this.ctx.storage.get(`ids:${key}`);
+      if (!ids && key.startsWith("broadcast:")) ids = await this.resolve(key, Number(key.slice(10)));
+      const parked = (await this.ctx.storage.get(`parked:${key}`)) ?? [];
       if (!ids) {
-        const parked = (await this.ctx.storage.get("parked")) ?? [];
         if (parked.length >= MAX_PARKED) return { status: "full", code: "parked_full", key };
         parked.push(event);
-        await this.ctx.storage.put("parked", parked);
+        await this.ctx.storage.put(`parked:${key}`, parked);
         return { status: "parked", key, parked: parked.length };
       }
-      const parked = (await this.ctx.storage.get("parked")) ?? []; // left by an earlier failed resolve
-      await this.forward(ids, [...parked, event]);
-      if (parked.length) await this.ctx.storage.delete("parked");
+      await this.forward(ids, [...parked, event]); // parked ones were left by an earlier failed resolve
+      if (parked.length) await this.ctx.storage.delete(`parked:${key}`);
       return { status: "applied" };
     });
   }
 
   link(key, streamIds) {
-    return this.serial(async () => {
-      const ids = [...new Set([...((await this.ctx.storage.get("stream_ids")) ?? []), ...streamIds])].sort((x, y) => x - y);
-      await this.ctx.storage.put("stream_ids", ids);
+    return this.serial(key, async () => {
+      const ids = [...new Set([...((await this.ctx.storage.get(`ids:${key}`)) ?? []), ...streamIds])].sort((x, y) => x - y);
+      await this.ctx.storage.put(`ids:${key}`, ids);
       await this.tellStreams(key, ids);
-      const parked = (await this.ctx.storage.get("parked")) ?? [];
+      const parked = (await this.ctx.storage.get(`parked:${key}`)) ?? [];
       await this.forward(ids, parked); // on failure the events stay parked (re-applying is idempotent)
-      if (parked.length) await this.ctx.storage.delete("parked");
+      if (parked.length) await this.ctx.storage.delete(`parked:${key}`);
       return { key, stream_ids: ids, delivered: parked.length };
     });
   }
 
-  async info() {
-    return { stream_ids: (await this.ctx.storage.get("stream_ids")) ?? [], parked: ((await this.ctx.storage.get("parked")) ?? []).length };
+  async info(key) {
+    return { stream_ids: (await this.ctx.storage.get(`ids:${key}`)) ?? [], parked: ((await this.ctx.storage.get(`parked:${key}`)) ?? []).length };
   }
 
   /** A stream learns its broadcast now, so its next actions can name it before any broadcast event. */
@@ -256,14 +260,14 @@ export class Link extends DurableObject {
   }
 
   /** With GCORE_API_URL/GCORE_API_KEY set, asks the API which streams a broadcast belongs to. */
-  async resolve(broadcastId) {
+  async resolve(key, broadcastId) {
     if (!this.env.GCORE_API_URL || !this.env.GCORE_API_KEY) return null;
     const client = new StreamingClient({ apiKey: this.env.GCORE_API_KEY, baseUrl: this.env.GCORE_API_URL, maxRetries: 0, timeoutMs: 5000 });
     try {
       const ids = (await client.getBroadcast(broadcastId)).stream_ids ?? [];
       if (!ids.length) return null;
-      await this.ctx.storage.put("stream_ids", ids);
-      await this.tellStreams(`broadcast:${broadcastId}`, ids);
+      await this.ctx.storage.put(`ids:${key}`, ids);
+      await this.tellStreams(key, ids);
       return ids;
     } catch (e) {
       console.warn(`broadcast ${broadcastId}: not resolved through the API (${e.code ?? e.name}); parked`);
