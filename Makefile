@@ -5,14 +5,18 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 TEST_SERVER_PORT ?= 8790
+WORKER_PORT ?= 8788
+WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes bench
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
 	@echo "make test   set up what is missing and run the whole test suite"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make bench  build the package, run the benchmarks (one table; figures in target/bench.json)"
+	@echo "make worker run the webhook receiver Worker in workerd on 127.0.0.1:$(WORKER_PORT) (WEBHOOK_SECRET, ALLOW_IPS)"
+	@echo "make test-edge  the edge suite: Worker (workerd + Durable Objects), Node and Deno receivers, load test"
 
 setup:
 	@bash scripts/setup.sh
@@ -48,5 +52,20 @@ sizes: pkg
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg sizes
+test: lint test-host test-wasm test-pkg test-edge sizes
 	@echo "make test: all passed"
+
+# The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.
+# The IP check is off unless ALLOW_IPS is set (comma-separated CIDRs, e.g. ALLOW_IPS=127.0.0.1/32).
+worker: pkg
+	@mkdir -p examples/cloudflare-worker/node_modules
+	@ln -sfn ../../../pkg examples/cloudflare-worker/node_modules/gcore-streaming
+	@echo "Webhook URL: http://127.0.0.1:$(WORKER_PORT)/webhooks/gcore/<WEBHOOK_SECRET>   (Ctrl-C to stop)"
+	@cd examples/cloudflare-worker && WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
+	  exec ../../node_modules/.bin/wrangler dev --ip 127.0.0.1 --port $(WORKER_PORT) --log-level warn \
+	  --var "WEBHOOK_SECRET:$(WEBHOOK_SECRET)" --var "ALLOW_IPS:$(or $(ALLOW_IPS),off)" \
+	  $(if $(GCORE_API_URL),--var "GCORE_API_URL:$(GCORE_API_URL)" --var "GCORE_API_KEY:$(GCORE_API_KEY)")
+
+test-edge: pkg
+	cargo build --quiet --locked --release --bin gcore-streaming-sandbox
+	node --test --test-concurrency=1 --test-reporter=spec tests/edge/
