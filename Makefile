@@ -6,7 +6,7 @@ DEMO_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 TEST_SERVER_PORT ?= 8790
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes test-e2e
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -20,9 +20,7 @@ pkg: setup
 	@bash scripts/build-pkg.sh
 
 demo: pkg
-	@rm -rf www/pkg && cp -r pkg www/pkg
-	@echo "Demo: http://127.0.0.1:$(DEMO_PORT)/   (Ctrl-C to stop)"
-	@node scripts/serve.mjs --port $(DEMO_PORT) --mount /=www
+	@DEMO_PORT=$(DEMO_PORT) SANDBOX_PORT=$(SANDBOX_PORT) bash scripts/demo.sh
 
 lint: setup
 	cargo fmt --all --check
@@ -40,6 +38,10 @@ test-wasm: setup
 
 test-pkg: pkg
 	@bash scripts/with-servers.sh bash scripts/test-pkg.sh
+
+test-e2e: pkg
+	cargo build --quiet --locked --release --bin gcore-streaming-sandbox
+	node --test --test-reporter=spec tests/e2e/demo.test.mjs
 
 sizes: pkg
 	@node scripts/sizes.mjs --check
