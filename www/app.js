@@ -188,8 +188,8 @@ async function serverEnv() {
   es.addEventListener("error", () => setConn(es.readyState === EventSource.CLOSED ? "error" : "connecting", "event stream reconnecting…"));
   es.addEventListener("open", () => setConn("ok", `connected · sandbox ${health.version ?? ""} · speed ${health.speed ?? 1}×`));
   setConn("ok", `connected · sandbox ${health.version ?? ""} · speed ${health.speed ?? 1}×`);
-  const control = (path) => async (id) => {
-    const f = tracedFetch(fetch.bind(globalThis), specialSink(`sandbox control`));
+  const control = (path) => async (id, sink) => {
+    const f = tracedFetch(fetch.bind(globalThis), sink);
     const r = await f(`${url}/_sandbox/streams/${id}/${path}`, { method: "POST" });
     if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
     return r.json();
@@ -548,20 +548,20 @@ async function runAll() {
 
 // ---------------------------------------------------------------- special cases
 
-function specialSink(label) {
-  const group = { label, calls: [], at: new Date() };
+function specialSink(label, note = null) {
+  const group = { label, note, calls: [], at: new Date() };
   S.special.unshift(group);
   return (rec) => group.calls.push(rec);
 }
 
-async function special(label, fn) {
+async function special(label, fn, note = null) {
   if (!S.env || S.busy) return;
   S.busy = true;
   clearError();
   render();
   const gen = S.gen;
   try {
-    await fn(specialSink(label));
+    await fn(specialSink(label, note));
   } catch (e) {
     if (gen === S.gen) showError(`${label} failed`, e);
   } finally {
@@ -592,15 +592,17 @@ async function applySuggestion() {
 }
 
 async function interrupt() {
-  await special("Simulate an interruption (the publisher drops)", async () => {
-    await S.env.interrupt(S.ids.stream);
-  });
+  const id = S.ids.stream;
+  await special("Simulate an interruption (the publisher drops)", async (sink) => {
+    await S.env.interrupt(id, sink);
+  }, S.mode === "embedded" ? `sandbox.disconnect(${id}): no HTTP call in the embedded mode` : null);
 }
 
 async function reconnect() {
-  await special("Reconnect the publisher", async () => {
-    await S.env.reconnect(S.ids.stream);
-  });
+  const id = S.ids.stream;
+  await special("Reconnect the publisher", async (sink) => {
+    await S.env.reconnect(id, sink);
+  }, S.mode === "embedded" ? `sandbox.connect(${id}): no HTTP call in the embedded mode` : null);
 }
 
 async function reuse() {
@@ -736,6 +738,7 @@ function renderSteps() {
     p.timing.textContent = s.ms != null ? fmtMs(s.ms) : "";
     if (p.run) {
       p.run.disabled = !allowed(st.n) || S.runningAll;
+      p.run.classList.toggle("invisible", s.state === "done");
       p.run.textContent = s.state === "failed" ? "Retry" : "Run";
       p.run.setAttribute("aria-label", `${s.state === "failed" ? "Retry" : "Run"} step ${st.n}`);
     }
@@ -750,7 +753,7 @@ function renderSteps() {
         last?.status != null ? h("span", { class: `http ${last.status < 300 ? "ok" : "bad"}` }, String(last.status)) : null,
         s.calls.length > 1 ? h("span", { class: "muted" }, `${s.calls.length} calls`) : null);
       p.sdk.textContent = s.reused ? `client.updateStream(${S.ids.stream}, { transcoding_region: "${s.reused}" }) — the guide's reuse case` : st.sdk(S.ids, { region: S.region });
-      p.reqHead.textContent = last ? `Request · ${last.method} ${last.path}` : "Request";
+      fill(p.reqHead, "Request", last ? h("code", {}, ` ${last.method} ${last.path}`) : null);
       p.req.innerHTML = last ? bodyHtml(last.reqBody) : '<span class="j-empty">not sent yet</span>';
       p.resHead.textContent = last?.status != null ? `Response · ${last.status}${last.ms != null ? ` · ${fmtMs(last.ms)}` : ""}` : "Response";
       p.res.innerHTML = last ? (last.error ? `<span class="j-err">${last.error}</span>` : last.status == null ? '<span class="j-empty">waiting…</span>' : bodyHtml(last.resBody)) : '<span class="j-empty">no answer yet</span>';
@@ -787,14 +790,15 @@ function renderStagebar({ highlight, hintStep }) {
   const st = highlight ? STEPS.find((x) => x.n === highlight) : null;
   const all = [...S.steps.values()].every((s) => s.state === "done");
   if (!S.env) fill(next, h("span", { class: "muted" }, "Choose a mode above to start."));
+  else if (S.suggestion) fill(next, h("b", { class: "warn-text" }, S.suggestion.kind === "interruption" ? "Interruption detected." : "The tracker has a suggestion."), " ", h("span", { class: "muted" }, "See “The tracker suggests” on the right: apply it, or dismiss it."));
   else if (all) fill(next, h("b", {}, "All 19 steps done."), " ", h("span", { class: "muted" }, "Try a special case, or Reset to run it again."));
   else if (S.runningAll && !st) fill(next, h("span", { class: "spinner", "aria-hidden": "true" }), " Waiting for the platform…");
   else if (st) fill(next, h("span", { class: "muted" }, "Next: "), h("b", {}, `Step ${st.n} · ${st.title}`), hintStep ? h("span", { class: "muted" }, ` — ${S.hint.reason}`) : "");
   else fill(next, h("span", { class: "spinner", "aria-hidden": "true" }), " Waiting for a webhook…");
 }
 
-function boolChip(label, value, onTone = "on") {
-  return chip(`${label}${value == null ? " ?" : ""}`, value ? onTone : "off", { "data-flag": label, "data-value": String(!!value) });
+function boolChip(label, value, onTone = "on", offLabel = `not ${label}`) {
+  return chip(value ? label : offLabel, value ? onTone : "off", { "data-flag": label, "data-value": String(!!value) });
 }
 
 function renderState() {
@@ -809,7 +813,7 @@ function renderState() {
   const stream = h("div", { class: "entity", id: "stream-state", "data-live": String(!!t.live), "data-recording": String(!!t.recording), "data-active": String(!!t.active) },
     h("div", { class: "entity-head" }, h("span", { class: "kind" }, "Stream"), h("b", {}, `#${id}`), h("span", { class: "muted" }, info.name ?? ""),
       t.session > 1 ? chip(`session ${t.session}`, "neutral") : null),
-    h("div", { class: "chips" }, boolChip("active", t.active), boolChip("live", t.live, "live"), boolChip("recording", t.recording, "rec"),
+    h("div", { class: "chips" }, boolChip("active", t.active, "on", "inactive"), boolChip("live", t.live, "live"), boolChip("recording", t.recording, "rec"),
       t.interrupted || S.interrupted ? chip("interrupted", "warn") : null),
     h("dl", { class: "kv" },
       h("dt", {}, "Region"), h("dd", {}, info.transcoding_region ?? S.region),
@@ -901,7 +905,8 @@ function renderSpecial() {
   const log = $("#special-log");
   fill(log, ...S.special.slice(0, 6).map((g) => h("div", { class: "special-group" },
     h("div", { class: "special-title" }, h("b", {}, g.label), h("span", { class: "muted" }, clock(g.at))),
-    g.calls.length ? h("ul", { class: "calls" }, g.calls.map(callLine)) : h("p", { class: "muted small" }, "no HTTP call"))));
+    g.note ? h("p", { class: "muted small" }, h("code", {}, g.note)) : null,
+    g.calls.length ? h("ul", { class: "calls" }, g.calls.map(callLine)) : null)));
 }
 
 function callLine(c) {

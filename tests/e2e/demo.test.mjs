@@ -124,7 +124,9 @@ test("embedded mode: Run all walks the 19 steps; the video ends ready", { timeou
     await assertWholeGuide(page);
     await page.screenshot({ path: `${artifacts}/demo-embedded.png` });
     await page.screenshot({ path: `${artifacts}/demo-embedded-full.png`, fullPage: true });
-    if (process.env.UPDATE_DEMO_PNG) copyFileSync(`${artifacts}/demo-embedded.png`, `${root}docs/demo.png`);
+    await page.setViewportSize({ width: 1440, height: 1440 });
+    await page.screenshot({ path: `${artifacts}/demo-readme.png` });
+    if (process.env.UPDATE_DEMO_PNG) copyFileSync(`${artifacts}/demo-readme.png`, `${root}docs/demo.png`);
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
