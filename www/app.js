@@ -279,9 +279,9 @@ function applyAnswer(kind, value) {
     S.streamInfo = value;
     // The step-14 answer says `active: false` with `live: true` (the guide's own sample); the
     // `live: false` webhook may already have arrived. Feeding that stale `live: true` to the tracker
-    // makes it start a new session (see the demo's report), so an answer that disables the stream is
-    // applied without its `live`.
-    const input = value.active === false ? { ...value, live: undefined } : value;
+    // makes it start a new session and never reach `done`, so an answer that says both
+    // `active: false` and `live: true` is applied without its `live`.
+    const input = value.active === false && value.live === true ? { ...value, live: undefined } : value;
     r = S.tracker.applyStream(input);
   } else if (kind === "broadcast") {
     S.broadcastInfo = value;
@@ -394,10 +394,16 @@ function matchStep(event) {
 }
 
 // Real-API mode: poll the entities and feed the answers to the tracker (webhooks cannot reach a page).
-let polling = false;
-async function poll(gen) {
-  if (polling || gen !== S.gen || S.ids.stream == null) return;
-  polling = true;
+// A poll never overlaps a step (e.g. a getBroadcast racing step 16's delete would answer 404).
+let polling = null;
+function poll(gen) {
+  if (polling || S.busy || gen !== S.gen || S.ids.stream == null) return;
+  polling = pollOnce(gen).finally(() => {
+    polling = null;
+  });
+}
+
+async function pollOnce(gen) {
   const client = clientFor(() => {});
   try {
     const jobs = [["stream", () => client.getStream(S.ids.stream)]];
@@ -407,16 +413,17 @@ async function poll(gen) {
       const value = await get();
       if (gen !== S.gen) return;
       const r = applyAnswer(kind, value);
-      if (r && r.outcome === "applied" && r.changes.length) {
-        const [event] = eventsFromPoll(kind, value);
-        const step = event ? matchStep(event) : null;
+      // The step's own answer may already have told the tracker (e.g. step 9's video is pending):
+      // the webhook steps are matched on every poll, the timeline shows changes only.
+      const [event] = eventsFromPoll(kind, value);
+      const step = event ? matchStep(event) : null;
+      if (r && ((r.outcome === "applied" && r.changes.length) || step)) {
         S.timeline.unshift({ source: "poll", received: new Date(), valid: true, event, outcome: r.outcome, changes: r.changes, step: step?.n ?? null, payload: value });
       }
     }
   } catch (e) {
     if (gen === S.gen) showError("Polling the API failed", e);
   } finally {
-    polling = false;
     render();
   }
 }
@@ -440,6 +447,7 @@ async function runStep(n) {
   const s = S.steps.get(n);
   const gen = S.gen;
   S.busy = true;
+  if (polling) await polling;
   s.state = "running";
   s.error = null;
   s.calls = [];
@@ -561,6 +569,7 @@ async function special(label, fn, note = null) {
   render();
   const gen = S.gen;
   try {
+    if (polling) await polling;
     await fn(specialSink(label, note));
   } catch (e) {
     if (gen === S.gen) showError(`${label} failed`, e);
@@ -721,7 +730,8 @@ function stateLabel(st, s) {
 function renderSteps() {
   const next = nextCallStep();
   const hintStep = S.hint && S.steps.get(S.hint.step)?.state === "waiting" ? S.hint.step : null;
-  const highlight = hintStep ?? (next && allowed(next.n) ? next.n : null);
+  const paused = S.suggestion?.kind === "interruption"; // act on the interruption first
+  const highlight = paused ? null : hintStep ?? (next && allowed(next.n) ? next.n : null);
   let done = 0;
   for (const st of STEPS) {
     const s = S.steps.get(st.n);

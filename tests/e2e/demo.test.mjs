@@ -107,6 +107,7 @@ async function assertWholeGuide(page) {
   assert.equal(await page.locator('.video[data-current="true"][data-video-status="ready"]').count(), 1);
   assert.equal(await page.locator('.video[data-current="true"] .renditions li[data-status="complete"]').count(), 4);
   await page.waitForSelector("#video-details");
+  await page.waitForSelector('#stream-state[data-live="false"][data-active="false"]', { state: "attached", timeout: 5_000 });
   // Nine webhooks (steps 4, 6, 8, 10, 11, 13, 15, 17, 18), each valid and matched to its step.
   const steps = await page.$$eval("#timeline .tl-step", (els) => els.map((e) => e.textContent).reverse());
   assert.deepEqual(steps, [4, 6, 8, 10, 11, 13, 15, 17, 18].map((n) => `step ${n}`));
@@ -139,6 +140,29 @@ test("local-server mode: Run all over HTTP, webhooks through the event stream", 
     await page.waitForSelector('#server-status[data-state="ok"]');
     await assertWholeGuide(page);
     await page.screenshot({ path: `${artifacts}/demo-server.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("real-API mode (pointed at the sandbox server): polling feeds the tracker; the guide completes", { timeout: 180_000 }, async () => {
+  const { page, problems } = await openPage("?mode=api");
+  try {
+    assert.match(await page.textContent("[data-mode-panel='api'] .warning"), /A key in a web page is exposed/);
+    await page.fill("#api-base", sandbox.url);
+    await page.fill("#api-key", "demo-key");
+    await page.click("#api-apply");
+    await page.waitForSelector("body[data-env-ready='1']", { state: "attached" });
+    assert.equal(await page.isDisabled("#sc-interrupt"), true, "no simulated publisher on the real platform");
+    await page.click("#run-all");
+    await page.waitForSelector('[data-step="19"][data-step-state="done"]', { state: "attached", timeout: 150_000 });
+    const seen = (await page.getAttribute("#stagebar", "data-seen")).split(" ");
+    for (const s of ["setup", "test", "live", "stop"]) assert.ok(seen.includes(s), `stage ${s} seen: ${seen.join(" ")}`);
+    assert.equal(await page.getAttribute("body", "data-video-status"), "ready");
+    await page.waitForSelector('#stream-state[data-live="false"][data-active="false"]');
+    assert.ok((await page.locator("#timeline .tl-type", { hasText: "poll" }).count()) > 0, "changes seen by polling");
+    await page.screenshot({ path: `${artifacts}/demo-api.png` });
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
