@@ -8,7 +8,7 @@ TEST_SERVER_PORT ?= 8790
 WORKER_PORT ?= 8788
 WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg sizes bench worker test-edge
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -25,9 +25,7 @@ pkg: setup
 	@bash scripts/build-pkg.sh
 
 demo: pkg
-	@rm -rf www/pkg && cp -r pkg www/pkg
-	@echo "Demo: http://127.0.0.1:$(DEMO_PORT)/   (Ctrl-C to stop)"
-	@node scripts/serve.mjs --port $(DEMO_PORT) --mount /=www
+	@DEMO_PORT=$(DEMO_PORT) SANDBOX_PORT=$(SANDBOX_PORT) bash scripts/demo.sh
 
 lint: setup
 	cargo fmt --all --check
@@ -46,13 +44,17 @@ test-wasm: setup
 test-pkg: pkg
 	@bash scripts/with-servers.sh bash scripts/test-pkg.sh
 
+test-e2e: pkg
+	cargo build --quiet --locked --release --bin gcore-streaming-sandbox
+	node --test --test-reporter=spec tests/e2e/demo.test.mjs
+
 sizes: pkg
 	@node scripts/sizes.mjs --check
 
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg test-edge sizes
+test: lint test-host test-wasm test-pkg test-edge test-e2e sizes
 	@echo "make test: all passed"
 
 # The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.
