@@ -1,4 +1,4 @@
-// The webhook receiver for Deno (Deno.serve), state in memory. See docs/edge.md.
+// The webhook receiver for Deno (Deno.serve), state in memory. See the README, section "Edge receivers".
 //   WEBHOOK_SECRET=dev-secret PORT=8788 ALLOW_IPS=off deno run --allow-net=127.0.0.1 --allow-env server.js
 // (from a published package: import from "npm:gcore-streaming/webhook" instead).
 import { parseWebhook, verifyWebhookSource, WebhookTracker, WebhookError } from "gcore-streaming/webhook";

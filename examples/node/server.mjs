@@ -1,4 +1,4 @@
-// The webhook receiver for Node (node:http, no framework), state in memory. See docs/edge.md.
+// The webhook receiver for Node (node:http, no framework), state in memory. See the README, section "Edge receivers".
 //   WEBHOOK_SECRET=dev-secret PORT=8788 ALLOW_IPS=off node server.mjs
 import { createServer } from "node:http";
 import { parseWebhook, verifyWebhookSource, WebhookTracker, WebhookError } from "gcore-streaming/webhook";

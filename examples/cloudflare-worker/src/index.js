@@ -1,5 +1,5 @@
 // A Gcore Streaming webhook receiver on Cloudflare Workers, with its state in Durable Objects.
-// See docs/edge.md for the routes, the state model and the link directory.
+// See the README (section "Edge receivers") for the routes, the state model and the link directory.
 //
 //   POST /webhooks/gcore/<secret>          a webhook: 204 applied, 202 parked, 400 bad payload, 404 otherwise
 //   GET  /streams/<id>                     tracked state, stage, next actions, broadcasts, videos, counters
