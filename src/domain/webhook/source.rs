@@ -3,6 +3,7 @@
 //! never appears in an error or in `Debug` output.
 
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
+use crate::domain::json::Cat;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -30,19 +31,18 @@ impl Cidr {
                     "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got ",
                     &describe_str(s),
                 ]
-                .concat(),
+                .cat(),
             )
         };
         let s = s.trim_ascii();
-        let (addr, prefix) = match s.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (s, None),
-        };
-        let addr = parse_addr(addr.as_bytes()).ok_or_else(bad)?;
+        let mut halves = s.as_bytes().splitn(2, |&b| b == b'/');
+        let addr = halves.next().unwrap_or_default();
+        let prefix = halves.next();
+        let addr = parse_addr(addr).ok_or_else(bad)?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
             None => max,
-            Some(p) => parse_dec(p.as_bytes(), 3, false).ok_or_else(bad)?,
+            Some(p) => parse_dec(p, 3, false).ok_or_else(bad)?,
         };
         if prefix > max {
             return Err(bad());
@@ -149,7 +149,7 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
             WebhookError::new(
                 Code::ForbiddenSource,
                 "ip",
-                ["expected the sender's IP address, got ", &describe_str(raw)].concat(),
+                ["expected the sender's IP address, got ", &describe_str(raw)].cat(),
             )
         })?;
         if !ranges.iter().any(|r| r.contains(ip)) {
@@ -160,7 +160,7 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
                     "expected a sender in the allowed ranges, got ",
                     &describe_str(raw),
                 ]
-                .concat(),
+                .cat(),
             ));
         }
     }

@@ -20,6 +20,7 @@ use super::action::{Action, ActionBody};
 use super::error::{WebhookError, WebhookErrorCode as Code};
 use super::event::{RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::json::{self, ObjWriter, Str, Value as J};
 use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use crate::domain::request::Operation;
@@ -746,7 +747,7 @@ impl Tracker {
     pub fn restore(text: &str) -> Result<Self, WebhookError> {
         let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
         let root = json::parse(text)
-            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].concat()))?;
+            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat()))?;
         let shape = |path: &str| {
             bad(
                 path,
@@ -774,7 +775,7 @@ impl Tracker {
                 return Err(WebhookError::new(
                     Code::InvalidSnapshot,
                     path,
-                    ["expected positive, unique ids in `", path, "`"].concat(),
+                    ["expected positive, unique ids in `", path, "`"].cat(),
                 ));
             }
             Ok(())
