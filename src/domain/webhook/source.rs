@@ -421,11 +421,6 @@ mod tests {
         };
         assert!(!format!("{c:?}").contains("hunter22"));
     }
-}
-
-#[cfg(test)]
-mod parser_tests {
-    use super::*;
 
     #[test]
     fn hand_parser_agrees_with_std() {

@@ -1695,10 +1695,17 @@ mod snap {
         v: &'v J<'a>,
         keys: &[&str; N],
     ) -> Result<[Option<&'v J<'a>>; N], ()> {
+        let mut out = [None; N];
+        fill(v, keys, &mut out)?;
+        Ok(out)
+    }
+
+    /// The members of object `v` by `keys` (one copy of the loop for every object shape).
+    #[inline(never)]
+    fn fill<'v, 'a>(v: &'v J<'a>, keys: &[&str], out: &mut [Option<&'v J<'a>>]) -> Result<(), ()> {
         let J::Obj(members) = v else {
             return Err(());
         };
-        let mut out = [None; N];
         for (k, v) in members {
             let i = keys.iter().position(|key| Str::is(k, key)).ok_or(())?;
             let slot = out.get_mut(i).ok_or(())?;
@@ -1707,9 +1714,10 @@ mod snap {
             }
             *slot = Some(v);
         }
-        Ok(out)
+        Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn opt_u64(v: Option<&J<'_>>) -> Result<Option<u64>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
@@ -1725,6 +1733,7 @@ mod snap {
         opt_u64(v)?.ok_or(())
     }
 
+    #[inline(never)]
     pub(super) fn opt_bool(v: Option<&J<'_>>) -> Result<Option<bool>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
@@ -1733,6 +1742,7 @@ mod snap {
         }
     }
 
+    #[inline(never)]
     pub(super) fn flag(v: Option<&J<'_>>) -> Result<bool, ()> {
         match v {
             None => Ok(false),
@@ -1741,6 +1751,7 @@ mod snap {
         }
     }
 
+    #[inline(never)]
     pub(super) fn opt_str(v: Option<&J<'_>>) -> Result<Option<String>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
