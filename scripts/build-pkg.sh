@@ -23,7 +23,10 @@ for entry in webhook main sandbox; do
   wasm="target/wasm32-unknown-unknown/wasm/gcore_streaming.wasm"
   wasm-bindgen --target web --out-dir "$out.tmp/$entry" --out-name gcore_streaming "$wasm"
   node scripts/tidy-dts.mjs "$out.tmp/$entry/gcore_streaming.d.ts"
-  "$wasm_opt" -Oz "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
+  # --low-memory-unused: rustc lays out the stack first and data from 1 MiB, so the low 1 KiB is
+  # never addressed (lets wasm-opt fold constant offsets into loads/stores); --converge: repeat -Oz
+  # until it stops shrinking.
+  "$wasm_opt" -Oz --converge --low-memory-unused "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
 done
 
 cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"

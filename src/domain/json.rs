@@ -698,6 +698,24 @@ impl<'o> ObjWriter<'o> {
     }
 }
 
+/// Joins string pieces (one small loop instead of std's generic `concat`, which is about 1 KB of wasm).
+pub(crate) trait Cat {
+    /// The pieces, one after another.
+    fn cat(&self) -> String;
+}
+
+impl Cat for [&str] {
+    #[inline(never)]
+    fn cat(&self) -> String {
+        let len = self.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
+        let mut out = String::with_capacity(len);
+        for p in self {
+            out.push_str(p);
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

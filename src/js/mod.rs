@@ -63,3 +63,8 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 #[cfg(feature = "sandbox")]
 #[doc(hidden)]
 pub mod sandbox;
+
+/// The wasm heap: a small free-list allocator (dlmalloc, std's default, is about 7 KB of code).
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -6,6 +6,7 @@
 
 use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::json::{self, NumKind, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
@@ -384,7 +385,7 @@ fn opt_string(options: &JsValue, k: &'static str) -> Result<Option<String>, JsVa
         throw(WebhookError::new(
             Code::WrongType,
             k,
-            ["expected `", k, "` to be a string"].concat(),
+            ["expected `", k, "` to be a string"].cat(),
         ))
     })
 }
@@ -460,7 +461,7 @@ fn api_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         return Err(throw(WebhookError::new(
             Code::NotAnObject,
             what,
-            ["expected the ", what, " as an object"].concat(),
+            ["expected the ", what, " as an object"].cat(),
         )));
     }
     js_sys::JSON::stringify(value)
@@ -475,14 +476,14 @@ impl<'a> ApiObject<'a> {
             return Err(throw(WebhookError::new(
                 Code::NotAnObject,
                 what,
-                ["expected the ", what, " as an object"].concat(),
+                ["expected the ", what, " as an object"].cat(),
             )));
         }
         Ok(Self { root, what })
     }
 
     fn path(&self, field: &str) -> String {
-        [self.what, ".", field].concat()
+        [self.what, ".", field].cat()
     }
 
     fn get(&self, field: &str) -> Option<&J<'a>> {
@@ -501,7 +502,7 @@ impl<'a> ApiObject<'a> {
             expected,
             " (as the API returns it)",
         ]
-        .concat();
+        .cat();
         throw(WebhookError::new(Code::WrongType, path, message))
     }
 
@@ -560,7 +561,7 @@ impl<'a> ApiObject<'a> {
                     &path,
                     "` (a positive integer), but it is missing",
                 ]
-                .concat();
+                .cat();
                 Err(throw(WebhookError::new(Code::MissingField, path, message)))
             }
         }

@@ -1,5 +1,6 @@
 //! `WebhookError`: what went wrong with a webhook (or a snapshot), with a stable code and a JSON path.
 
+use crate::domain::json::Cat;
 use std::fmt;
 
 /// The stable error codes (the JS `code` property).
@@ -101,8 +102,8 @@ pub(crate) fn describe(v: &crate::domain::json::Value<'_>) -> String {
     match v {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => if *b { "boolean true" } else { "boolean false" }.to_owned(),
-        Value::Num(n) => ["number ", &truncate(n.raw, 40)].concat(),
-        Value::Str(s) => ["string \"", &truncate(s.raw(), 40), "\""].concat(),
+        Value::Num(n) => ["number ", &truncate(n.raw, 40)].cat(),
+        Value::Str(s) => ["string \"", &truncate(s.raw(), 40), "\""].cat(),
         Value::Arr(a) => {
             let mut s = String::from("an array of ");
             crate::domain::json::write_u64(&mut s, a.len() as u64);

@@ -14,6 +14,7 @@
 
 use super::error::{describe, describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::json::{self, NumKind, Str};
 use crate::domain::model::{BroadcastStatus, ConvertedVideoStatus, StreamSourceType, VideoStatus};
 use serde::{Deserialize, Serialize};
@@ -277,7 +278,7 @@ pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
         WebhookError::new(
             Code::InvalidJson,
             "",
-            ["expected a JSON webhook body: ", &e.describe(text)].concat(),
+            ["expected a JSON webhook body: ", &e.describe(text)].cat(),
         )
     })
 }
@@ -354,7 +355,7 @@ pub fn check<'v, 'a>(
                 "expected a webhook object {\"type\", \"message\"}, got ",
                 &describe(root),
             ]
-            .concat(),
+            .cat(),
         ));
     };
     let members: &'v [(Str<'a>, json::Value<'a>)] = members;
@@ -669,7 +670,7 @@ impl Kind {
 
     fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
         let path = join(parent, kind.key());
-        let message = ["expected field `", &path, "` (an object), but it is missing"].concat();
+        let message = ["expected field `", &path, "` (an object), but it is missing"].cat();
         WebhookError::new(Code::MissingField, path, message)
     }
 
@@ -719,7 +720,7 @@ fn unknown_type(t: &str) -> WebhookError {
             "expected `type` to be one of stream, video (or vod), video_delete, restream, broadcast, got ",
             &describe_str(t),
         ]
-        .concat(),
+        .cat(),
     )
 }
 
@@ -727,7 +728,7 @@ fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_owned()
     } else {
-        [parent, ".", key].concat()
+        [parent, ".", key].cat()
     }
 }
 
@@ -735,7 +736,7 @@ fn wrong_type(path: &str, expected: &str, got: &json::Value<'_>) -> WebhookError
     WebhookError::new(
         Code::WrongType,
         path,
-        ["expected `", path, "` to be ", expected, ", got ", &describe(got)].concat(),
+        ["expected `", path, "` to be ", expected, ", got ", &describe(got)].cat(),
     )
 }
 
@@ -778,7 +779,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
             Some(v) => Ok(v),
             None => {
                 let path = self.path_of(key);
-                let message = ["expected field `", &path, "` (", expected, "), but it is missing"].concat();
+                let message = ["expected field `", &path, "` (", expected, "), but it is missing"].cat();
                 Err(WebhookError::new(Code::MissingField, path, message))
             }
         }
@@ -905,7 +906,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
             ", got ",
             &describe_str(got),
         ]
-        .concat();
+        .cat();
         WebhookError::new(Code::InvalidValue, path, message)
     }
 }
@@ -941,7 +942,7 @@ fn uint_value(v: &json::Value<'_>, path: &str, positive: bool) -> Result<u64, We
                 ", got ",
                 &describe(v),
             ]
-            .concat(),
+            .cat(),
         )
     };
     match n.kind {

@@ -3,6 +3,7 @@
 //! never appears in an error or in `Debug` output.
 
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
+use crate::domain::json::Cat;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -30,27 +31,26 @@ impl Cidr {
                     "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got ",
                     &describe_str(s),
                 ]
-                .concat(),
+                .cat(),
             )
         };
-        let s = s.trim();
-        let (addr, prefix) = match s.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (s, None),
-        };
-        let addr: IpAddr = addr.parse().map_err(|_| bad())?;
+        let s = s.trim_ascii();
+        let mut halves = s.as_bytes().splitn(2, |&b| b == b'/');
+        let addr = halves.next().unwrap_or_default();
+        let prefix = halves.next();
+        let addr = parse_addr(addr).ok_or_else(bad)?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
             None => max,
-            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
-                p.parse::<u8>().map_err(|_| bad())?
-            }
-            Some(_) => return Err(bad()),
+            Some(p) => parse_dec(p, 3, false).ok_or_else(bad)?,
         };
         if prefix > max {
             return Err(bad());
         }
-        Ok(Self { addr, prefix })
+        Ok(Self {
+            addr,
+            prefix: prefix as u8,
+        })
     }
 
     /// Whether the range holds `ip` (an IPv4-mapped IPv6 address counts as its IPv4 address).
@@ -149,7 +149,7 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
             WebhookError::new(
                 Code::ForbiddenSource,
                 "ip",
-                ["expected the sender's IP address, got ", &describe_str(raw)].concat(),
+                ["expected the sender's IP address, got ", &describe_str(raw)].cat(),
             )
         })?;
         if !ranges.iter().any(|r| r.contains(ip)) {
@@ -160,7 +160,7 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
                     "expected a sender in the allowed ranges, got ",
                     &describe_str(raw),
                 ]
-                .concat(),
+                .cat(),
             ));
         }
     }
@@ -192,43 +192,146 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
 
 /// Parses an IP address as found in headers: plain, or IPv6 in brackets.
 fn parse_ip(raw: &str) -> Option<IpAddr> {
-    let s = raw.trim();
-    let s = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')).unwrap_or(s);
-    if let Ok(v4) = s.parse::<Ipv4Addr>() {
-        return Some(IpAddr::V4(v4));
+    let s = raw.trim_ascii().as_bytes();
+    let s = s
+        .strip_prefix(b"[")
+        .and_then(|r| r.strip_suffix(b"]"))
+        .unwrap_or(s);
+    parse_addr(s)
+}
+
+/// An IPv4 (dotted decimal, no leading zeros) or IPv6 (RFC 4291 text form, `::` and a trailing
+/// dotted IPv4 allowed) address. Hand-written: std's parser is several KB of wasm.
+fn parse_addr(s: &[u8]) -> Option<IpAddr> {
+    if let Some(v4) = parse_v4(s) {
+        return Some(IpAddr::V4(Ipv4Addr::from(v4)));
     }
-    s.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+    parse_v6(s).map(|v6| IpAddr::V6(Ipv6Addr::from(v6)))
+}
+
+/// A decimal number of 1..=`max_len` ASCII digits (with `strict_zero`: no leading zero).
+fn parse_dec(s: &[u8], max_len: usize, strict_zero: bool) -> Option<u32> {
+    if s.is_empty() || s.len() > max_len || (strict_zero && s.len() > 1 && s.first() == Some(&b'0')) {
+        return None;
+    }
+    let mut n = 0u32;
+    for &b in s {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(b - b'0');
+    }
+    Some(n)
+}
+
+fn parse_v4(s: &[u8]) -> Option<u32> {
+    let mut out = 0u32;
+    let mut parts = 0u32;
+    for part in s.split(|&b| b == b'.') {
+        let n = parse_dec(part, 3, true).filter(|n| *n <= 255)?;
+        out = (out << 8) | n;
+        parts += 1;
+    }
+    (parts == 4).then_some(out)
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The 16-bit groups of one side of `::` (a trailing dotted IPv4 counts as two groups when
+/// `v4_tail`), appended to `out`.
+fn v6_groups(s: &[u8], v4_tail: bool, out: &mut Vec<u16>) -> Option<()> {
+    if s.is_empty() {
+        return Some(());
+    }
+    let mut parts = s.split(|&b| b == b':').peekable();
+    while let Some(part) = parts.next() {
+        if v4_tail && parts.peek().is_none() && part.contains(&b'.') {
+            let v4 = parse_v4(part)?;
+            out.push((v4 >> 16) as u16);
+            out.push(v4 as u16);
+        } else {
+            if part.is_empty() || part.len() > 4 {
+                return None;
+            }
+            let mut g = 0u16;
+            for &b in part {
+                g = (g << 4) | u16::from(hex(b)?);
+            }
+            out.push(g);
+        }
+    }
+    Some(())
+}
+
+fn parse_v6(s: &[u8]) -> Option<u128> {
+    let mut head = Vec::with_capacity(8);
+    let mut tail = Vec::with_capacity(8);
+    match s.windows(2).position(|w| w == b"::") {
+        Some(i) => {
+            v6_groups(s.get(..i)?, false, &mut head)?;
+            v6_groups(s.get(i.checked_add(2)?..)?, true, &mut tail)?;
+            if head.len() + tail.len() > 7 {
+                return None;
+            }
+        }
+        None => {
+            v6_groups(s, true, &mut head)?;
+            if head.len() != 8 {
+                return None;
+            }
+        }
+    }
+    let mut out = 0u128;
+    for g in &head {
+        out = (out << 16) | u128::from(*g);
+    }
+    let out = out.checked_shl(16 * (8 - head.len() as u32)).unwrap_or(0);
+    let mut low = 0u128;
+    for g in &tail {
+        low = (low << 16) | u128::from(*g);
+    }
+    Some(out | low)
 }
 
 /// Whether one path segment or one query parameter value of `url` equals `secret` (constant time over
 /// every candidate: no early exit on a match or a mismatch).
 pub fn url_carries_secret(url: &str, secret: &str) -> bool {
-    let url = url.split('#').next().unwrap_or_default();
+    let url = url.as_bytes();
+    let url = url.split(|&b| b == b'#').next().unwrap_or_default();
     // Drop the scheme and authority of an absolute URL.
-    let rest = match url.find("://") {
+    let rest = match url.windows(3).position(|w| w == b"://") {
         Some(i) => {
             let after = url.get(i.saturating_add(3)..).unwrap_or_default();
-            match after.find(['/', '?']) {
+            match after.iter().position(|&b| b == b'/' || b == b'?') {
                 Some(j) => after.get(j..).unwrap_or_default(),
-                None => "",
+                None => &[],
             }
         }
         None => url,
     };
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut halves = rest.splitn(2, |&b| b == b'?');
+    let path = halves.next().unwrap_or_default();
+    let query = halves.next().unwrap_or_default();
     let secret = secret.as_bytes();
     let mut found = false;
-    let mut check = |candidate: &str, plus_is_space: bool| {
-        found |= ct_eq(candidate.as_bytes(), secret);
+    let mut check = |candidate: &[u8], plus_is_space: bool| {
+        found |= ct_eq(candidate, secret);
         if let Some(decoded) = percent_decode(candidate, plus_is_space) {
             found |= ct_eq(&decoded, secret);
         }
     };
-    for segment in path.split('/') {
+    for segment in path.split(|&b| b == b'/') {
         check(segment, false);
     }
-    for pair in query.split('&') {
-        let value = pair.split_once('=').map_or("", |(_, v)| v);
+    for pair in query.split(|&b| b == b'&') {
+        let value = pair.splitn(2, |&b| b == b'=').nth(1).unwrap_or_default();
         check(value, true);
     }
     found
@@ -244,33 +347,23 @@ fn ct_eq(candidate: &[u8], secret: &[u8]) -> bool {
     std::hint::black_box(diff) == 0
 }
 
-fn percent_decode(s: &str, plus_is_space: bool) -> Option<Vec<u8>> {
-    if !s.contains(['%', '+']) {
+fn percent_decode(bytes: &[u8], plus_is_space: bool) -> Option<Vec<u8>> {
+    if !bytes.iter().any(|&b| b == b'%' || b == b'+') {
         return None;
     }
-    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
+        i = i.saturating_add(1);
         match b {
             b'%' => {
-                let hi = bytes
-                    .get(i.saturating_add(1))
-                    .and_then(|c| (*c as char).to_digit(16))?;
-                let lo = bytes
-                    .get(i.saturating_add(2))
-                    .and_then(|c| (*c as char).to_digit(16))?;
-                out.push(u8::try_from(hi.saturating_mul(16).saturating_add(lo)).ok()?);
-                i = i.saturating_add(3);
+                let hi = hex(*bytes.get(i)?)?;
+                let lo = hex(*bytes.get(i.saturating_add(1))?)?;
+                out.push((hi << 4) | lo);
+                i = i.saturating_add(2);
             }
-            b'+' if plus_is_space => {
-                out.push(b' ');
-                i = i.saturating_add(1);
-            }
-            _ => {
-                out.push(b);
-                i = i.saturating_add(1);
-            }
+            b'+' if plus_is_space => out.push(b' '),
+            _ => out.push(b),
         }
     }
     Some(out)
@@ -327,5 +420,49 @@ mod tests {
             ..Default::default()
         };
         assert!(!format!("{c:?}").contains("hunter22"));
+    }
+
+    #[test]
+    fn hand_parser_agrees_with_std() {
+        let cases = [
+            "1.2.3.4",
+            "255.255.255.255",
+            "0.0.0.0",
+            "256.1.1.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "01.2.3.4",
+            "1..2.3",
+            "",
+            "::",
+            "::1",
+            "1::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7::",
+            "1:2:3:4:5:6:7:8::",
+            "::ffff:1.2.3.4",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "2001:db8::5:1",
+            "2001:DB8::",
+            ":::",
+            "1:::2",
+            "1::2::3",
+            "12345::",
+            "g::",
+            ":1::",
+            "1::2:",
+            "::1.2.3.4",
+            "1.2.3.4::",
+            "::1.2.3.4:5",
+            "fe80::1%1",
+            " 1.2.3.4",
+            "1.2.3.4 ",
+            "+1.2.3.4",
+            "1.2.3.-4",
+        ];
+        for c in cases {
+            assert_eq!(parse_addr(c.as_bytes()), c.parse::<IpAddr>().ok(), "{c:?}");
+        }
     }
 }

@@ -20,6 +20,7 @@ use super::action::{Action, ActionBody};
 use super::error::{WebhookError, WebhookErrorCode as Code};
 use super::event::{RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::json::{self, ObjWriter, Str, Value as J};
 use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use crate::domain::request::Operation;
@@ -746,7 +747,7 @@ impl Tracker {
     pub fn restore(text: &str) -> Result<Self, WebhookError> {
         let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
         let root = json::parse(text)
-            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].concat()))?;
+            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat()))?;
         let shape = |path: &str| {
             bad(
                 path,
@@ -774,7 +775,7 @@ impl Tracker {
                 return Err(WebhookError::new(
                     Code::InvalidSnapshot,
                     path,
-                    ["expected positive, unique ids in `", path, "`"].concat(),
+                    ["expected positive, unique ids in `", path, "`"].cat(),
                 ));
             }
             Ok(())
@@ -1694,10 +1695,17 @@ mod snap {
         v: &'v J<'a>,
         keys: &[&str; N],
     ) -> Result<[Option<&'v J<'a>>; N], ()> {
+        let mut out = [None; N];
+        fill(v, keys, &mut out)?;
+        Ok(out)
+    }
+
+    /// The members of object `v` by `keys` (one copy of the loop for every object shape).
+    #[inline(never)]
+    fn fill<'v, 'a>(v: &'v J<'a>, keys: &[&str], out: &mut [Option<&'v J<'a>>]) -> Result<(), ()> {
         let J::Obj(members) = v else {
             return Err(());
         };
-        let mut out = [None; N];
         for (k, v) in members {
             let i = keys.iter().position(|key| Str::is(k, key)).ok_or(())?;
             let slot = out.get_mut(i).ok_or(())?;
@@ -1706,9 +1714,10 @@ mod snap {
             }
             *slot = Some(v);
         }
-        Ok(out)
+        Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn opt_u64(v: Option<&J<'_>>) -> Result<Option<u64>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
@@ -1724,6 +1733,7 @@ mod snap {
         opt_u64(v)?.ok_or(())
     }
 
+    #[inline(never)]
     pub(super) fn opt_bool(v: Option<&J<'_>>) -> Result<Option<bool>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
@@ -1732,6 +1742,7 @@ mod snap {
         }
     }
 
+    #[inline(never)]
     pub(super) fn flag(v: Option<&J<'_>>) -> Result<bool, ()> {
         match v {
             None => Ok(false),
@@ -1740,6 +1751,7 @@ mod snap {
         }
     }
 
+    #[inline(never)]
     pub(super) fn opt_str(v: Option<&J<'_>>) -> Result<Option<String>, ()> {
         match v {
             None | Some(J::Null) => Ok(None),
