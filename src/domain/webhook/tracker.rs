@@ -907,6 +907,13 @@ impl Tracker {
         source: Source,
         now_ms: Option<u64>,
     ) -> ApplyResult {
+        let mut facts = facts;
+        if source == Source::Api && facts.active == Some(false) && facts.live == Some(true) {
+            // The platform's answer to a disable (guide step 14) still says `live: true` while the
+            // ingest winds down; the `live: false` webhook may even arrive before that answer. A
+            // disabled stream is going down: its answer never raises `live` or starts a new session.
+            facts.live = None;
+        }
         let before = self.stage_id(id);
         let created = before.is_none();
         let mut changes = Vec::new();
