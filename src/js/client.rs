@@ -169,12 +169,6 @@ pub(super) fn client_error(e: &ClientError) -> JsValue {
                 ("operation", op(e.operation())),
             ],
         ),
-        ClientError::VideoFailed { video } => js_error(
-            "StreamingError",
-            e.code(),
-            &message,
-            &[("video", json_or_null(video))],
-        ),
         _ => js_error(
             "StreamingError",
             e.code(),
