@@ -6,7 +6,7 @@
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -96,16 +96,40 @@ impl Drop for AbortListener {
     }
 }
 
+/// Header pairs as [`HttpRequest`] carries them.
+type Headers = Vec<(String, String)>;
+
 /// The fetch transport.
 #[derive(Clone, Debug, Default)]
 pub struct FetchTransport {
     fetch: Option<Function>,
+    /// The last headers object built, with the pairs it was built from (a client sends the same
+    /// headers on every call, so the JS object is built once per distinct set, not per request).
+    headers: RefCell<Option<(Headers, Object)>>,
 }
 
 impl FetchTransport {
     /// Uses `fetch` when given, else `globalThis.fetch` at each call.
     pub fn new(fetch: Option<Function>) -> Self {
-        Self { fetch }
+        Self {
+            fetch,
+            headers: RefCell::new(None),
+        }
+    }
+
+    fn headers_object(&self, pairs: Vec<(String, String)>) -> Result<Object, JsValue> {
+        let mut cache = self.headers.borrow_mut();
+        if let Some((cached, obj)) = cache.as_ref() {
+            if *cached == pairs {
+                return Ok(obj.clone());
+            }
+        }
+        let headers = Object::new();
+        for (k, v) in &pairs {
+            Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v))?;
+        }
+        *cache = Some((pairs, headers.clone()));
+        Ok(headers)
     }
 
     fn fetch_fn(&self) -> Result<(Function, JsValue), TransportError> {
@@ -122,10 +146,7 @@ impl FetchTransport {
 
     async fn attempt(&self, req: HttpRequest, controller: &JsValue) -> Result<HttpResponse, JsValue> {
         let init = Object::new();
-        let headers = Object::new();
-        for (k, v) in &req.headers {
-            Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v))?;
-        }
+        let headers = self.headers_object(req.headers)?;
         Reflect::set(&init, &"method".into(), &req.method.as_str().into())?;
         Reflect::set(&init, &"headers".into(), &headers)?;
         if let Some(body) = &req.body {
@@ -141,9 +162,11 @@ impl FetchTransport {
             .dyn_into()?;
         let resp = JsFuture::from(promise).await?;
         let status = get(&resp, "status")?.as_f64().unwrap_or(0.0);
-        let resp_headers = get(&resp, "headers")?;
         let mut headers = Vec::new();
-        for name in ["retry-after", "content-type"] {
+        // Only an error answer's `Retry-After` is read (the retry policy's one input from headers).
+        if !(200.0..300.0).contains(&status) {
+            let resp_headers = get(&resp, "headers")?;
+            let name = "retry-after";
             if let Some(v) = call(&resp_headers, "get", &Array::of1(&JsValue::from_str(name)))?.as_string() {
                 headers.push((name.to_owned(), v));
             }

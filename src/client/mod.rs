@@ -11,7 +11,7 @@ use crate::domain::request::{
     ApiRequest, BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Method, Operation,
     ParamError, StreamParams,
 };
-use crate::domain::response::{decode, ApiError, DecodeError, ResponseValue};
+use crate::domain::response::{api_error, decode, ApiError, DecodeError, ResponseValue};
 use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
 use std::fmt;
 
@@ -25,6 +25,8 @@ pub mod native;
 
 pub use pages::PageItem;
 pub use pages::{Paginator, PAGE_SIZE};
+#[allow(unused_imports)] // used by the JS binding
+pub(crate) use session::Wake;
 pub use session::{LiveSession, SessionOptions, SessionState, SessionStatus, WaitOptions};
 
 /// An HTTP request as the transport sends it.
@@ -91,6 +93,15 @@ impl HttpResponse {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// A 2xx answer, undecoded ([`Client::execute_raw`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawResponse {
+    /// Status (2xx).
+    pub status: u16,
+    /// Body text.
+    pub body: String,
 }
 
 /// How an attempt failed below HTTP.
@@ -406,6 +417,32 @@ impl<T: Transport> Client<T> {
         req: &ApiRequest,
         opts: &CallOptions<T::Signal>,
     ) -> Result<ResponseValue, ClientError> {
+        let raw = self.execute_raw(req, opts).await?;
+        decode(req.operation, raw.status, &raw.body).map_err(|e| match e {
+            DecodeError::Api(e) => ClientError::Api(e),
+            DecodeError::InvalidResponse {
+                operation,
+                status,
+                message,
+            } => ClientError::InvalidResponse {
+                operation,
+                status,
+                message,
+            },
+        })
+    }
+
+    /// Sends any request with the same timeouts, retries and error mapping as [`Client::execute`],
+    /// but hands a 2xx answer back undecoded (status and body text). The JS binding uses it to let
+    /// the engine's `JSON.parse` read the resources.
+    ///
+    /// # Errors
+    /// [`ClientError`]: the API's error (non-2xx), or a transport failure after the retries allowed.
+    pub async fn execute_raw(
+        &self,
+        req: &ApiRequest,
+        opts: &CallOptions<T::Signal>,
+    ) -> Result<RawResponse, ClientError> {
         let operation = req.operation;
         let timeout_ms = opts.timeout_ms.unwrap_or(self.config.timeout_ms);
         let policy = RetryPolicy {
@@ -420,25 +457,17 @@ impl<T: Transport> Client<T> {
                 .send(self.http_request(req, timeout_ms), signal)
                 .await;
             let (outcome, retry_after, error) = match sent {
-                Ok(resp) => match decode(operation, resp.status, &resp.body) {
-                    Ok(value) => return Ok(value),
-                    Err(DecodeError::Api(e)) => (
-                        Outcome::Status(resp.status),
-                        resp.header("retry-after").map(str::to_owned),
-                        ClientError::Api(e),
-                    ),
-                    Err(DecodeError::InvalidResponse {
-                        operation,
-                        status,
-                        message,
-                    }) => {
-                        return Err(ClientError::InvalidResponse {
-                            operation,
-                            status,
-                            message,
-                        })
-                    }
-                },
+                Ok(resp) if (200..=299).contains(&resp.status) => {
+                    return Ok(RawResponse {
+                        status: resp.status,
+                        body: resp.body,
+                    })
+                }
+                Ok(resp) => (
+                    Outcome::Status(resp.status),
+                    resp.header("retry-after").map(str::to_owned),
+                    ClientError::Api(Box::new(api_error(operation, resp.status, &resp.body))),
+                ),
                 Err(TransportError::Aborted) => return Err(ClientError::Aborted { operation }),
                 Err(TransportError::Timeout) => (
                     Outcome::Timeout,

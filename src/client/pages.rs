@@ -108,10 +108,16 @@ impl Paginator {
             ResponseValue::Videos(v) => v.into_iter().map(|x| PageItem::Video(Box::new(x))).collect(),
             _ => Vec::new(),
         };
-        if items.len() < self.page_size {
+        self.accept_len(items.len());
+        self.buffer.extend(items);
+    }
+
+    /// Counts a page of `len` items read elsewhere (by a caller that buffers the items itself): a
+    /// short or empty page ends the list.
+    pub fn accept_len(&mut self, len: usize) {
+        if len < self.page_size {
             self.done = true;
         }
-        self.buffer.extend(items);
     }
 
     /// Makes the last requested page the next one again (after its read failed).

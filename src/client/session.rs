@@ -94,11 +94,40 @@ impl Default for WaitOptions {
     }
 }
 
+/// Wakes a [`LiveSession::wait_for_video_ready`] early (shared with the JS binding's session).
 #[derive(Default)]
-struct Wake {
+pub(crate) struct Wake {
     generation: Cell<u64>,
     waiting: Cell<Option<VideoId>>,
     waker: RefCell<Option<Waker>>,
+}
+
+impl Wake {
+    /// Marks `id` as waited for (or nothing).
+    pub(crate) fn set_waiting(&self, id: Option<VideoId>) {
+        self.waiting.set(id);
+    }
+
+    /// Waits for the first of `sleep` (its result) and a [`Wake::notify`] (`Ok`).
+    pub(crate) async fn sleep_or_notified<E>(
+        &self,
+        sleep: impl Future<Output = Result<(), E>>,
+    ) -> Result<(), E> {
+        let start = self.generation.get();
+        race(sleep, Notified { wake: self, start }).await
+    }
+
+    /// Wakes the wait for `video_id`, if that is the video waited for.
+    pub(crate) fn notify(&self, video_id: VideoId) -> bool {
+        if self.waiting.get() != Some(video_id) {
+            return false;
+        }
+        self.generation.set(self.generation.get().wrapping_add(1));
+        if let Some(w) = self.waker.borrow_mut().take() {
+            w.wake();
+        }
+        true
+    }
 }
 
 /// A live session: the guide's stages as one call each, over a shared [`Client`].
@@ -388,7 +417,7 @@ impl<T: Transport> LiveSession<T> {
         let transport = self.client.transport();
         let deadline = transport.now_ms() + wait.timeout_ms.max(0.0);
         let mut delay = wait.interval_ms.max(0.0);
-        self.wake.waiting.set(Some(id));
+        self.wake.set_waiting(Some(id));
         let result = loop {
             let video = match self.client.get_video(id, opts).await {
                 Ok(v) => v,
@@ -413,24 +442,15 @@ impl<T: Transport> LiveSession<T> {
                     timeout_ms: wait.timeout_ms,
                 });
             }
-            let generation = self.wake.generation.get();
             let sleep = transport.sleep(delay.min(remaining), opts.signal.as_ref());
-            if let Err(_aborted) = race(
-                sleep,
-                Notified {
-                    wake: &self.wake,
-                    start: generation,
-                },
-            )
-            .await
-            {
+            if let Err(_aborted) = self.wake.sleep_or_notified(sleep).await {
                 break Err(ClientError::Aborted {
                     operation: Operation::GetVideo,
                 });
             }
             delay = (delay * 2.0).min(wait.max_interval_ms.max(wait.interval_ms));
         };
-        self.wake.waiting.set(None);
+        self.wake.set_waiting(None);
         result
     }
 
@@ -438,16 +458,7 @@ impl<T: Transport> LiveSession<T> {
     /// is the video being waited for, [`LiveSession::wait_for_video_ready`] polls at once instead of
     /// waiting (the webhook is a hint; the API is read to confirm). Returns whether a wait was woken.
     pub fn notify_video(&self, video_id: VideoId) -> bool {
-        if self.wake.waiting.get() != Some(video_id) {
-            return false;
-        }
-        self.wake
-            .generation
-            .set(self.wake.generation.get().wrapping_add(1));
-        if let Some(w) = self.wake.waker.borrow_mut().take() {
-            w.wake();
-        }
-        true
+        self.wake.notify(video_id)
     }
 
     /// Executes an action of the webhook tracker (`{operation, stream_id?, broadcast_id?, video_id?,

@@ -167,6 +167,58 @@ pub fn decode(operation: Operation, status: u16, body: &str) -> Result<ResponseV
     })
 }
 
+/// How a 2xx body of an operation is handed over without decoding it (the JS binding parses it with
+/// the engine's `JSON.parse`): see [`raw_shape`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawShape {
+    /// No value (deletes).
+    Nothing,
+    /// `null` (an empty `create_broadcast` or `stop_recording` answer).
+    Null,
+    /// An empty `start_recording` answer: `{"warnings":[],"errors":[]}`.
+    EmptyRecording,
+    /// A JSON object (one resource).
+    Object,
+    /// A JSON array (a page).
+    Array,
+}
+
+/// The shape a 2xx body of `operation` must have, from its first non-space byte (the same cases as
+/// [`decode`], without decoding the resource).
+///
+/// # Errors
+/// [`DecodeError::InvalidResponse`] when the body is not the operation's shape.
+pub fn raw_shape(operation: Operation, status: u16, body: &str) -> Result<RawShape, DecodeError> {
+    let t = body.trim();
+    let (byte, shape, what) = match operation {
+        Operation::DeleteStream | Operation::DeleteBroadcast | Operation::DeleteVideo => {
+            return Ok(RawShape::Nothing)
+        }
+        Operation::CreateBroadcast if t.is_empty() => return Ok(RawShape::Null),
+        Operation::StopRecording if t.is_empty() || t == "null" || t == "{}" => return Ok(RawShape::Null),
+        Operation::StartRecording if t.is_empty() => return Ok(RawShape::EmptyRecording),
+        Operation::ListStreams | Operation::ListBroadcasts | Operation::ListVideos => (
+            b'[',
+            RawShape::Array,
+            "unexpected response body: expected a JSON array",
+        ),
+        _ => (
+            b'{',
+            RawShape::Object,
+            "unexpected response body: expected a JSON object",
+        ),
+    };
+    if t.as_bytes().first() == Some(&byte) {
+        Ok(shape)
+    } else {
+        Err(DecodeError::InvalidResponse {
+            operation,
+            status,
+            message: what.to_owned(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +261,48 @@ mod tests {
             e.to_string(),
             "create_broadcast failed: HTTP 422 (validation_failed): name can't be blank; status can't be blank"
         );
+    }
+
+    #[test]
+    fn raw_shapes_follow_decode() {
+        assert_eq!(
+            raw_shape(Operation::DeleteStream, 200, "{}"),
+            Ok(RawShape::Nothing)
+        );
+        assert_eq!(
+            raw_shape(Operation::CreateBroadcast, 200, " "),
+            Ok(RawShape::Null)
+        );
+        assert_eq!(raw_shape(Operation::StopRecording, 200, "{}"), Ok(RawShape::Null));
+        assert_eq!(
+            raw_shape(Operation::StopRecording, 200, "null"),
+            Ok(RawShape::Null)
+        );
+        assert_eq!(
+            raw_shape(Operation::StartRecording, 204, ""),
+            Ok(RawShape::EmptyRecording)
+        );
+        assert_eq!(
+            raw_shape(Operation::StartRecording, 200, r#"{"warnings":[]}"#),
+            Ok(RawShape::Object)
+        );
+        assert_eq!(raw_shape(Operation::ListVideos, 200, " [] "), Ok(RawShape::Array));
+        assert_eq!(
+            raw_shape(Operation::GetStream, 200, r#"{"id":1}"#),
+            Ok(RawShape::Object)
+        );
+        assert!(matches!(
+            raw_shape(Operation::GetStream, 200, "<html>"),
+            Err(DecodeError::InvalidResponse { status: 200, .. })
+        ));
+        assert!(matches!(
+            raw_shape(Operation::ListVideos, 200, r#"{"id":1}"#),
+            Err(DecodeError::InvalidResponse { .. })
+        ));
+        assert!(matches!(
+            raw_shape(Operation::GetVideo, 200, ""),
+            Err(DecodeError::InvalidResponse { .. })
+        ));
     }
 
     #[test]

@@ -8,18 +8,18 @@
 use super::{js_error, to_js};
 use crate::client::fetch::FetchTransport;
 use crate::client::{
-    parse_params, Auth, CallOptions, Client, ClientConfig, ClientError, LiveSession as Session, Paginator,
-    SessionOptions, SessionState, WaitOptions,
+    parse_params, Auth, CallOptions, Client, ClientConfig, ClientError, Paginator, RawResponse,
 };
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::request::{
-    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, ParamError,
+    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
 };
-use crate::domain::response::ResponseValue;
+use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::domain::webhook::Action;
 use js_sys::{Function, Object, Promise, Reflect};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -122,9 +122,9 @@ export interface WaitForVideoOptions {
 "#;
 
 type Opts = CallOptions<JsValue>;
-type Inner = Rc<Client<FetchTransport>>;
+pub(super) type Inner = Rc<Client<FetchTransport>>;
 
-fn invalid(path: &str, message: &str) -> JsValue {
+pub(super) fn invalid(path: &str, message: &str) -> JsValue {
     js_error(
         "StreamingError",
         "invalid_params",
@@ -141,7 +141,7 @@ fn json_or_null<T: serde::Serialize>(v: &T) -> JsValue {
     to_js(v).unwrap_or(JsValue::NULL)
 }
 
-fn client_error(e: &ClientError) -> JsValue {
+pub(super) fn client_error(e: &ClientError) -> JsValue {
     let message = e.to_string();
     let op = |o: Option<crate::domain::request::Operation>| {
         o.map_or(JsValue::UNDEFINED, |o| JsValue::from_str(o.as_str()))
@@ -169,12 +169,6 @@ fn client_error(e: &ClientError) -> JsValue {
                 ("operation", op(e.operation())),
             ],
         ),
-        ClientError::VideoFailed { video } => js_error(
-            "StreamingError",
-            e.code(),
-            &message,
-            &[("video", json_or_null(video))],
-        ),
         _ => js_error(
             "StreamingError",
             e.code(),
@@ -184,8 +178,40 @@ fn client_error(e: &ClientError) -> JsValue {
     }
 }
 
+/// Hands a 2xx answer to JS: a cheap shape check (first non-space byte), then the engine's
+/// `JSON.parse` (one crossing). Deletes resolve `undefined`, empty answers `null`, and a
+/// `start_recording` result always has its `warnings` and `errors` arrays.
+pub(super) fn resource(operation: Operation, raw: &RawResponse) -> Result<JsValue, JsValue> {
+    let invalid_response = |message: String| {
+        client_error(&ClientError::InvalidResponse {
+            operation,
+            status: raw.status,
+            message,
+        })
+    };
+    let shape = raw_shape(operation, raw.status, &raw.body).map_err(|e| match e {
+        DecodeError::InvalidResponse { message, .. } => invalid_response(message),
+        DecodeError::Api(a) => client_error(&ClientError::Api(a)),
+    })?;
+    let value = match shape {
+        RawShape::Nothing => return Ok(JsValue::UNDEFINED),
+        RawShape::Null => return Ok(JsValue::NULL),
+        RawShape::EmptyRecording => Object::new().into(),
+        RawShape::Object | RawShape::Array => js_sys::JSON::parse(&raw.body)
+            .map_err(|_| invalid_response("unexpected response body: not valid JSON".to_owned()))?,
+    };
+    if operation == Operation::StartRecording {
+        for key in ["warnings", "errors"] {
+            if prop(&value, key).is_none() {
+                let _ = Reflect::set(&value, &JsValue::from_str(key), &js_sys::Array::new());
+            }
+        }
+    }
+    Ok(value)
+}
+
 /// A property, `None` when undefined or null.
-fn prop(obj: &JsValue, key: &str) -> Option<JsValue> {
+pub(super) fn prop(obj: &JsValue, key: &str) -> Option<JsValue> {
     if !obj.is_object() {
         return None;
     }
@@ -200,7 +226,7 @@ fn opt_string(obj: &JsValue, key: &str, path: &str) -> Result<Option<String>, Js
         .transpose()
 }
 
-fn opt_number(obj: &JsValue, key: &str, path: &str) -> Result<Option<f64>, JsValue> {
+pub(super) fn opt_number(obj: &JsValue, key: &str, path: &str) -> Result<Option<f64>, JsValue> {
     prop(obj, key)
         .map(|v| {
             v.as_f64()
@@ -222,7 +248,7 @@ fn opt_count(obj: &JsValue, key: &str, path: &str) -> Result<Option<u32>, JsValu
         .transpose()
 }
 
-fn check_object(v: &JsValue, path: &str) -> Result<(), JsValue> {
+pub(super) fn check_object(v: &JsValue, path: &str) -> Result<(), JsValue> {
     if v.is_undefined() || v.is_null() || v.is_object() {
         Ok(())
     } else {
@@ -230,7 +256,7 @@ fn check_object(v: &JsValue, path: &str) -> Result<(), JsValue> {
     }
 }
 
-fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
+pub(super) fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
     check_object(v, "options")?;
     let signal = prop(v, "signal");
     if let Some(s) = &signal {
@@ -246,7 +272,7 @@ fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
 }
 
 /// Reads JSON-shaped parameters (`undefined`/`null` → `{}`).
-fn json_of<T: DeserializeOwned>(v: &JsValue, root: &str) -> Result<T, JsValue> {
+pub(super) fn json_of<T: DeserializeOwned>(v: &JsValue, root: &str) -> Result<T, JsValue> {
     let text = if v.is_undefined() || v.is_null() {
         "{}".to_owned()
     } else {
@@ -258,7 +284,7 @@ fn json_of<T: DeserializeOwned>(v: &JsValue, root: &str) -> Result<T, JsValue> {
     parse_params(&text, root).map_err(|e| param_error(&e))
 }
 
-fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
+pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
     v.as_f64()
         .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0)
         .map(|n| n as u64)
@@ -272,14 +298,10 @@ where
     future_to_promise(fut)
 }
 
-fn out<T: serde::Serialize>(r: Result<T, ClientError>) -> Result<JsValue, JsValue> {
-    to_js(&r.map_err(|e| client_error(&e))?)
-}
-
 /// The Gcore Streaming API client. Runs on browsers, workers, Node 20+, Deno and Cloudflare Workers.
 #[wasm_bindgen]
 pub struct StreamingClient {
-    inner: Inner,
+    pub(super) inner: Inner,
 }
 
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {
@@ -635,18 +657,18 @@ impl StreamingClient {
         let c = self.inner.clone();
         run(async move {
             let o = request_options(&options)?;
-            let value = c.execute(&req, &o).await.map_err(|e| client_error(&e))?;
-            match value {
-                ResponseValue::Deleted => Ok(JsValue::UNDEFINED),
-                v => to_js(&v),
-            }
+            let raw = c.execute_raw(&req, &o).await.map_err(|e| client_error(&e))?;
+            resource(req.operation, &raw)
         })
     }
 
     fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
         let it = PageIterator {
             client: self.inner.clone(),
-            pages: Rc::new(RefCell::new(pages)),
+            pages: Rc::new(RefCell::new(Pages {
+                pages,
+                buffer: VecDeque::new(),
+            })),
             opts: request_options(options)?,
         };
         let obj = JsValue::from(it);
@@ -658,11 +680,16 @@ impl StreamingClient {
     }
 }
 
+struct Pages {
+    pages: Paginator,
+    buffer: VecDeque<JsValue>,
+}
+
 /// An async iterator over every item of a list (pages of 25, read on demand).
 #[wasm_bindgen]
 pub struct PageIterator {
     client: Inner,
-    pages: Rc<RefCell<Paginator>>,
+    pages: Rc<RefCell<Pages>>,
     opts: Opts,
 }
 
@@ -683,19 +710,28 @@ impl PageIterator {
         let opts = self.opts.clone();
         run(async move {
             loop {
-                let popped = pages.borrow_mut().pop();
+                let popped = pages.borrow_mut().buffer.pop_front();
                 if let Some(item) = popped {
-                    return iter_result(false, &to_js(&item)?);
+                    return iter_result(false, &item);
                 }
-                let req = pages.borrow_mut().next_request();
+                let req = pages.borrow_mut().pages.next_request();
                 let Some(req) = req else {
                     return iter_result(true, &JsValue::UNDEFINED);
                 };
-                match client.execute(&req, &opts).await {
-                    Ok(page) => pages.borrow_mut().accept(page),
+                let page = match client.execute_raw(&req, &opts).await {
+                    Ok(raw) => resource(req.operation, &raw),
+                    Err(e) => Err(client_error(&e)),
+                };
+                let mut p = pages.borrow_mut();
+                match page {
+                    Ok(items) => {
+                        let items: js_sys::Array = items.unchecked_into();
+                        p.pages.accept_len(items.length() as usize);
+                        p.buffer.extend(items.iter());
+                    }
                     Err(e) => {
-                        pages.borrow_mut().rewind();
-                        return Err(client_error(&e));
+                        p.pages.rewind();
+                        return Err(e);
                     }
                 }
             }
@@ -708,172 +744,11 @@ impl PageIterator {
         unchecked_return_type = "Promise<IteratorResult<Stream | Broadcast | Video, undefined>>"
     )]
     pub fn finish(&self) -> Promise {
-        self.pages.borrow_mut().finish();
+        {
+            let mut p = self.pages.borrow_mut();
+            p.pages.finish();
+            p.buffer.clear();
+        }
         Promise::resolve(&iter_result(true, &JsValue::UNDEFINED).unwrap_or(JsValue::UNDEFINED))
-    }
-}
-
-/// The guide's four stages, one call each: `setup` → `goLive` → `startRecording` → `stop` (+ `pause`/
-/// `resume` for interruptions, `waitForVideoReady`, and `perform` for the webhook tracker's actions).
-#[wasm_bindgen]
-pub struct LiveSession {
-    inner: Rc<Session<FetchTransport>>,
-}
-
-#[wasm_bindgen]
-impl LiveSession {
-    /// Stage 1: creates the stream inactive (or reuses `streamId`, updating its region), creates the
-    /// pending broadcast bound to it, enables the stream.
-    #[wasm_bindgen(unchecked_return_type = "Promise<LiveSession>")]
-    pub fn setup(
-        client: &StreamingClient,
-        #[wasm_bindgen(unchecked_param_type = "LiveSessionOptions")] options: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: JsValue,
-    ) -> Promise {
-        let c = client.inner.clone();
-        run(async move {
-            let so: SessionOptions = json_of(&options, "")?;
-            let o = request_options(&opts)?;
-            let s = Session::setup(c, so, &o).await.map_err(|e| client_error(&e))?;
-            Ok(JsValue::from(LiveSession { inner: Rc::new(s) }))
-        })
-    }
-
-    /// A session over stored state (`session.state`), e.g. in another request handler.
-    pub fn attach(
-        client: &StreamingClient,
-        #[wasm_bindgen(unchecked_param_type = "LiveSessionState")] state: JsValue,
-    ) -> Result<LiveSession, JsValue> {
-        let st: SessionState = json_of(&state, "state")?;
-        Ok(LiveSession {
-            inner: Rc::new(Session::attach(client.inner.clone(), st)),
-        })
-    }
-
-    /// The session's state, as data.
-    #[wasm_bindgen(getter, unchecked_return_type = "LiveSessionState")]
-    pub fn state(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.state())
-    }
-
-    /// Stage 2: sets the broadcast live.
-    #[wasm_bindgen(js_name = goLive, unchecked_return_type = "Promise<Broadcast>")]
-    pub fn go_live(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { out(s.go_live(&request_options(&options)?).await) })
-    }
-
-    /// Stage 3: starts recording (resolves to the platform's warnings).
-    #[wasm_bindgen(js_name = startRecording, unchecked_return_type = "Promise<StartRecordingResult>")]
-    pub fn start_recording(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { out(s.start_recording(&request_options(&options)?).await) })
-    }
-
-    /// Interruption: pauses the broadcast (and with `stopRecording`, stops the recording: resolves
-    /// to the video it produced).
-    #[wasm_bindgen(unchecked_return_type = "Promise<Video | null>")]
-    pub fn pause(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "PauseOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move {
-            let o = request_options(&options)?;
-            let stop = match prop(&options, "stopRecording") {
-                Some(v) => v
-                    .as_bool()
-                    .ok_or_else(|| invalid("options.stopRecording", "must be a boolean"))?,
-                None => false,
-            };
-            out(s.pause(stop, &o).await)
-        })
-    }
-
-    /// After an interruption: the broadcast live again, and the recording restarted if `pause`
-    /// stopped it (resolves to its result, else `null`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<StartRecordingResult | null>")]
-    pub fn resume(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { out(s.resume(&request_options(&options)?).await) })
-    }
-
-    /// Stage 4: stops recording, finishes the broadcast, disables the stream, deletes the broadcast;
-    /// resolves to every video recorded during the session.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Video[]>")]
-    pub fn stop(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { out(s.stop(&request_options(&options)?).await) })
-    }
-
-    /// Polls the recording with backoff until it is `ready` (rejects with `video_failed` on
-    /// `error`). `notifyVideo` (from webhooks) makes it poll at once.
-    #[wasm_bindgen(js_name = waitForVideoReady, unchecked_return_type = "Promise<Video>")]
-    pub fn wait_for_video_ready(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "WaitForVideoOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move {
-            check_object(&options, "options")?;
-            let d = WaitOptions::default();
-            let video_id = prop(&options, "videoId")
-                .map(|v| id_of(&v, "options.videoId").map(VideoId))
-                .transpose()?;
-            let wait = WaitOptions {
-                video_id,
-                interval_ms: opt_number(&options, "intervalMs", "options.intervalMs")?
-                    .unwrap_or(d.interval_ms),
-                max_interval_ms: opt_number(&options, "maxIntervalMs", "options.maxIntervalMs")?
-                    .unwrap_or(d.max_interval_ms),
-                timeout_ms: opt_number(&options, "timeoutMs", "options.timeoutMs")?.unwrap_or(d.timeout_ms),
-            };
-            let o = CallOptions {
-                signal: request_options(&options)?.signal,
-                ..CallOptions::default()
-            };
-            out(s.wait_for_video_ready(&wait, &o).await)
-        })
-    }
-
-    /// Feeds a video event (a video id, or a `video` webhook's `message.video`): a pending
-    /// `waitForVideoReady` for it polls at once. Returns whether a wait was woken.
-    #[wasm_bindgen(js_name = notifyVideo)]
-    pub fn notify_video(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number | { id: number }")] video: JsValue,
-    ) -> Result<bool, JsValue> {
-        let id = match prop(&video, "id") {
-            Some(id) => id_of(&id, "video.id")?,
-            None => id_of(&video, "video")?,
-        };
-        Ok(self.inner.notify_video(VideoId(id)))
-    }
-
-    /// Executes an action of the webhook tracker and keeps the session's state in step.
-    #[wasm_bindgen(unchecked_return_type = "Promise<PerformResult>")]
-    pub fn perform(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ApiAction")] action: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Promise {
-        let s = self.inner.clone();
-        run(async move {
-            let a: Action = json_of(&action, "action")?;
-            let o = request_options(&options)?;
-            out(s.perform(&a, &o).await)
-        })
     }
 }

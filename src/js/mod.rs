@@ -15,6 +15,8 @@
 #[cfg(feature = "client")]
 mod client;
 mod models;
+#[cfg(feature = "client")]
+mod session;
 #[doc(hidden)]
 pub mod webhook;
 
