@@ -16,6 +16,8 @@ use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
 use std::fmt;
 
 mod pages;
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+pub(crate) mod params;
 mod session;
 
 #[cfg(target_family = "wasm")]

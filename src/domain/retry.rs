@@ -123,7 +123,21 @@ pub fn backoff_ms(policy: &RetryPolicy, attempt: u32, random: f64) -> f64 {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let v = value.trim();
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let secs: f64 = v.parse().ok()?;
+        // Digits with at most one `.` (as `f64::from_str` takes them), read by hand: std's float
+        // parser is about 15 KB of wasm with its tables.
+        let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+        if frac.contains('.') || (int.is_empty() && frac.is_empty()) {
+            return None;
+        }
+        let mut secs = 0.0f64;
+        for b in int.bytes() {
+            secs = secs * 10.0 + f64::from(b - b'0');
+        }
+        let mut scale = 1.0f64;
+        for b in frac.bytes() {
+            scale /= 10.0;
+            secs += f64::from(b - b'0') * scale;
+        }
         return secs.is_finite().then_some(secs * 1000.0);
     }
     let at = parse_http_date(v)?;
@@ -210,6 +224,11 @@ mod tests {
     fn retry_after_accepts_seconds_and_dates() {
         assert_eq!(parse_retry_after("3", 0.0), Some(3000.0));
         assert_eq!(parse_retry_after(" 0.5 ", 0.0), Some(500.0));
+        assert_eq!(parse_retry_after("2.", 0.0), Some(2000.0));
+        assert_eq!(parse_retry_after(".25", 0.0), Some(250.0));
+        assert_eq!(parse_retry_after("120", 0.0), Some(120_000.0));
+        assert_eq!(parse_retry_after("1.2.3", 0.0), None);
+        assert_eq!(parse_retry_after(".", 0.0), None);
         let now = 784_111_777_000.0;
         assert_eq!(
             parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),

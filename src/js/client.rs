@@ -5,19 +5,16 @@
 //! (`status`, `code`, `fields`, `retryable`, `body`, `operation`), transport failures with a
 //! `StreamingError` (`timeout`, `aborted`, `network`). No error or object property shows the API key.
 
-use super::{js_error, to_js};
+use super::{from_json_text, js_error};
 use crate::client::fetch::FetchTransport;
-use crate::client::{
-    parse_params, Auth, CallOptions, Client, ClientConfig, ClientError, Paginator, RawResponse,
-};
+use crate::client::params::{self, Params, BROADCAST, STREAM};
+use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Paginator, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::request::{
-    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
-};
+use crate::domain::json::Value;
+use crate::domain::model::ErrorBody;
+use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
-use crate::domain::webhook::Action;
 use js_sys::{Function, Object, Promise, Reflect};
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -137,8 +134,11 @@ fn param_error(e: &ParamError) -> JsValue {
     invalid(&e.path, &e.message)
 }
 
-fn json_or_null<T: serde::Serialize>(v: &T) -> JsValue {
-    to_js(v).unwrap_or(JsValue::NULL)
+/// JSON text written by the small writers, as a JS value (`null` if it somehow is not JSON).
+fn json_value(write: impl FnOnce(&mut String)) -> JsValue {
+    let mut s = String::new();
+    write(&mut s);
+    from_json_text(&s).unwrap_or(JsValue::NULL)
 }
 
 pub(super) fn client_error(e: &ClientError) -> JsValue {
@@ -153,9 +153,9 @@ pub(super) fn client_error(e: &ClientError) -> JsValue {
             &message,
             &[
                 ("status", JsValue::from(a.status)),
-                ("fields", json_or_null(&a.fields)),
+                ("fields", json_value(|s| ErrorBody::write_fields(s, &a.fields))),
                 ("retryable", JsValue::from_bool(a.retryable)),
-                ("body", json_or_null(&a.body)),
+                ("body", json_value(|s| a.body.write_json(s))),
                 ("operation", JsValue::from_str(a.operation.as_str())),
             ],
         ),
@@ -271,17 +271,31 @@ pub(super) fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
     })
 }
 
-/// Reads JSON-shaped parameters (`undefined`/`null` → `{}`).
-pub(super) fn json_of<T: DeserializeOwned>(v: &JsValue, root: &str) -> Result<T, JsValue> {
+/// Reads JSON-shaped parameters (`undefined`/`null` → `null`): one `JSON.stringify`, then the small
+/// JSON reader (no serde in the package).
+pub(super) fn with_json<T>(
+    v: &JsValue,
+    root: &str,
+    f: impl FnOnce(&Value<'_>) -> Result<T, ParamError>,
+) -> Result<T, JsValue> {
     let text = if v.is_undefined() || v.is_null() {
-        "{}".to_owned()
+        "null".to_owned()
     } else {
         js_sys::JSON::stringify(v)
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| invalid(if root.is_empty() { "params" } else { root }, "is not JSON data"))?
     };
-    parse_params(&text, root).map_err(|e| param_error(&e))
+    let value = params::parse(&text, root).map_err(|e| param_error(&e))?;
+    f(&value).map_err(|e| param_error(&e))
+}
+
+fn stream_params(v: &JsValue) -> Result<Params, JsValue> {
+    with_json(v, "", |j| Params::read(STREAM, j, ""))
+}
+
+fn broadcast_params(v: &JsValue) -> Result<Params, JsValue> {
+    with_json(v, "", |j| Params::read(BROADCAST, j, ""))
 }
 
 pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
@@ -394,7 +408,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| ApiRequest::create_stream(&json_of(&params, "")?).map_err(|e| param_error(&e)))(),
+            (|| params::create_stream(&stream_params(&params)?).map_err(|e| param_error(&e)))(),
             options,
         )
     }
@@ -420,7 +434,11 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| Ok(ApiRequest::list_streams(&json_of(&query, "query")?)))(),
+            (|| {
+                Ok(ApiRequest::list_streams(&with_json(&query, "query", |j| {
+                    params::streams_query(j, "query")
+                })?))
+            })(),
             options,
         )
     }
@@ -434,12 +452,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| {
-                Ok(ApiRequest::update_stream(
-                    StreamId(id_of(&id, "id")?),
-                    &json_of(&patch, "")?,
-                ))
-            })(),
+            (|| Ok(params::update_stream(id_of(&id, "id")?, &stream_params(&patch)?)))(),
             options,
         )
     }
@@ -494,7 +507,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| ApiRequest::create_broadcast(&json_of(&params, "")?).map_err(|e| param_error(&e)))(),
+            (|| params::create_broadcast(&broadcast_params(&params)?).map_err(|e| param_error(&e)))(),
             options,
         )
     }
@@ -520,7 +533,11 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| Ok(ApiRequest::list_broadcasts(&json_of(&query, "query")?)))(),
+            (|| {
+                Ok(ApiRequest::list_broadcasts(&with_json(&query, "query", |j| {
+                    params::broadcasts_query(j, "query")
+                })?))
+            })(),
             options,
         )
     }
@@ -535,9 +552,9 @@ impl StreamingClient {
     ) -> Promise {
         self.send(
             (|| {
-                Ok(ApiRequest::update_broadcast(
-                    BroadcastId(id_of(&id, "id")?),
-                    &json_of(&patch, "")?,
+                Ok(params::update_broadcast(
+                    id_of(&id, "id")?,
+                    &broadcast_params(&patch)?,
                 ))
             })(),
             options,
@@ -578,7 +595,11 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.send(
-            (|| Ok(ApiRequest::list_videos(&json_of(&query, "query")?)))(),
+            (|| {
+                Ok(ApiRequest::list_videos(&with_json(&query, "query", |j| {
+                    params::videos_query(j, "query")
+                })?))
+            })(),
             options,
         )
     }
@@ -605,9 +626,12 @@ impl StreamingClient {
     ) -> Promise {
         self.send(
             (|| {
-                let a: Action = json_of(&action, "action")?;
-                a.request()
-                    .ok_or_else(|| invalid("action", "lacks the id its operation needs"))
+                let (a, body) = with_json(&action, "action", |j| params::action(j, "action"))?;
+                let mut req = a
+                    .request()
+                    .ok_or_else(|| invalid("action", "lacks the id its operation needs"))?;
+                req.body = body;
+                Ok(req)
             })(),
             options,
         )
@@ -620,7 +644,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListStreamsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let q: ListStreamsQuery = json_of(&query, "query")?;
+        let q = with_json(&query, "query", |j| params::streams_query(j, "query"))?;
         self.iterator(Paginator::streams(q), &options)
     }
 
@@ -631,7 +655,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListBroadcastsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let q: ListBroadcastsQuery = json_of(&query, "query")?;
+        let q = with_json(&query, "query", |j| params::broadcasts_query(j, "query"))?;
         self.iterator(Paginator::broadcasts(q), &options)
     }
 
@@ -642,7 +666,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListVideosQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let q: ListVideosQuery = json_of(&query, "query")?;
+        let q = with_json(&query, "query", |j| params::videos_query(j, "query"))?;
         self.iterator(Paginator::videos(q), &options)
     }
 }

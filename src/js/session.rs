@@ -6,13 +6,12 @@
 //! broadcast and videos it last read (so `state` is one `JSON.parse` of spliced text, a fresh copy).
 
 use super::client::{check_object, id_of, StreamingClient};
-use super::client::{client_error, invalid, json_of, opt_number, prop, request_options, resource, Inner};
-use crate::client::{CallOptions, ClientError, Paginator, SessionOptions, Transport, WaitOptions, Wake};
+use super::client::{client_error, invalid, opt_number, prop, request_options, resource, with_json, Inner};
+use crate::client::params::{self, Params, SetupOptions, BROADCAST, STREAM};
+use crate::client::{CallOptions, ClientError, Paginator, Transport, WaitOptions, Wake};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::BroadcastStatus;
-use crate::domain::request::{
-    ApiRequest, BroadcastParams, ListBroadcastsQuery, Operation, ParamError, StreamParams,
-};
+use crate::domain::request::{ApiRequest, ListBroadcastsQuery, Operation, ParamError};
 use crate::domain::webhook::Action;
 use js_sys::{Array, Promise};
 use std::cell::RefCell;
@@ -213,26 +212,30 @@ async fn find_broadcast(
     })
 }
 
-async fn setup(client: Inner, options: SessionOptions, opts: &Opts) -> Result<LiveSession, JsValue> {
-    let SessionOptions {
-        stream,
-        stream_id,
-        transcoding_region,
-        broadcast,
-    } = options;
-    if broadcast.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+/// `PATCH /streaming/streams/{id}` with `{"stream":{"active":…}}`.
+fn stream_active(id: u64, active: bool) -> ApiRequest {
+    let mut p = Params::new(STREAM);
+    p.set("active", bool_str(active).to_owned());
+    params::update_stream(id, &p)
+}
+
+async fn setup(client: Inner, options: SetupOptions, opts: &Opts) -> Result<LiveSession, JsValue> {
+    let (stream, stream_id, transcoding_region, mut broadcast) = options;
+    let name = broadcast.str("name").filter(|n| !n.trim().is_empty());
+    let Some(name) = name else {
         return Err(invalid("broadcast.name", "is required and must not be blank"));
-    }
+    };
+    let region = transcoding_region.as_deref().map(params::json_str);
     let req = match stream_id {
         Some(id) => {
-            let mut patch = stream.unwrap_or_default();
-            if transcoding_region.is_some() {
-                patch.transcoding_region = transcoding_region;
+            let mut patch = stream.unwrap_or_else(|| Params::new(STREAM));
+            if let Some(r) = region {
+                patch.set("transcoding_region", r);
             }
-            if patch == StreamParams::default() {
-                ApiRequest::get_stream(id)
+            if patch.is_empty() {
+                ApiRequest::get_stream(StreamId(id))
             } else {
-                ApiRequest::update_stream(id, &patch)
+                params::update_stream(id, &patch)
             }
         }
         None => {
@@ -242,38 +245,23 @@ async fn setup(client: Inner, options: SessionOptions, opts: &Opts) -> Result<Li
                     "give the stream to create (with a name) or a streamId to reuse",
                 )
             })?;
-            params.active = Some(false);
-            if transcoding_region.is_some() {
-                params.transcoding_region = transcoding_region;
+            params.set("active", "false".to_owned());
+            if let Some(r) = region {
+                params.set("transcoding_region", r);
             }
-            ApiRequest::create_stream(&params).map_err(|e| param_error(&e))?
+            params::create_stream(&params).map_err(|e| param_error(&e))?
         }
     };
     let (_, stream) = call_res(&client, &req, opts, "the stream").await?;
-    let params = BroadcastParams {
-        status: Some(BroadcastStatus::Pending),
-        stream_ids: Some(vec![StreamId(stream.id)]),
-        ..broadcast
-    };
-    let req = ApiRequest::create_broadcast(&params).map_err(|e| param_error(&e))?;
+    broadcast.set("status", "\"pending\"".to_owned());
+    broadcast.set("stream_ids", ["[", &stream.id.to_string(), "]"].concat());
+    let req = params::create_broadcast(&broadcast).map_err(|e| param_error(&e))?;
     let (created, text) = call(&client, &req, opts).await?;
     let broadcast = match uint(&created, "id") {
         Some(id) => Res { id: Some(id), text },
-        None => {
-            find_broadcast(
-                &client,
-                params.name.as_deref().unwrap_or_default(),
-                stream.id,
-                opts,
-            )
-            .await?
-        }
+        None => find_broadcast(&client, &name, stream.id, opts).await?,
     };
-    let enable = StreamParams {
-        active: Some(true),
-        ..StreamParams::default()
-    };
-    let req = ApiRequest::update_stream(StreamId(stream.id), &enable);
+    let req = stream_active(stream.id, true);
     let (_, stream) = call_res(&client, &req, opts, "the stream").await?;
     Ok(LiveSession::new(
         client,
@@ -380,11 +368,9 @@ impl Inner2 {
             .broadcast
             .id
             .ok_or_else(|| no_id(Operation::UpdateBroadcast, "the session's broadcast"))?;
-        let patch = BroadcastParams {
-            status: Some(status),
-            ..BroadcastParams::default()
-        };
-        let req = ApiRequest::update_broadcast(BroadcastId(id), &patch);
+        let mut patch = Params::new(BROADCAST);
+        patch.set("status", params::json_str(status.as_str()));
+        let req = params::update_broadcast(id, &patch);
         let (value, text) = call(&self.client, &req, opts).await?;
         let mut st = self.state.borrow_mut();
         st.broadcast = Res {
@@ -444,11 +430,7 @@ impl Inner2 {
         self.stop_recording(opts).await?;
         self.state.borrow_mut().resume_recording = false;
         self.set_broadcast(BroadcastStatus::Finished, opts).await?;
-        let disable = StreamParams {
-            active: Some(false),
-            ..StreamParams::default()
-        };
-        let req = ApiRequest::update_stream(self.stream_id(), &disable);
+        let req = stream_active(self.stream_id().0, false);
         let (_, stream) = call_res(&self.client, &req, opts, "the stream").await?;
         self.state.borrow_mut().stream = stream;
         let id = self
@@ -514,13 +496,14 @@ impl Inner2 {
         result
     }
 
-    async fn perform(&self, action: &Action, opts: &Opts) -> Result<JsValue, JsValue> {
-        let req: ApiRequest = action.request().ok_or_else(|| {
+    async fn perform(&self, action: &Action, body: Option<String>, opts: &Opts) -> Result<JsValue, JsValue> {
+        let mut req: ApiRequest = action.request().ok_or_else(|| {
             invalid(
                 id_field(action.operation),
                 &["is required for ", action.operation.as_str()].concat(),
             )
         })?;
+        req.body = body;
         let (value, text) = call(&self.client, &req, opts).await?;
         let mut st = self.state.borrow_mut();
         let ours_stream = action.stream_id == Some(StreamId(st.stream.id));
@@ -594,7 +577,7 @@ impl LiveSession {
     ) -> Promise {
         let c = client.inner.clone();
         run(async move {
-            let so: SessionOptions = json_of(&options, "")?;
+            let so = with_json(&options, "", params::setup_options)?;
             let o = request_options(&opts)?;
             Ok(JsValue::from(setup(c, so, &o).await?))
         })
@@ -730,9 +713,9 @@ impl LiveSession {
     ) -> Promise {
         let s = self.inner.clone();
         run(async move {
-            let a: Action = json_of(&action, "action")?;
+            let (a, body) = with_json(&action, "action", |j| params::action(j, "action"))?;
             let o = request_options(&options)?;
-            s.perform(&a, &o).await
+            s.perform(&a, body, &o).await
         })
     }
 }

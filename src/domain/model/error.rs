@@ -1,8 +1,8 @@
 //! The API's error bodies. The platform answers errors in several shapes (fact sheet §10); this type
 //! reads them all and never fails: what it can not read is kept as raw text.
 
+use crate::domain::json::{self, NumKind, Str, Value};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// An error body, in whichever shape the platform used.
@@ -48,8 +48,8 @@ impl ErrorBody {
         if body.trim().is_empty() {
             return Self::Empty;
         }
-        match serde_json::from_str::<Value>(body) {
-            Ok(Value::Object(map)) => Self::from_object(&map).unwrap_or_else(|| Self::raw(body)),
+        match json::parse(body) {
+            Ok(Value::Obj(map)) => Self::from_object(&map).unwrap_or_else(|| Self::raw(body)),
             _ => Self::raw(body),
         }
     }
@@ -64,14 +64,14 @@ impl ErrorBody {
         }
     }
 
-    fn from_object(map: &serde_json::Map<String, Value>) -> Option<Self> {
-        if let Some(errors) = map.get("errors") {
+    fn from_object(map: &[(Str<'_>, Value<'_>)]) -> Option<Self> {
+        if let Some(errors) = json::get(map, "errors") {
             match errors {
-                Value::Object(obj) => {
-                    let fields = obj.iter().map(|(k, v)| (k.clone(), messages_of(v))).collect();
+                Value::Obj(obj) => {
+                    let fields = obj.iter().map(|(k, v)| (k.decode(), messages_of(v))).collect();
                     return Some(Self::Fields { fields });
                 }
-                Value::Array(_) | Value::String(_) => {
+                Value::Arr(_) | Value::Str(_) => {
                     return Some(Self::Messages {
                         messages: messages_of(errors),
                     });
@@ -79,19 +79,66 @@ impl ErrorBody {
                 _ => {}
             }
         }
-        let error = map.get("error").map(message_of);
-        let status = map
-            .get("status")
-            .and_then(Value::as_u64)
-            .and_then(|s| u16::try_from(s).ok());
+        let error = json::get(map, "error").map(message_of);
+        let status = match json::get(map, "status") {
+            Some(Value::Num(n)) => match n.kind {
+                NumKind::UInt(s) => u16::try_from(s).ok(),
+                _ => None,
+            },
+            _ => None,
+        };
         match (status, error) {
             (Some(status), Some(error)) => Some(Self::Status { status, error }),
             (None, Some(error)) => Some(Self::Message { error }),
-            _ => map
-                .get("detail")
-                .or_else(|| map.get("message"))
+            _ => json::get(map, "detail")
+                .or_else(|| json::get(map, "message"))
                 .map(|m| Self::Message { error: message_of(m) }),
         }
+    }
+
+    /// Appends per-field messages as a JSON object (`{"name":["can't be blank"]}`), as `serde_json`
+    /// writes the map.
+    pub fn write_fields(out: &mut String, fields: &BTreeMap<String, Vec<String>>) {
+        out.push('{');
+        for (i, (k, v)) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_str(out, k);
+            out.push(':');
+            write_strs(out, v);
+        }
+        out.push('}');
+    }
+
+    /// Appends the body as JSON: the same text as its `Serialize` form (`{"shape":"fields",…}`).
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = json::ObjWriter::new(out);
+        match self {
+            Self::Fields { fields } => {
+                o.str("shape", "fields");
+                Self::write_fields(o.key("fields"), fields);
+            }
+            Self::Messages { messages } => {
+                o.str("shape", "messages");
+                write_strs(o.key("messages"), messages);
+            }
+            Self::Status { status, error } => {
+                o.str("shape", "status");
+                o.u64("status", u64::from(*status));
+                o.str("error", error);
+            }
+            Self::Message { error } => {
+                o.str("shape", "message");
+                o.str("error", error);
+            }
+            Self::Empty => o.str("shape", "empty"),
+            Self::Raw { text } => {
+                o.str("shape", "raw");
+                o.str("text", text);
+            }
+        }
+        o.end();
     }
 
     /// A one-line summary of the messages, for error texts.
@@ -118,16 +165,61 @@ impl ErrorBody {
     }
 }
 
-fn message_of(v: &Value) -> String {
+fn write_strs(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, m) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::write_str(out, m);
+    }
+    out.push(']');
+}
+
+fn message_of(v: &Value<'_>) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Str(s) => s.decode(),
+        other => {
+            let mut s = String::new();
+            other.write(&mut s);
+            s
+        }
     }
 }
 
-fn messages_of(v: &Value) -> Vec<String> {
+fn messages_of(v: &Value<'_>) -> Vec<String> {
     match v {
-        Value::Array(items) => items.iter().map(message_of).collect(),
+        Value::Arr(items) => items.iter().map(message_of).collect(),
         other => vec![message_of(other)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_the_serialize_form() {
+        for body in [
+            r#"{"errors":{"name":["can't be blank"],"a\"b":"x","z":[1,null]}}"#,
+            r#"{"errors":["a","b"]}"#,
+            r#"{"status":404,"error":"Not Found"}"#,
+            r#"{"error":{"x":1}}"#,
+            r#"{"detail":"d"}"#,
+            "",
+            "<html>\u{1}",
+            "[1]",
+        ] {
+            let b = ErrorBody::parse(body);
+            let mut out = String::new();
+            b.write_json(&mut out);
+            assert_eq!(out, serde_json::to_string(&b).unwrap(), "{body}");
+            let mut f = String::new();
+            ErrorBody::write_fields(&mut f, b.fields().unwrap_or(&BTreeMap::new()));
+            assert_eq!(
+                f,
+                serde_json::to_string(b.fields().unwrap_or(&BTreeMap::new())).unwrap()
+            );
+        }
     }
 }
