@@ -277,12 +277,9 @@ function applyAnswer(kind, value) {
   let r = null;
   if (kind === "stream") {
     S.streamInfo = value;
-    // The step-14 answer says `active: false` with `live: true` (the guide's own sample); the
-    // `live: false` webhook may already have arrived. Feeding that stale `live: true` to the tracker
-    // makes it start a new session and never reach `done`, so an answer that says both
-    // `active: false` and `live: true` is applied without its `live`.
-    const input = value.active === false && value.live === true ? { ...value, live: undefined } : value;
-    r = S.tracker.applyStream(input);
+    // The step-14 answer says `active: false` with `live: true` (the guide's own sample), possibly after
+    // the `live: false` webhook: the tracker knows a disabled stream is going down and ignores that `live`.
+    r = S.tracker.applyStream(value);
   } else if (kind === "broadcast") {
     S.broadcastInfo = value;
     r = S.tracker.applyBroadcast(value);
