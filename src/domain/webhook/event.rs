@@ -712,6 +712,7 @@ impl Kind {
     }
 }
 
+#[inline(never)]
 fn unknown_type(t: &str) -> WebhookError {
     WebhookError::new(
         Code::UnknownType,
@@ -724,6 +725,7 @@ fn unknown_type(t: &str) -> WebhookError {
     )
 }
 
+#[inline(never)]
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_owned()
@@ -732,6 +734,7 @@ fn join(parent: &str, key: &str) -> String {
     }
 }
 
+#[inline(never)]
 fn wrong_type(path: &str, expected: &str, got: &json::Value<'_>) -> WebhookError {
     WebhookError::new(
         Code::WrongType,
@@ -749,12 +752,13 @@ pub(crate) struct Fields<'v, 'a, 'f> {
 }
 
 impl<'v, 'a> Fields<'v, 'a, '_> {
+    #[inline(never)]
     fn path_of(&self, key: &str) -> String {
         join(self.path, key)
     }
 
     /// A field's value; a `null` reads as absent (and is deleted from the JSON form).
-    #[inline(always)]
+    #[inline(never)]
     fn get(&mut self, key: &'static str) -> Option<&'v json::Value<'a>> {
         match json::get(self.members, key) {
             None => None,
@@ -785,6 +789,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn bool(&mut self, key: &'static str) -> Result<Option<bool>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -793,6 +798,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     fn str(&mut self, key: &'static str) -> Result<Option<Str<'a>>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -801,11 +807,13 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
         Ok(self.str(key)?.map(|s| s.decode()))
     }
 
     /// A non-negative integer up to 2^53 − 1.
+    #[inline(never)]
     pub(crate) fn uint(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -814,6 +822,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     }
 
     /// A positive integer id up to 2^53 − 1.
+    #[inline(never)]
     pub(crate) fn id(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -821,6 +830,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn ids(&mut self, key: &'static str) -> Result<Option<Vec<u64>>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -839,6 +849,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     fn client_user_id(&mut self, key: &'static str) -> Result<Option<ClientUserId>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
@@ -896,6 +907,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         }
     }
 
+    #[inline(never)]
     fn bad_enum(&self, key: &str, known: &[&str], got: &str) -> WebhookError {
         let path = self.path_of(key);
         let message = [
@@ -911,6 +923,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     }
 }
 
+#[inline(never)]
 fn index(path: &str, i: usize) -> String {
     let mut s = String::with_capacity(path.len() + 4);
     s.push_str(path);
@@ -920,6 +933,7 @@ fn index(path: &str, i: usize) -> String {
     s
 }
 
+#[inline(never)]
 fn uint_value(v: &json::Value<'_>, path: &str, positive: bool) -> Result<u64, WebhookError> {
     let expected = if positive {
         "a positive integer"
