@@ -55,6 +55,15 @@ impl<'a> Str<'a> {
         }
     }
 
+    /// The decoded string, borrowed from the input when it has no escapes.
+    pub fn text(&self) -> std::borrow::Cow<'a, str> {
+        if self.escaped {
+            std::borrow::Cow::Owned(self.decode())
+        } else {
+            std::borrow::Cow::Borrowed(self.raw)
+        }
+    }
+
     /// The decoded string.
     pub fn decode(&self) -> String {
         if !self.escaped {
@@ -181,7 +190,12 @@ impl<'a> Value<'a> {
 /// The member `key` of an object's members (the last one when repeated).
 #[inline(always)]
 pub fn get<'v, 'a>(members: &'v [(Str<'a>, Value<'a>)], key: &str) -> Option<&'v Value<'a>> {
-    members.iter().rev().find(|(k, _)| k.is(key)).map(|(_, v)| v)
+    // Most names differ in length: compare that first, inline.
+    members
+        .iter()
+        .rev()
+        .find(|(k, _)| (k.escaped || k.raw.len() == key.len()) && k.is(key))
+        .map(|(_, v)| v)
 }
 
 /// Why the text is not JSON, and where (a byte offset).
@@ -313,7 +327,7 @@ impl<'a> Parser<'a> {
             }
             Some(b'{') => {
                 self.enter()?;
-                let mut members = Vec::new();
+                let mut members = Vec::with_capacity(8);
                 self.ws();
                 if self.peek() == Some(b'}') {
                     self.pos += 1;
@@ -368,13 +382,15 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            // Skip the plain run quickly.
-            let run = self
-                .bytes
-                .get(self.pos..)
+            // Skip the plain run quickly: 8 bytes at a time, then byte by byte.
+            let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+            let plain = plain_prefix(rest);
+            let run = rest
+                .get(plain..)
                 .unwrap_or(&[])
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .map(|n| n + plain);
             let Some(run) = run else {
                 self.pos = self.bytes.len();
                 return Err(self.err("EOF while parsing a string"));
@@ -503,17 +519,18 @@ impl<'a> Parser<'a> {
         let raw = self.slice(start, self.pos);
         let int = self.slice(int_start, int_end);
         if !float {
-            let mut v: u64 = 0;
-            let mut fits = true;
-            for b in int.bytes() {
-                match v.checked_mul(10).and_then(|x| x.checked_add(u64::from(b - b'0'))) {
-                    Some(x) => v = x,
-                    None => {
-                        fits = false;
-                        break;
-                    }
-                }
-            }
+            // Up to 19 digits always fit a u64 (no overflow checks: they cost a 128-bit multiply in wasm).
+            let parsed = if int.len() <= 19 {
+                Some(
+                    int.bytes()
+                        .fold(0u64, |v, b| v.wrapping_mul(10).wrapping_add(u64::from(b - b'0'))),
+                )
+            } else {
+                int.bytes()
+                    .try_fold(0u64, |v, b| v.checked_mul(10)?.checked_add(u64::from(b - b'0')))
+            };
+            let fits = parsed.is_some();
+            let v = parsed.unwrap_or(0);
             if fits && !negative {
                 return Ok(Number {
                     raw,
@@ -535,6 +552,145 @@ impl<'a> Parser<'a> {
             kind: NumKind::Float,
         })
     }
+}
+
+/// A pull reader over JSON text, for validators that look at a few members and need no tree: the
+/// same grammar, limits and errors as [`parse`] (it shares the tokenizer). Every method answers
+/// `None` when the text is not what was asked for (invalid JSON, or another kind of value).
+pub struct Reader<'a> {
+    p: Parser<'a>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            p: Parser {
+                text,
+                bytes: text.as_bytes(),
+                pos: 0,
+                depth: 0,
+            },
+        }
+    }
+
+    /// The byte offset and nesting depth, to come back with [`seek`](Self::seek).
+    pub fn mark(&self) -> (usize, usize) {
+        (self.p.pos, self.p.depth)
+    }
+
+    /// Goes back to a [`mark`](Self::mark).
+    pub fn seek(&mut self, (pos, depth): (usize, usize)) {
+        self.p.pos = pos;
+        self.p.depth = depth;
+    }
+
+    /// The first byte of the next value (after whitespace), not consumed.
+    #[inline(always)]
+    pub fn peek(&mut self) -> Option<u8> {
+        self.p.ws();
+        self.p.peek()
+    }
+
+    /// Opens an object or an array (the next value must be one).
+    pub fn open(&mut self, array: bool) -> Option<()> {
+        let want = if array { b'[' } else { b'{' };
+        (self.peek()? == want).then_some(())?;
+        self.p.enter().ok()
+    }
+
+    /// In an open object: the next member's name (`Some(None)` at the closing brace). `first` is
+    /// the caller's flag for "no member read yet" (start with `true`).
+    #[inline(always)]
+    pub fn key(&mut self, first: &mut bool) -> Option<Option<Str<'a>>> {
+        if !self.more(first, b'}')? {
+            return Some(None);
+        }
+        (self.peek()? == b'"').then_some(())?;
+        let k = self.p.string().ok()?;
+        (self.peek()? == b':').then_some(())?;
+        self.p.pos += 1;
+        Some(Some(k))
+    }
+
+    /// In an open array: whether another item follows (`false` at the closing bracket).
+    #[inline(always)]
+    pub fn item(&mut self, first: &mut bool) -> Option<bool> {
+        self.more(first, b']')
+    }
+
+    #[inline(always)]
+    fn more(&mut self, first: &mut bool, close: u8) -> Option<bool> {
+        let b = self.peek()?;
+        if b == close {
+            self.p.pos += 1;
+            self.p.depth = self.p.depth.saturating_sub(1);
+            return Some(false);
+        }
+        if !*first {
+            (b == b',').then_some(())?;
+            self.p.pos += 1;
+        }
+        *first = false;
+        Some(true)
+    }
+
+    /// A string value.
+    #[inline(always)]
+    pub fn string(&mut self) -> Option<Str<'a>> {
+        (self.peek()? == b'"').then_some(())?;
+        self.p.string().ok()
+    }
+
+    /// A number value.
+    pub fn number(&mut self) -> Option<Number<'a>> {
+        matches!(self.peek()?, b'-' | b'0'..=b'9').then_some(())?;
+        self.p.number().ok()
+    }
+
+    /// A boolean value.
+    #[inline(always)]
+    pub fn bool(&mut self) -> Option<bool> {
+        match self.peek()? {
+            b't' => self.p.lit(b"true", Value::Null).ok().map(|_| true),
+            b'f' => self.p.lit(b"false", Value::Null).ok().map(|_| false),
+            _ => None,
+        }
+    }
+
+    /// Any value, checked and dropped.
+    pub fn skip(&mut self) -> Option<()> {
+        self.p.value().ok().map(drop)
+    }
+
+    /// The end of the text (only whitespace left).
+    pub fn end(&mut self) -> Option<()> {
+        self.p.ws();
+        (self.p.pos == self.p.bytes.len()).then_some(())
+    }
+}
+
+/// How many leading bytes of `s`, in whole 8-byte words, hold no `"`, `\\` or control character
+/// (SWAR: each test flags the bytes of a word that match, without branching per byte).
+#[inline(always)]
+fn plain_prefix(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut n = 0;
+    for chunk in s.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // Bytes < 0x20; bytes equal to `"`; bytes equal to `\\`.
+        let special =
+            (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0x5C));
+        if special != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n
 }
 
 /// Whether `int.frac × 10^exp` rounds to infinity as an `f64` (its magnitude is at least
@@ -618,83 +774,289 @@ pub fn write_u64(out: &mut String, mut n: u64) {
     }
 }
 
+/// Where a JSON value is written, piece by piece: JSON text (`String`) or a [`Tape`] for the JS
+/// bindings. Object-safe, so each writer exists once in the WebAssembly build.
+pub trait Sink {
+    /// An object member's name (a literal of the SDK).
+    fn key(&mut self, k: &'static str);
+    /// An object member's name read from input.
+    fn key_dyn(&mut self, k: &str);
+    /// A string value.
+    fn str(&mut self, v: &str);
+    /// A string value that is a literal of the SDK (a stage, an outcome, a known status, …).
+    fn sym(&mut self, v: &'static str) {
+        self.str(v);
+    }
+    /// An integer value.
+    fn num(&mut self, v: u64);
+    /// A number value as written in the input.
+    fn num_raw(&mut self, n: &Number<'_>);
+    /// A boolean value.
+    fn bool(&mut self, v: bool);
+    /// `null`.
+    fn null(&mut self);
+    /// Opens an array (`true`) or an object.
+    fn open(&mut self, array: bool);
+    /// Closes the innermost array (`true`) or object.
+    fn close(&mut self, array: bool);
+    /// A value given as JSON text (valid: written by this SDK).
+    fn raw(&mut self, json: &str);
+}
+
+/// JSON text: a separator goes before a name or value unless the text ends an opening, a name or a
+/// separator.
+impl Sink for String {
+    fn key(&mut self, k: &'static str) {
+        self.key_dyn(k);
+    }
+    fn key_dyn(&mut self, k: &str) {
+        sep(self);
+        write_str(self, k);
+        self.push(':');
+    }
+    fn str(&mut self, v: &str) {
+        sep(self);
+        write_str(self, v);
+    }
+    fn num(&mut self, v: u64) {
+        sep(self);
+        write_u64(self, v);
+    }
+    fn num_raw(&mut self, n: &Number<'_>) {
+        sep(self);
+        self.push_str(n.raw);
+    }
+    fn bool(&mut self, v: bool) {
+        sep(self);
+        self.push_str(if v { "true" } else { "false" });
+    }
+    fn null(&mut self) {
+        sep(self);
+        self.push_str("null");
+    }
+    fn open(&mut self, array: bool) {
+        sep(self);
+        self.push(if array { '[' } else { '{' });
+    }
+    fn close(&mut self, array: bool) {
+        self.push(if array { ']' } else { '}' });
+    }
+    fn raw(&mut self, json: &str) {
+        sep(self);
+        self.push_str(json);
+    }
+}
+
+#[inline(never)]
+fn sep(out: &mut String) {
+    if !matches!(out.as_bytes().last(), None | Some(b'{' | b'[' | b':' | b',')) {
+        out.push(',');
+    }
+}
+
+/// A JSON value as a flat list of numbers, for the JS bindings: building objects in JavaScript from
+/// it is several times cheaper than `JSON.parse` of the same value as text (no text to decode).
+///
+/// `ops` holds opcodes, each followed by its operands: `OBJ`, `ARR`, `END`, `NULL`, `TRUE`, `FALSE`,
+/// `NUM x`, `STR offset len` (UTF-8 in `bytes`), `SYM address len` and `KEY address len` (UTF-8 of
+/// a literal in the module's memory, so the reader can cache the JS string by address), `KEYD offset
+/// len` (a name in `bytes`), `NUMT offset len` (a number's JSON text in `bytes`).
+#[derive(Debug, Default)]
+pub struct Tape {
+    /// Opcodes and operands.
+    pub ops: Vec<f64>,
+    /// UTF-8 of the `STR` and `KEYD` strings.
+    pub bytes: Vec<u8>,
+}
+
+impl Tape {
+    /// Opens an object.
+    pub const OBJ: f64 = 1.0;
+    /// Opens an array.
+    pub const ARR: f64 = 2.0;
+    /// Closes the innermost object or array.
+    pub const END: f64 = 3.0;
+    /// `null`.
+    pub const NULL: f64 = 4.0;
+    /// `true`.
+    pub const TRUE: f64 = 5.0;
+    /// `false`.
+    pub const FALSE: f64 = 6.0;
+    /// A number: `NUM x`.
+    pub const NUM: f64 = 7.0;
+    /// A string: `STR offset len`.
+    pub const STR: f64 = 8.0;
+    /// A literal string: `SYM address len`.
+    pub const SYM: f64 = 9.0;
+    /// A literal member name: `KEY address len`.
+    pub const KEY: f64 = 10.0;
+    /// A member name from input: `KEYD offset len`.
+    pub const KEYD: f64 = 11.0;
+    /// A number given as its JSON text: `NUMT offset len`.
+    pub const NUMT: f64 = 12.0;
+
+    /// Empties the tape (keeping its memory).
+    pub fn clear(&mut self) {
+        self.ops.clear();
+        self.bytes.clear();
+    }
+
+    fn bytes_op(&mut self, op: f64, s: &str) {
+        let at = self.bytes.len();
+        self.bytes.extend_from_slice(s.as_bytes());
+        self.ops.extend_from_slice(&[op, at as f64, s.len() as f64]);
+    }
+
+    fn literal_op(&mut self, op: f64, s: &'static str) {
+        // The address of a literal is stable for the module's lifetime (wasm32: it fits an f64).
+        let address = s.as_ptr() as usize;
+        self.ops.extend_from_slice(&[op, address as f64, s.len() as f64]);
+    }
+}
+
+impl Sink for Tape {
+    fn key(&mut self, k: &'static str) {
+        self.literal_op(Tape::KEY, k);
+    }
+    fn key_dyn(&mut self, k: &str) {
+        self.bytes_op(Tape::KEYD, k);
+    }
+    fn str(&mut self, v: &str) {
+        self.bytes_op(Tape::STR, v);
+    }
+    fn sym(&mut self, v: &'static str) {
+        self.literal_op(Tape::SYM, v);
+    }
+    fn num(&mut self, v: u64) {
+        self.ops.extend_from_slice(&[Tape::NUM, v as f64]);
+    }
+    fn num_raw(&mut self, n: &Number<'_>) {
+        match n.kind {
+            NumKind::UInt(x) => self.ops.extend_from_slice(&[Tape::NUM, x as f64]),
+            NumKind::NegInt(x) => self.ops.extend_from_slice(&[Tape::NUM, x as f64]),
+            // The reader converts the text (`Number(text)`), as `JSON.parse` would.
+            NumKind::Float => self.bytes_op(Tape::NUMT, n.raw),
+        }
+    }
+    fn bool(&mut self, v: bool) {
+        self.ops.push(if v { Tape::TRUE } else { Tape::FALSE });
+    }
+    fn null(&mut self) {
+        self.ops.push(Tape::NULL);
+    }
+    fn open(&mut self, array: bool) {
+        self.ops.push(if array { Tape::ARR } else { Tape::OBJ });
+    }
+    fn close(&mut self, _: bool) {
+        self.ops.push(Tape::END);
+    }
+    fn raw(&mut self, json: &str) {
+        match parse(json) {
+            Ok(v) => v.emit(self),
+            Err(_) => self.null(),
+        }
+    }
+}
+
+impl Value<'_> {
+    /// Writes the value into a [`Sink`] (decoded strings, numbers as `f64`).
+    pub fn emit(&self, out: &mut dyn Sink) {
+        match self {
+            Value::Null => out.null(),
+            Value::Bool(b) => out.bool(*b),
+            Value::Num(n) => out.num_raw(n),
+            Value::Str(s) => out.str(&s.decode()),
+            Value::Arr(items) => {
+                out.open(true);
+                for v in items {
+                    v.emit(out);
+                }
+                out.close(true);
+            }
+            Value::Obj(members) => {
+                out.open(false);
+                for (k, v) in members {
+                    out.key_dyn(&k.decode());
+                    v.emit(out);
+                }
+                out.close(false);
+            }
+        }
+    }
+}
+
 /// A compact JSON object being written: `{"a":1,"b":true}`.
 pub struct ObjWriter<'o> {
-    out: &'o mut String,
-    first: bool,
+    out: &'o mut dyn Sink,
 }
 
 impl<'o> ObjWriter<'o> {
     /// Opens an object.
-    pub fn new(out: &'o mut String) -> Self {
-        out.push('{');
-        Self { out, first: true }
+    pub fn new(out: &'o mut dyn Sink) -> Self {
+        out.open(false);
+        Self { out }
     }
 
     /// Writes a member's name and returns the output for its value.
-    pub fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+    pub fn key(&mut self, key: &'static str) -> &mut dyn Sink {
+        self.out.key(key);
         self.out
     }
 
     /// A string member.
-    pub fn str(&mut self, key: &str, v: &str) {
-        write_str(self.key(key), v);
+    pub fn str(&mut self, key: &'static str, v: &str) {
+        self.key(key).str(v);
+    }
+
+    /// A string member whose value is a literal of the SDK.
+    pub fn sym(&mut self, key: &'static str, v: &'static str) {
+        self.key(key).sym(v);
     }
 
     /// An integer member.
-    pub fn u64(&mut self, key: &str, v: u64) {
-        write_u64(self.key(key), v);
+    pub fn u64(&mut self, key: &'static str, v: u64) {
+        self.key(key).num(v);
     }
 
     /// A boolean member.
-    pub fn bool(&mut self, key: &str, v: bool) {
-        self.key(key).push_str(if v { "true" } else { "false" });
+    pub fn bool(&mut self, key: &'static str, v: bool) {
+        self.key(key).bool(v);
     }
 
     /// A string member when present.
-    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
+    pub fn opt_str(&mut self, key: &'static str, v: Option<&str>) {
         if let Some(v) = v {
             self.str(key, v);
         }
     }
 
     /// An integer member when present.
-    pub fn opt_u64(&mut self, key: &str, v: Option<u64>) {
+    pub fn opt_u64(&mut self, key: &'static str, v: Option<u64>) {
         if let Some(v) = v {
             self.u64(key, v);
         }
     }
 
     /// A boolean member when present.
-    pub fn opt_bool(&mut self, key: &str, v: Option<bool>) {
+    pub fn opt_bool(&mut self, key: &'static str, v: Option<bool>) {
         if let Some(v) = v {
             self.bool(key, v);
         }
     }
 
     /// An array-of-integers member.
-    pub fn u64s(&mut self, key: &str, v: impl Iterator<Item = u64>) {
+    pub fn u64s(&mut self, key: &'static str, v: impl Iterator<Item = u64>) {
         let out = self.key(key);
-        out.push('[');
-        for (i, n) in v.enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_u64(out, n);
+        out.open(true);
+        for n in v {
+            out.num(n);
         }
-        out.push(']');
+        out.close(true);
     }
 
     /// Closes the object.
     pub fn end(self) {
-        self.out.push('}');
+        self.out.close(false);
     }
 }
 

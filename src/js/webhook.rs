@@ -7,11 +7,11 @@
 use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Cat;
-use crate::domain::json::{self, NumKind, Value as J};
+use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, verify_source, Checked, ParseOptions, SourceCheck,
+    body_text, check, check_size, parse_text, quick, verify_source, Checked, ParseOptions, SourceCheck,
     StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
@@ -572,6 +572,76 @@ fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&r.to_json())
 }
 
+// ------------------------------------------------------------------ the fast path
+//
+// The package's JavaScript (`pkg-template/fast.js`) calls these for string bodies instead of the
+// exports above: it writes the body's UTF-8 straight into `Scratch::input` (`TextEncoder.encodeInto`,
+// no allocation per call), and reads results from a `Tape` in wasm memory (no JSON text to decode
+// and parse). Anything off the fast path (an error, a BOM, an option) answers "slow path" and the
+// caller repeats the call through the exports above, which throw the precise error.
+
+#[derive(Default)]
+struct Scratch {
+    input: Vec<u8>,
+    tape: Tape,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// (Internal to the package's JS.) The address of a buffer of at least `len` bytes for the next
+/// body, or 0.
+#[wasm_bindgen(js_name = __gsInput, skip_typescript)]
+pub fn gs_input(len: usize) -> usize {
+    SCRATCH.with(|s| {
+        let Ok(mut s) = s.try_borrow_mut() else {
+            return 0;
+        };
+        if s.input.len() < len {
+            s.input.resize(len, 0);
+        }
+        s.input.as_mut_ptr() as usize
+    })
+}
+
+/// (Internal to the package's JS.) The module's memory.
+#[wasm_bindgen(js_name = __gsMemory, skip_typescript)]
+pub fn gs_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The body in the input buffer, when it can take the fast path (valid UTF-8, no BOM, not too large).
+fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
+    let text = std::str::from_utf8(input.get(..len)?).ok()?;
+    (len <= ParseOptions::default().max_bytes && !text.starts_with('\u{feff}')).then_some(text)
+}
+
+/// (Internal to the package's JS.) Validates the `len` bytes in the input buffer as a webhook with
+/// the default options. Returns 0 (take the slow path: an error, or the event differs from the
+/// body's entity as `JSON.parse` reads it), or the event's kind: 1 stream, 2 video (also `vod`),
+/// 3 video_delete, 4 restream, 5 broadcast; the event is then `{type, [entity]: message[entity]}`
+/// of `JSON.parse(body)`.
+#[wasm_bindgen(js_name = __gsParse, skip_typescript)]
+pub fn gs_parse(len: usize) -> u32 {
+    use crate::domain::webhook::WebhookEvent as E;
+    SCRATCH.with(|s| {
+        let Ok(s) = s.try_borrow() else { return 0 };
+        let Some(text) = scratch_text(&s.input, len) else {
+            return 0;
+        };
+        let Some(event) = quick(text) else { return 0 };
+        match event {
+            E::Stream { .. } => 1,
+            E::Video { .. } => 2,
+            E::VideoDelete { .. } => 3,
+            E::Restream { .. } => 4,
+            E::Broadcast { .. } => 5,
+            E::Unknown { .. } => 0,
+        }
+    })
+}
+
 /// The state tracker: folds webhooks and API responses into per-stream state, stages and actions.
 #[wasm_bindgen(js_name = WebhookTracker)]
 pub struct WebhookTracker {
@@ -613,6 +683,41 @@ impl WebhookTracker {
         let root = parse_text(&body.text).map_err(throw)?;
         let checked = check(&root, &opts, body.object).map_err(throw)?;
         result_js(&self.inner.apply(&checked.event, now_arg(received_at_ms)))
+    }
+
+    /// (Internal to the package's JS.) `apply` of the `len` bytes in the input buffer. Returns the
+    /// address of the result's tape (`[ops length, bytes address, ops…]`), or 0: take the slow path.
+    #[wasm_bindgen(js_name = __applyInput, skip_typescript)]
+    pub fn apply_input(&mut self, len: usize, received_at_ms: Option<f64>) -> usize {
+        SCRATCH.with(|s| {
+            let Ok(mut s) = s.try_borrow_mut() else {
+                return 0;
+            };
+            let s = &mut *s;
+            let Some(text) = scratch_text(&s.input, len) else {
+                return 0;
+            };
+            let r = match quick(text) {
+                Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
+                None => {
+                    let Ok(root) = parse_text(text) else { return 0 };
+                    let Ok(checked) = check(&root, &ParseOptions::default(), false) else {
+                        return 0;
+                    };
+                    self.inner.apply(&checked.event, now_arg(received_at_ms))
+                }
+            };
+            let tape = &mut s.tape;
+            tape.clear();
+            tape.ops.extend_from_slice(&[0.0, 0.0]);
+            r.write(tape);
+            let n = tape.ops.len().saturating_sub(2) as f64;
+            let bytes = tape.bytes.as_ptr() as usize as f64;
+            if let Some(head) = tape.ops.get_mut(..2) {
+                head.copy_from_slice(&[n, bytes]);
+            }
+            tape.ops.as_ptr() as usize
+        })
     }
 
     /// Folds in a stream from an API response (fresher than webhooks).

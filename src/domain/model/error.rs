@@ -98,17 +98,13 @@ impl ErrorBody {
 
     /// Appends per-field messages as a JSON object (`{"name":["can't be blank"]}`), as `serde_json`
     /// writes the map.
-    pub fn write_fields(out: &mut String, fields: &BTreeMap<String, Vec<String>>) {
-        out.push('{');
-        for (i, (k, v)) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            json::write_str(out, k);
-            out.push(':');
+    pub fn write_fields(out: &mut dyn json::Sink, fields: &BTreeMap<String, Vec<String>>) {
+        out.open(false);
+        for (k, v) in fields {
+            out.key_dyn(k);
             write_strs(out, v);
         }
-        out.push('}');
+        out.close(false);
     }
 
     /// Appends the body as JSON: the same text as its `Serialize` form (`{"shape":"fields",…}`).
@@ -165,15 +161,12 @@ impl ErrorBody {
     }
 }
 
-fn write_strs(out: &mut String, items: &[String]) {
-    out.push('[');
-    for (i, m) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::write_str(out, m);
+fn write_strs(out: &mut dyn json::Sink, items: &[String]) {
+    out.open(true);
+    for m in items {
+        out.str(m);
     }
-    out.push(']');
+    out.close(true);
 }
 
 fn message_of(v: &Value<'_>) -> String {

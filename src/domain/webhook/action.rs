@@ -84,14 +84,14 @@ impl<'de> Deserialize<'de> for ActionBody {
 
 impl Action {
     /// Appends the action as JSON (the same text as its `Serialize` form).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         let mut o = json::ObjWriter::new(out);
-        o.str("operation", self.operation.as_str());
+        o.sym("operation", self.operation.as_str());
         o.opt_u64("stream_id", self.stream_id.map(|i| i.0));
         o.opt_u64("broadcast_id", self.broadcast_id.map(|i| i.0));
         o.opt_u64("video_id", self.video_id.map(|i| i.0));
         if let Some(b) = &self.body {
-            o.key("body").push_str(&b.0);
+            o.key("body").raw(&b.0);
         }
         o.str("reason", &self.reason);
         o.opt_u64("step", self.step.map(u64::from));

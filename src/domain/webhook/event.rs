@@ -371,7 +371,7 @@ pub fn check<'v, 'a>(
                 "expected field `type` (a string), but it is missing",
             ))
         }
-        Some(json::Value::Str(s)) => s.decode(),
+        Some(json::Value::Str(s)) => s.text(),
         Some(other) => return Err(wrong_type("type", "a string", other)),
     };
     let done = |event: WebhookEvent, fixups: Vec<Fixup>| Checked {
@@ -413,7 +413,7 @@ pub fn check<'v, 'a>(
         let Some(kind) = Kind::from_type(&type_name) else {
             if opts.allow_unknown_types {
                 let event = WebhookEvent::Unknown {
-                    received_type: type_name,
+                    received_type: type_name.into_owned(),
                     message: Value::Null,
                 };
                 return Ok(done(event, Vec::new()));
@@ -668,9 +668,23 @@ impl Kind {
         }
     }
 
+    /// The entity's JSON path: under `message`, or at the root (the flat form).
+    fn path(self, flat: bool) -> &'static str {
+        match (self, flat) {
+            (Self::Stream, false) => "message.stream",
+            (Self::Video | Self::VideoDelete, false) => "message.video",
+            (Self::Restream, false) => "message.restream",
+            (Self::Broadcast, false) => "message.broadcast",
+            (Self::Stream, true) => "stream",
+            (Self::Video | Self::VideoDelete, true) => "video",
+            (Self::Restream, true) => "restream",
+            (Self::Broadcast, true) => "broadcast",
+        }
+    }
+
     fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
-        let path = join(parent, kind.key());
-        let message = ["expected field `", &path, "` (an object), but it is missing"].cat();
+        let path = kind.path(parent.is_empty());
+        let message = ["expected field `", path, "` (an object), but it is missing"].cat();
         WebhookError::new(Code::MissingField, path, message)
     }
 
@@ -680,15 +694,15 @@ impl Kind {
         parent: &str,
         fixups: &mut Vec<Fixup>,
     ) -> Result<WebhookEvent, WebhookError> {
-        let path = join(parent, self.key());
+        let path = self.path(parent.is_empty());
         let members = match entity {
             json::Value::Null => return Err(Self::missing_entity(parent, self)),
             json::Value::Obj(o) => o,
-            other => return Err(wrong_type(&path, "an object", other)),
+            other => return Err(wrong_type(path, "an object", other)),
         };
         let mut f = Fields {
             members,
-            path: &path,
+            path,
             item: None,
             fixups,
         };
@@ -817,7 +831,9 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     pub(crate) fn uint(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => uint_value(v, &self.path_of(key), false).map(Some),
+            Some(v) => uint_of(v, false)
+                .map(Some)
+                .map_err(|b| b.error(&self.path_of(key), false, v)),
         }
     }
 
@@ -826,7 +842,9 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     pub(crate) fn id(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => uint_value(v, &self.path_of(key), true).map(Some),
+            Some(v) => uint_of(v, true)
+                .map(Some)
+                .map_err(|b| b.error(&self.path_of(key), true, v)),
         }
     }
 
@@ -837,7 +855,7 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
             Some(json::Value::Arr(items)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
-                    out.push(uint_value(v, &index(&self.path_of(key), i), true)?);
+                    out.push(uint_of(v, true).map_err(|b| b.error(&index(&self.path_of(key), i), true, v))?);
                 }
                 Ok(Some(out))
             }
@@ -854,9 +872,9 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
         match self.get(key) {
             None => Ok(None),
             Some(json::Value::Str(s)) => Ok(Some(ClientUserId::Text(s.decode()))),
-            Some(v @ json::Value::Num(_)) => {
-                uint_value(v, &self.path_of(key), false).map(|n| Some(ClientUserId::Int(n)))
-            }
+            Some(v @ json::Value::Num(_)) => uint_of(v, false)
+                .map(|n| Some(ClientUserId::Int(n)))
+                .map_err(|b| b.error(&self.path_of(key), false, v)),
             Some(other) => Err(wrong_type(&self.path_of(key), "an integer or a string", other)),
         }
     }
@@ -933,38 +951,55 @@ fn index(path: &str, i: usize) -> String {
     s
 }
 
-#[inline(never)]
-fn uint_value(v: &json::Value<'_>, path: &str, positive: bool) -> Result<u64, WebhookError> {
-    let expected = if positive {
-        "a positive integer"
-    } else {
-        "a non-negative integer"
-    };
+/// Why a value is not the integer wanted (the caller adds the path, only then).
+#[derive(Clone, Copy)]
+enum NotUint {
+    /// Not an integer at all.
+    WrongType,
+    /// An integer out of range (the text says which range).
+    Invalid(&'static str),
+}
+
+/// A non-negative (or, with `positive`, positive) integer up to 2^53 − 1.
+#[inline]
+fn uint_of(v: &json::Value<'_>, positive: bool) -> Result<u64, NotUint> {
     let json::Value::Num(n) = v else {
-        return Err(wrong_type(path, expected, v));
-    };
-    let invalid = |extra: &str| {
-        WebhookError::new(
-            Code::InvalidValue,
-            path,
-            [
-                "expected `",
-                path,
-                "` to be ",
-                expected,
-                extra,
-                ", got ",
-                &describe(v),
-            ]
-            .cat(),
-        )
+        return Err(NotUint::WrongType);
     };
     match n.kind {
-        NumKind::UInt(0) if positive => Err(invalid("")),
-        NumKind::UInt(x) if x > MAX_SAFE_INTEGER => Err(invalid(" up to 2^53-1")),
+        NumKind::UInt(0) if positive => Err(NotUint::Invalid("")),
+        NumKind::UInt(x) if x > MAX_SAFE_INTEGER => Err(NotUint::Invalid(" up to 2^53-1")),
         NumKind::UInt(x) => Ok(x),
-        NumKind::NegInt(_) => Err(invalid("")),
-        NumKind::Float => Err(wrong_type(path, expected, v)),
+        NumKind::NegInt(_) => Err(NotUint::Invalid("")),
+        NumKind::Float => Err(NotUint::WrongType),
+    }
+}
+
+impl NotUint {
+    #[inline(never)]
+    fn error(self, path: &str, positive: bool, v: &json::Value<'_>) -> WebhookError {
+        let expected = if positive {
+            "a positive integer"
+        } else {
+            "a non-negative integer"
+        };
+        match self {
+            NotUint::WrongType => wrong_type(path, expected, v),
+            NotUint::Invalid(extra) => WebhookError::new(
+                Code::InvalidValue,
+                path,
+                [
+                    "expected `",
+                    path,
+                    "` to be ",
+                    expected,
+                    extra,
+                    ", got ",
+                    &describe(v),
+                ]
+                .cat(),
+            ),
+        }
     }
 }
 
@@ -1068,4 +1103,320 @@ fn broadcast_webhook(f: &mut Fields<'_, '_, '_>) -> Result<BroadcastWebhook, Web
         name: f.string("name")?,
         extra: Extra::new(),
     })
+}
+
+// ------------------------------------------------------------------ the quick reader
+//
+// `check` over a parsed tree is exact and explains every error; most bodies need neither the tree nor
+// the explanations. [`quick`] reads the body once, member by member, and answers only when it is sure:
+// the event `check` would return (with no fixups), or `None`: "ask `check`". Whatever it is unsure of
+// (a `null`, an escaped name, an enumeration value in another case, a repeated `type`, …) is `None`.
+// tests/webhook_quick.rs checks that it never disagrees with `check`.
+
+/// What a known field must hold, for [`quick`].
+#[derive(Clone, Copy)]
+enum Rule {
+    Id,
+    UInt,
+    Bool,
+    Str,
+    User,
+    /// A string of this enumeration, exactly as the platform writes it (open: or a value no known
+    /// one matches case-insensitively).
+    Enum(&'static [&'static str], bool),
+    Ids,
+    Converted,
+}
+
+const STREAM_RULES: &[Rule] = &[
+    Rule::Id,
+    Rule::Bool,
+    Rule::Bool,
+    Rule::Bool,
+    Rule::Bool,
+    Rule::User,
+    Rule::Str,
+    Rule::Bool,
+    Rule::Str,
+    Rule::Enum(StreamSourceType::KNOWN, true),
+];
+const VIDEO_RULES: &[Rule] = &[
+    Rule::Id,
+    Rule::Enum(VideoStatus::KNOWN, false),
+    Rule::Converted,
+    Rule::Str,
+    Rule::Str,
+    Rule::UInt,
+    Rule::Id,
+    Rule::Str,
+    Rule::Str,
+    Rule::User,
+];
+const CONVERTED_RULES: &[Rule] = &[
+    Rule::Enum(ConvertedVideoStatus::KNOWN, true),
+    Rule::Str,
+    Rule::Str,
+];
+const RESTREAM_RULES: &[Rule] = &[Rule::Id, Rule::Str, Rule::Id, Rule::Bool, Rule::Bool];
+const BROADCAST_RULES: &[Rule] = &[
+    Rule::Id,
+    Rule::Enum(BroadcastStatus::KNOWN, false),
+    Rule::Ids,
+    Rule::Str,
+];
+
+/// A known field's value, as read by [`quick`].
+#[derive(Default)]
+enum Slot<'a> {
+    #[default]
+    Absent,
+    Bool(bool),
+    Num(u64),
+    Str(Str<'a>),
+    User(ClientUserId),
+    Ids(Vec<u64>),
+    Converted(Vec<ConvertedVideoWebhook>),
+}
+
+impl Slot<'_> {
+    fn bool(&self) -> Option<bool> {
+        match self {
+            Slot::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn num(&self) -> Option<u64> {
+        match self {
+            Slot::Num(n) => Some(*n),
+            _ => None,
+        }
+    }
+    fn string(&self) -> Option<String> {
+        match self {
+            Slot::Str(s) => Some(s.decode()),
+            _ => None,
+        }
+    }
+    fn raw(&self) -> Option<&str> {
+        match self {
+            Slot::Str(s) => Some(s.raw()),
+            _ => None,
+        }
+    }
+    fn user(&mut self) -> Option<ClientUserId> {
+        match std::mem::take(self) {
+            Slot::User(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
+/// An integer as `check` accepts it (see [`uint_of`]), from the reader.
+fn quick_uint(r: &mut json::Reader<'_>, positive: bool) -> Option<u64> {
+    match r.number()?.kind {
+        NumKind::UInt(x) if x <= MAX_SAFE_INTEGER && (x > 0 || !positive) => Some(x),
+        _ => None,
+    }
+}
+
+/// Reads the value of a field with rule `rule`.
+fn quick_value<'a>(r: &mut json::Reader<'a>, rule: Rule) -> Option<Slot<'a>> {
+    Some(match rule {
+        Rule::Id => Slot::Num(quick_uint(r, true)?),
+        Rule::UInt => Slot::Num(quick_uint(r, false)?),
+        Rule::Bool => Slot::Bool(r.bool()?),
+        Rule::Str => Slot::Str(r.string()?),
+        Rule::User => match r.peek()? {
+            b'"' => Slot::User(ClientUserId::Text(r.string()?.decode())),
+            _ => Slot::User(ClientUserId::Int(quick_uint(r, false)?)),
+        },
+        Rule::Enum(known, open) => {
+            let s = r.string()?;
+            let raw = s.raw();
+            let ok =
+                known.contains(&raw) || (open && !known.iter().any(|k| k.eq_ignore_ascii_case(&s.decode())));
+            if !ok {
+                return None;
+            }
+            Slot::Str(s)
+        }
+        Rule::Ids => {
+            r.open(true)?;
+            let mut out = Vec::new();
+            let mut first = true;
+            while r.item(&mut first)? {
+                out.push(quick_uint(r, true)?);
+            }
+            Slot::Ids(out)
+        }
+        Rule::Converted => {
+            r.open(true)?;
+            let mut out = Vec::new();
+            let mut first = true;
+            while r.item(&mut first)? {
+                let [status, name, mp4_url] = quick_object(r, CONVERTED_FIELDS, CONVERTED_RULES)?;
+                out.push(ConvertedVideoWebhook {
+                    name: name.string(),
+                    status: status.string().map(|s| ConvertedVideoStatus::parse(&s)),
+                    mp4_url: mp4_url.string(),
+                    extra: Extra::new(),
+                });
+            }
+            Slot::Converted(out)
+        }
+    })
+}
+
+/// Reads an object's known fields (`N` of them, named by `fields`, checked by `rules`); other members
+/// are checked as JSON and skipped. A repeated field keeps its last value, as in `check`.
+fn quick_object<'a, const N: usize>(
+    r: &mut json::Reader<'a>,
+    fields: &[&str],
+    rules: &[Rule],
+) -> Option<[Slot<'a>; N]> {
+    let mut slots: [Slot<'a>; N] = std::array::from_fn(|_| Slot::Absent);
+    r.open(false)?;
+    let mut first = true;
+    while let Some(k) = r.key(&mut first)? {
+        let k = k.raw();
+        match fields.iter().position(|f| *f == k) {
+            // `null` (a fixup in `check`) and escaped names are left to `check`.
+            Some(i) => *slots.get_mut(i)? = quick_value(r, *rules.get(i)?)?,
+            None if k.contains('\\') => return None,
+            None => r.skip()?,
+        }
+    }
+    Some(slots)
+}
+
+fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
+    Some(match kind {
+        Kind::Stream => {
+            let [id, live, backup_live, recording, transcoding, mut user, data, pull, uri, source] =
+                quick_object(r, STREAM_FIELDS, STREAM_RULES)?;
+            WebhookEvent::Stream {
+                stream: StreamWebhook {
+                    id: StreamId(id.num()?),
+                    live: live.bool()?,
+                    backup_live: backup_live.bool(),
+                    recording: recording.bool(),
+                    transcoding: transcoding.bool(),
+                    client_user_id: user.user(),
+                    client_entity_data: data.string(),
+                    pull: pull.bool(),
+                    uri: uri.string(),
+                    stream_source_type: source.string().map(|s| StreamSourceType::parse(&s)),
+                    extra: Extra::new(),
+                },
+            }
+        }
+        Kind::Video | Kind::VideoDelete => {
+            let [id, status, converted, slug, name, duration, stream_id, deleted_at, error, mut user] =
+                quick_object(r, VIDEO_FIELDS, VIDEO_RULES)?;
+            let status = status.raw().map(VideoStatus::parse);
+            if matches!(kind, Kind::Video) && status.is_none() {
+                return None;
+            }
+            let video = VideoWebhook {
+                id: VideoId(id.num()?),
+                slug: slug.string(),
+                name: name.string(),
+                duration: duration.num(),
+                stream_id: stream_id.num().map(StreamId),
+                status,
+                converted_videos: match converted {
+                    Slot::Converted(c) => Some(c),
+                    _ => None,
+                },
+                deleted_at: deleted_at.string(),
+                error: error.string(),
+                client_user_id: user.user(),
+                extra: Extra::new(),
+            };
+            match kind {
+                Kind::Video => WebhookEvent::Video { video },
+                _ => WebhookEvent::VideoDelete { video },
+            }
+        }
+        Kind::Restream => {
+            let [id, name, stream_id, live, active] = quick_object(r, RESTREAM_FIELDS, RESTREAM_RULES)?;
+            WebhookEvent::Restream {
+                restream: RestreamWebhook {
+                    id: id.num()?,
+                    name: name.string(),
+                    stream_id: stream_id.num().map(StreamId),
+                    live: live.bool(),
+                    active: active.bool(),
+                    extra: Extra::new(),
+                },
+            }
+        }
+        Kind::Broadcast => {
+            let [id, status, stream_ids, name] = quick_object(r, BROADCAST_FIELDS, BROADCAST_RULES)?;
+            WebhookEvent::Broadcast {
+                broadcast: BroadcastWebhook {
+                    id: BroadcastId(id.num()?),
+                    status: BroadcastStatus::parse(status.raw()?),
+                    stream_ids: match stream_ids {
+                        Slot::Ids(ids) => Some(ids.into_iter().map(StreamId).collect()),
+                        _ => None,
+                    },
+                    name: name.string(),
+                    extra: Extra::new(),
+                },
+            }
+        }
+    })
+}
+
+/// The `message` object: its entity of `kind` (the last one when repeated), read in place.
+fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
+    r.open(false)?;
+    let mut event = None;
+    let mut first = true;
+    while let Some(k) = r.key(&mut first)? {
+        match k.raw() {
+            k if k == kind.key() => event = Some(quick_entity(r, kind)?),
+            k if k.contains('\\') => return None,
+            _ => r.skip()?,
+        }
+    }
+    event
+}
+
+/// The event [`check`] would make of `text` (an envelope, default options) when it is sure the
+/// body is valid and needs no fixups; `None` otherwise (then ask `check`, which explains errors).
+pub fn quick(text: &str) -> Option<WebhookEvent> {
+    let mut r = json::Reader::new(text);
+    r.open(false)?;
+    let mut kind = None;
+    let mut message = None;
+    let mut event = None;
+    let mut first = true;
+    while let Some(k) = r.key(&mut first)? {
+        match k.raw() {
+            "type" => {
+                // A `type` after the message was read (or a second one) is left to `check`.
+                if kind.is_some() || event.is_some() {
+                    return None;
+                }
+                kind = Some(Kind::from_type(r.string()?.raw())?);
+            }
+            "message" => match kind {
+                Some(kind) => event = Some(quick_message(&mut r, kind)?),
+                None => {
+                    message = Some(r.mark());
+                    r.skip()?;
+                }
+            },
+            k if k.contains('\\') => return None,
+            _ => r.skip()?,
+        }
+    }
+    r.end()?;
+    if let (Some(kind), Some(at), None) = (kind, message, &event) {
+        r.seek(at);
+        event = Some(quick_message(&mut r, kind)?);
+    }
+    event
 }

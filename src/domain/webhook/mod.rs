@@ -26,7 +26,7 @@ pub mod tracker;
 pub use action::{Action, ActionBody};
 pub use error::{WebhookError, WebhookErrorCode};
 pub use event::{
-    body_text, check, check_size, parse_event_value, parse_text, parse_webhook, parse_webhook_value,
+    body_text, check, check_size, parse_event_value, parse_text, parse_webhook, parse_webhook_value, quick,
     BroadcastWebhook, Checked, ClientUserId, ConvertedVideoWebhook, Fixup, ParseOptions, RestreamWebhook,
     StreamWebhook, VideoWebhook, WebhookEvent,
 };

@@ -216,12 +216,12 @@ pub enum ChangeValue {
 }
 
 impl ChangeValue {
-    fn write_json(&self, out: &mut String) {
+    fn write_json(&self, out: &mut dyn json::Sink) {
         match self {
-            Self::Null => out.push_str("null"),
-            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Self::Int(n) => json::write_u64(out, *n),
-            Self::Str(s) => json::write_str(out, s),
+            Self::Null => out.null(),
+            Self::Bool(b) => out.bool(*b),
+            Self::Int(n) => out.num(*n),
+            Self::Str(s) => out.str(s),
         }
     }
 }
@@ -699,22 +699,19 @@ impl Tracker {
         o.u64("v", u64::from(SNAPSHOT_VERSION));
         fn list<'t, T: 't>(
             o: &mut ObjWriter<'_>,
-            key: &str,
+            key: &'static str,
             items: impl ExactSizeIterator<Item = &'t T>,
-            w: fn(&T, &mut String),
+            w: fn(&T, &mut dyn json::Sink),
         ) {
             if items.len() == 0 {
                 return;
             }
             let out = o.key(key);
-            out.push('[');
-            for (i, item) in items.enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
+            out.open(true);
+            for item in items {
                 w(item, out);
             }
-            out.push(']');
+            out.close(true);
         }
         list(
             &mut o,
@@ -1441,7 +1438,7 @@ impl TrackedStream {
     }
 
     /// Appends the stream as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         let mut o = ObjWriter::new(out);
         self.write_fields(&mut o);
         o.end();
@@ -1486,14 +1483,19 @@ impl TrackedStream {
 impl TrackedBroadcast {
     fn write_fields(&self, o: &mut ObjWriter<'_>) {
         o.u64("id", self.id.0);
-        o.opt_str("status", self.status.as_ref().map(BroadcastStatus::as_str));
+        if let Some(st) = &self.status {
+            match st.wire() {
+                Some(w) => o.sym("status", w),
+                None => o.str("status", st.as_str()),
+            }
+        }
         o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
         o.opt_u64("first_seen_ms", self.first_seen_ms);
         o.opt_u64("updated_ms", self.updated_ms);
     }
 
     /// Appends the broadcast as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         let mut o = ObjWriter::new(out);
         self.write_fields(&mut o);
         o.end();
@@ -1523,7 +1525,12 @@ impl TrackedBroadcast {
 impl TrackedVideo {
     fn write_fields(&self, o: &mut ObjWriter<'_>) {
         o.u64("id", self.id.0);
-        o.opt_str("status", self.status.as_ref().map(VideoStatus::as_str));
+        if let Some(st) = &self.status {
+            match st.wire() {
+                Some(w) => o.sym("status", w),
+                None => o.str("status", st.as_str()),
+            }
+        }
         o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
         o.opt_u64("session", self.session.map(u64::from));
         o.opt_str("name", self.name.as_deref());
@@ -1537,7 +1544,7 @@ impl TrackedVideo {
     }
 
     /// Appends the video as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         let mut o = ObjWriter::new(out);
         self.write_fields(&mut o);
         o.end();
@@ -1590,7 +1597,7 @@ impl TrackedRestream {
     }
 
     /// Appends the restream as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         let mut o = ObjWriter::new(out);
         self.write_fields(&mut o);
         o.end();
@@ -1614,13 +1621,13 @@ impl TrackedRestream {
 
 impl StreamView {
     /// Appends the view as JSON (its `Serialize` form), with `"kind":"stream"` first when `tagged`.
-    pub fn write_json(&self, out: &mut String, tagged: bool) {
+    pub fn write_json(&self, out: &mut dyn json::Sink, tagged: bool) {
         let mut o = ObjWriter::new(out);
         if tagged {
-            o.str("kind", "stream");
+            o.sym("kind", "stream");
         }
         self.state.write_fields(&mut o);
-        o.str("stage", self.stage.as_str());
+        o.sym("stage", self.stage.as_str());
         o.u64s("broadcast_ids", self.broadcast_ids.iter().map(|b| b.0));
         o.u64s("recordings", self.recordings.iter().map(|v| v.0));
         o.end();
@@ -1629,7 +1636,7 @@ impl StreamView {
 
 impl EntityView {
     /// Appends the entity as JSON (its `Serialize` form: `{"kind": …, …}`).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut dyn json::Sink) {
         if let Self::Stream(s) = self {
             return s.write_json(out, true);
         }
@@ -1637,15 +1644,15 @@ impl EntityView {
         match self {
             Self::Stream(_) => {}
             Self::Broadcast(b) => {
-                o.str("kind", "broadcast");
+                o.sym("kind", "broadcast");
                 b.write_fields(&mut o);
             }
             Self::Video(v) => {
-                o.str("kind", "video");
+                o.sym("kind", "video");
                 v.write_fields(&mut o);
             }
             Self::Restream(r) => {
-                o.str("kind", "restream");
+                o.sym("kind", "restream");
                 r.write_fields(&mut o);
             }
         }
@@ -1657,40 +1664,39 @@ impl ApplyResult {
     /// The result as JSON text (its `Serialize` form).
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(512);
-        let mut o = ObjWriter::new(&mut out);
-        o.str("outcome", self.outcome.as_str());
+        self.write(&mut out);
+        out
+    }
+
+    /// Writes the result (its `Serialize` form) into `out`.
+    pub fn write(&self, out: &mut dyn json::Sink) {
+        let mut o = ObjWriter::new(out);
+        o.sym("outcome", self.outcome.as_str());
         match &self.entity {
             Some(e) => e.write_json(o.key("entity")),
-            None => o.key("entity").push_str("null"),
+            None => o.key("entity").null(),
         }
         let w = o.key("changes");
-        w.push('[');
-        for (i, c) in self.changes.iter().enumerate() {
-            if i > 0 {
-                w.push(',');
-            }
+        w.open(true);
+        for c in &self.changes {
             let mut co = ObjWriter::new(w);
-            co.str("field", c.field);
+            co.sym("field", c.field);
             c.from.write_json(co.key("from"));
             c.to.write_json(co.key("to"));
             co.end();
         }
-        w.push(']');
+        w.close(true);
         match self.stage {
-            Some(s) => o.str("stage", s.as_str()),
-            None => o.key("stage").push_str("null"),
+            Some(s) => o.sym("stage", s.as_str()),
+            None => o.key("stage").null(),
         }
         let w = o.key("actions");
-        w.push('[');
-        for (i, a) in self.actions.iter().enumerate() {
-            if i > 0 {
-                w.push(',');
-            }
+        w.open(true);
+        for a in &self.actions {
             a.write_json(w);
         }
-        w.push(']');
+        w.close(true);
         o.end();
-        out
     }
 }
 

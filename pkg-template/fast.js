@@ -1,0 +1,170 @@
+// The fast path of `parseWebhook` and `WebhookTracker.prototype.apply` for string bodies (the
+// common case: `await request.text()`), shared by every entry.
+//
+// Crossing the wasm boundary is what costs, not validating: so the body's UTF-8 is written straight
+// into a buffer in wasm memory (no allocation per call), and nothing comes back as JSON text to
+// decode and parse again:
+// - parseWebhook: wasm validates the body and answers with the event's kind; the event is then the
+//   engine's own `JSON.parse` of the body, re-rooted (`{ type, stream: message.stream }`). Bodies the
+//   event would differ from (a `null` field, an enum value in another case, …) and invalid bodies
+//   take the generated export, which builds the event (or throws the precise WebhookError).
+// - apply: wasm folds the event in and writes the result as a tape of numbers (see `Tape` in
+//   src/domain/json.rs), which this file turns into objects.
+// The results are identical to the generated exports' (tests/js/cases/fast.mjs checks it).
+
+const MAX_BYTES = 65536; // ParseOptions::default().max_bytes
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Installs the fast path on a generated module: patches `WebhookTracker.prototype.apply` and
+ * returns the fast `parseWebhook`.
+ */
+export function fastPath(m) {
+  let memory = null;
+  let u8 = new Uint8Array(0);
+  let f64 = new Float64Array(0);
+  const views = () => {
+    // A view of a detached buffer (the memory grew) has length 0.
+    if (u8.byteLength === 0) {
+      memory ??= m.__gsMemory();
+      u8 = new Uint8Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+    }
+  };
+
+  /** Writes `body`'s UTF-8 into the input buffer; its length in bytes, or -1 (too large). */
+  const put = (body) => {
+    const n = body.length;
+    if (n > MAX_BYTES) return -1;
+    const ptr = m.__gsInput(n * 3);
+    if (ptr === 0) return -1;
+    views();
+    let i = 0;
+    for (; i < n; i++) {
+      const c = body.charCodeAt(i);
+      if (c > 0x7f) break;
+      u8[ptr + i] = c;
+    }
+    if (i === n) return n;
+    const { written } = encoder.encodeInto(body.slice(i), u8.subarray(ptr + i, ptr + n * 3));
+    return i + written;
+  };
+
+  // ---------------------------------------------------------------- tape reader
+  let pos = 0;
+  let base = 0;
+  const literals = new Map();
+  const text = (at, n) => {
+    if (n <= 24) {
+      let s = "";
+      for (let i = at, end = at + n; i < end; i++) {
+        const c = u8[i];
+        if (c > 0x7f) return decoder.decode(u8.subarray(at, at + n));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return decoder.decode(u8.subarray(at, at + n));
+  };
+  const literal = (at, n) => {
+    let s = literals.get(at);
+    if (s === undefined) {
+      s = text(at, n);
+      literals.set(at, s);
+    }
+    return s;
+  };
+  const value = () => {
+    const op = f64[pos];
+    switch (op) {
+      case 1: {
+        pos++;
+        const o = {};
+        while (f64[pos] !== 3) {
+          const k = f64[pos] === 10 ? literal(f64[pos + 1], f64[pos + 2]) : text(base + f64[pos + 1], f64[pos + 2]);
+          pos += 3;
+          o[k] = value();
+        }
+        pos++;
+        return o;
+      }
+      case 2: {
+        pos++;
+        const a = [];
+        while (f64[pos] !== 3) a.push(value());
+        pos++;
+        return a;
+      }
+      case 4:
+        pos++;
+        return null;
+      case 5:
+        pos++;
+        return true;
+      case 6:
+        pos++;
+        return false;
+      case 7:
+        pos += 2;
+        return f64[pos - 1];
+      case 8:
+        pos += 3;
+        return text(base + f64[pos - 2], f64[pos - 1]);
+      case 9:
+        pos += 3;
+        return literal(f64[pos - 2], f64[pos - 1]);
+      case 12:
+        pos += 3;
+        return Number(text(base + f64[pos - 2], f64[pos - 1]));
+      default:
+        throw new Error(`gcore-streaming: corrupt result tape (op ${op})`);
+    }
+  };
+  const readTape = (at) => {
+    views();
+    pos = at / 8;
+    base = f64[pos + 1];
+    pos += 2;
+    return value();
+  };
+
+  // ---------------------------------------------------------------- the fast methods
+  const slowParse = m.parseWebhook;
+  function parseWebhook(body, options) {
+    if (typeof body === "string" && options === undefined) {
+      const len = put(body);
+      // Lone surrogates: the engine's JSON.parse would keep them, the validator sees U+FFFD.
+      if (len >= 0 && (len === body.length || body.isWellFormed?.() === true)) {
+        switch (m.__gsParse(len)) {
+          case 1:
+            return { type: "stream", stream: JSON.parse(body).message.stream };
+          case 2:
+            return { type: "video", video: JSON.parse(body).message.video };
+          case 3:
+            return { type: "video_delete", video: JSON.parse(body).message.video };
+          case 4:
+            return { type: "restream", restream: JSON.parse(body).message.restream };
+          case 5:
+            return { type: "broadcast", broadcast: JSON.parse(body).message.broadcast };
+        }
+      }
+    }
+    return slowParse(body, options);
+  }
+
+  const proto = m.WebhookTracker.prototype;
+  const slowApply = proto.apply;
+  proto.apply = function apply(input, receivedAtMs) {
+    if (typeof input === "string") {
+      const len = put(input);
+      if (len >= 0) {
+        const at = this.__applyInput(len, receivedAtMs);
+        if (at !== 0) return readTape(at);
+      }
+    }
+    return slowApply.call(this, input, receivedAtMs);
+  };
+
+  return parseWebhook;
+}

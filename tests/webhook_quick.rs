@@ -1,0 +1,221 @@
+//! The quick reader (`domain::webhook::quick`, the JS fast path of `parseWebhook` and
+//! `WebhookTracker.apply`) never disagrees with `check`: when it answers, `check` accepts the same
+//! body with no fixups and makes the same event; and it answers for the guide's bodies (else the
+//! fast path would never be taken).
+#![cfg(not(target_family = "wasm"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use gcore_streaming::domain::webhook::{check, parse_text, quick, ParseOptions};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+
+/// What `check` says, in the terms of `quick`: the event when valid with no fixups, as an envelope.
+fn by_check(text: &str) -> Option<String> {
+    let root = parse_text(text).ok()?;
+    let c = check(&root, &ParseOptions::default(), false).ok()?;
+    (!c.flat && c.fixups.is_empty()).then(|| c.event.to_json())
+}
+
+fn agree(text: &str) {
+    if let Some(e) = quick(text) {
+        assert_eq!(
+            Some(e.to_json()),
+            by_check(text),
+            "quick accepted what check does not make the same way: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_guides_bodies_take_the_quick_path() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/webhooks");
+    let mut quick_ones = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        agree(&text);
+        let checked = by_check(&text);
+        // Every body check accepts without fixups is read quickly, with the same event.
+        assert_eq!(quick(&text).map(|e| e.to_json()), checked, "{}", path.display());
+        quick_ones += usize::from(checked.is_some());
+    }
+    assert!(quick_ones >= 15, "only {quick_ones} fixtures take the quick path");
+}
+
+#[test]
+fn edge_cases_agree() {
+    for text in [
+        r#"{"message":{"stream":{"id":1,"live":true}},"type":"stream"}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true}},"message":{"stream":{"id":2,"live":false}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"id":3}}}"#,
+        r#"{"type":"stream","type":"video","message":{"stream":{"id":1,"live":true}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":null}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"recording":null}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"stream_source_type":"RTMP"}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"stream_source_type":"rtm\u0070"}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"stream_source_type":"ndi"}}}"#,
+        r#"{"type":"stream","message":{"stream":{"\u0069d":1,"live":true}}}"#,
+        r#"{"type":"vod","message":{"video":{"id":1,"status":"ready"}}}"#,
+        r#"{"type":"video","message":{"video":{"id":1}}}"#,
+        r#"{"type":"video_delete","message":{"video":{"id":1}}}"#,
+        r#"{"type":"video","message":{"video":{"id":1,"status":"Ready"}}}"#,
+        r#"{"type":"video","message":{"video":{"id":1,"status":"ready","converted_videos":[{"status":"complete","x":[1,{"y":null}]},{}]}}}"#,
+        r#"{"type":"video","message":{"video":{"id":1,"status":"ready","converted_videos":[null]}}}"#,
+        r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"live","stream_ids":[1,2]}}}"#,
+        r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"live","stream_ids":[0]}}}"#,
+        r#"{"type":"restream","message":{"restream":{"id":9007199254740991}}}"#,
+        r#"{"type":"restream","message":{"restream":{"id":9007199254740992}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"client_user_id":"a\nb"}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true,"client_user_id":7}}} "#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true}}} x"#,
+        r#"{"type":"stream","message":{"stream":{"id":1.0,"live":true}}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true},"other":1e999}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true},"stream":null}}"#,
+        r#"{"type":"stream","message":{"stream":{"id":1,"live":true}},"message":null}"#,
+    ] {
+        agree(text);
+    }
+    // The quick path takes the plain ones.
+    assert!(quick(r#"{"message":{"stream":{"id":1,"live":true}},"type":"stream"}"#).is_some());
+    assert!(quick(r#"{"type":"vod","message":{"video":{"id":1,"status":"ready"}}}"#).is_some());
+}
+
+/// A value for field `name`: mostly one `check` accepts there, sometimes anything.
+fn value_for(name: &'static str) -> BoxedStrategy<String> {
+    let valid: Vec<&str> = match name {
+        "id" | "stream_id" => vec!["1", "7", "9007199254740991"],
+        "live" | "backup_live" | "recording" | "transcoding" | "pull" | "active" => vec!["true", "false"],
+        "client_user_id" => vec!["7", "0", "\"u\""],
+        "stream_source_type" => vec!["\"rtmp\"", "\"srt\"", "\"ndi\""],
+        "status" => vec![
+            "\"ready\"",
+            "\"live\"",
+            "\"pending\"",
+            "\"finished\"",
+            "\"viewable\"",
+        ],
+        "converted_videos" => vec![
+            "[]",
+            "[{\"status\":\"complete\",\"name\":\"720p\"},{\"mp4_url\":\"u\",\"z\":null}]",
+        ],
+        "duration" => vec!["0", "10"],
+        "stream_ids" => vec!["[1,2]", "[]"],
+        "extra" => vec!["{\"a\":[1,null]}", "null"],
+        _ => vec!["\"x\"", "\"a\\nb\"", "\"\""],
+    };
+    let any = prop::sample::select(vec![
+        "null",
+        "true",
+        "false",
+        "0",
+        "1",
+        "-1",
+        "1.5",
+        "1e2",
+        "9007199254740992",
+        "\"LIVE\"",
+        "\"Rtmp\"",
+        "\"Ready\"",
+        "\"x\\u0041\"",
+        "[]",
+        "[0]",
+        "{}",
+        "[{\"status\":\"Error\"}]",
+        "[null]",
+    ]);
+    prop_oneof![4 => prop::sample::select(valid), 1 => any]
+        .prop_map(str::to_owned)
+        .boxed()
+}
+
+/// Bodies shaped like webhooks, mostly valid, with every field name the SDK knows.
+fn body() -> impl Strategy<Value = String> {
+    let names = prop::sample::select(vec![
+        "id",
+        "live",
+        "backup_live",
+        "recording",
+        "transcoding",
+        "client_user_id",
+        "client_entity_data",
+        "pull",
+        "uri",
+        "stream_source_type",
+        "status",
+        "converted_videos",
+        "slug",
+        "name",
+        "duration",
+        "stream_id",
+        "deleted_at",
+        "error",
+        "active",
+        "stream_ids",
+        "mp4_url",
+        "extra",
+        "\\u0069d",
+    ]);
+    let member = names.prop_flat_map(|k| value_for(k).prop_map(move |v| format!("\"{k}\":{v}")));
+    let entity = (prop::collection::vec(member, 0..8), any::<bool>()).prop_map(|(m, with_id)| {
+        let mut all = Vec::new();
+        if with_id {
+            all.push("\"id\":5".to_owned());
+            all.push("\"live\":true".to_owned());
+            all.push("\"status\":\"live\"".to_owned());
+        }
+        all.extend(m);
+        format!("{{{}}}", all.join(","))
+    });
+    let kind = prop::sample::select(vec![
+        ("stream", "stream"),
+        ("video", "video"),
+        ("vod", "video"),
+        ("video_delete", "video"),
+        ("restream", "restream"),
+        ("broadcast", "broadcast"),
+        ("Stream", "stream"),
+        ("stream", "video"),
+    ]);
+    (kind, prop::collection::vec(entity, 1..3), 0..5u8, any::<bool>()).prop_map(
+        |((t, key), es, shape, ws)| {
+            let sp = if ws { " " } else { "" };
+            let m: Vec<String> = es.iter().map(|e| format!("\"{key}\":{sp}{e}")).collect();
+            let m = format!("{{{}}}", m.join(","));
+            match shape {
+                0 | 4 => format!("{{\"type\":{sp}\"{t}\",\"message\":{m}}}"),
+                1 => format!("{{\"message\":{m},{sp}\"type\":\"{t}\"}}"),
+                2 => format!("{{\"type\":\"{t}\",\"message\":{m},\"message\":{m}}}"),
+                _ => format!("{{\"type\":\"{t}\",\"message\":{m},\"type\":\"{t}\"}}"),
+            }
+        },
+    )
+}
+
+#[test]
+fn the_generated_bodies_are_often_valid() {
+    // Else the property below would test little: count how many the quick path takes.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = body();
+    let mut taken = 0;
+    for _ in 0..2000 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        taken += usize::from(quick(&text).is_some());
+    }
+    assert!(
+        taken > 100,
+        "only {taken} of 2000 generated bodies take the quick path"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn quick_never_disagrees_with_check(text in body()) {
+        agree(&text);
+    }
+}
