@@ -679,8 +679,9 @@ fn plain_prefix(s: &[u8]) -> usize {
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut n = 0;
     for chunk in s.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
+        let Ok(w) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
         let x = u64::from_le_bytes(w);
         // Bytes < 0x20; bytes equal to `"`; bytes equal to `\\`.
         let special =

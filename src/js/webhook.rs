@@ -619,9 +619,10 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 
 /// (Internal to the package's JS.) Validates the `len` bytes in the input buffer as a webhook with
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
-/// body's entity as `JSON.parse` reads it), or the event's kind: 1 stream, 2 video (also `vod`),
-/// 3 video_delete, 4 restream, 5 broadcast; the event is then `{type, [entity]: message[entity]}`
-/// of `JSON.parse(body)`.
+/// body's entity as `JSON.parse` reads it by more than `null` fields), or, in bits 0-2, the event's
+/// kind: 1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast, and above them the
+/// mask of the entity's known fields sent as `null` (see [`quick`]). The event is then
+/// `{type, [entity]: message[entity]}` of `JSON.parse(body)`, those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
 pub fn gs_parse(len: usize) -> u32 {
     use crate::domain::webhook::WebhookEvent as E;
@@ -630,15 +631,18 @@ pub fn gs_parse(len: usize) -> u32 {
         let Some(text) = scratch_text(&s.input, len) else {
             return 0;
         };
-        let Some(event) = quick(text) else { return 0 };
-        match event {
+        let Some((event, nulls)) = quick(text) else {
+            return 0;
+        };
+        let kind = match event {
             E::Stream { .. } => 1,
             E::Video { .. } => 2,
             E::VideoDelete { .. } => 3,
             E::Restream { .. } => 4,
             E::Broadcast { .. } => 5,
-            E::Unknown { .. } => 0,
-        }
+            E::Unknown { .. } => return 0,
+        };
+        kind | nulls << 3
     })
 }
 
@@ -698,7 +702,7 @@ impl WebhookTracker {
                 return 0;
             };
             let r = match quick(text) {
-                Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
+                Some((event, _)) => self.inner.apply(&event, now_arg(received_at_ms)),
                 None => {
                     let Ok(root) = parse_text(text) else { return 0 };
                     let Ok(checked) = check(&root, &ParseOptions::default(), false) else {

@@ -1254,7 +1254,7 @@ fn quick_value<'a>(r: &mut json::Reader<'a>, rule: Rule) -> Option<Slot<'a>> {
             let mut out = Vec::new();
             let mut first = true;
             while r.item(&mut first)? {
-                let [status, name, mp4_url] = quick_object(r, CONVERTED_FIELDS, CONVERTED_RULES)?;
+                let ([status, name, mp4_url], _) = quick_object(r, CONVERTED_FIELDS, CONVERTED_RULES, false)?;
                 out.push(ConvertedVideoWebhook {
                     name: name.string(),
                     status: status.string().map(|s| ConvertedVideoStatus::parse(&s)),
@@ -1268,32 +1268,46 @@ fn quick_value<'a>(r: &mut json::Reader<'a>, rule: Rule) -> Option<Slot<'a>> {
 }
 
 /// Reads an object's known fields (`N` of them, named by `fields`, checked by `rules`); other members
-/// are checked as JSON and skipped. A repeated field keeps its last value, as in `check`.
+/// are checked as JSON and skipped. A repeated field keeps its last value, as in `check`. With
+/// `nulls`, a known field may be `null` (absent, as in `check`): bit `i` of the mask says field `i`
+/// ends `null` (its member is deleted from the event's JSON form); else `null` is left to `check`.
 fn quick_object<'a, const N: usize>(
     r: &mut json::Reader<'a>,
     fields: &[&str],
     rules: &[Rule],
-) -> Option<[Slot<'a>; N]> {
+    nulls: bool,
+) -> Option<([Slot<'a>; N], u32)> {
     let mut slots: [Slot<'a>; N] = std::array::from_fn(|_| Slot::Absent);
+    let mut mask = 0u32;
     r.open(false)?;
     let mut first = true;
     while let Some(k) = r.key(&mut first)? {
         let k = k.raw();
-        match fields.iter().position(|f| *f == k) {
-            // `null` (a fixup in `check`) and escaped names are left to `check`.
-            Some(i) => *slots.get_mut(i)? = quick_value(r, *rules.get(i)?)?,
+        match fields.iter().position(|f| f.len() == k.len() && *f == k) {
+            Some(i) if nulls && r.peek()? == b'n' => {
+                r.skip()?;
+                *slots.get_mut(i)? = Slot::Absent;
+                mask |= 1 << i;
+            }
+            Some(i) => {
+                *slots.get_mut(i)? = quick_value(r, *rules.get(i)?)?;
+                mask &= !(1 << i);
+            }
+            // Escaped names are left to `check`.
             None if k.contains('\\') => return None,
             None => r.skip()?,
         }
     }
-    Some(slots)
+    Some((slots, mask))
 }
 
-fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
-    Some(match kind {
+fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u32)> {
+    let mask;
+    let event = match kind {
         Kind::Stream => {
-            let [id, live, backup_live, recording, transcoding, mut user, data, pull, uri, source] =
-                quick_object(r, STREAM_FIELDS, STREAM_RULES)?;
+            let ([id, live, backup_live, recording, transcoding, mut user, data, pull, uri, source], m) =
+                quick_object(r, STREAM_FIELDS, STREAM_RULES, true)?;
+            mask = m;
             WebhookEvent::Stream {
                 stream: StreamWebhook {
                     id: StreamId(id.num()?),
@@ -1311,8 +1325,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
             }
         }
         Kind::Video | Kind::VideoDelete => {
-            let [id, status, converted, slug, name, duration, stream_id, deleted_at, error, mut user] =
-                quick_object(r, VIDEO_FIELDS, VIDEO_RULES)?;
+            let ([id, status, converted, slug, name, duration, stream_id, deleted_at, error, mut user], m) =
+                quick_object(r, VIDEO_FIELDS, VIDEO_RULES, true)?;
+            mask = m;
             let status = status.raw().map(VideoStatus::parse);
             if matches!(kind, Kind::Video) && status.is_none() {
                 return None;
@@ -1339,7 +1354,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
             }
         }
         Kind::Restream => {
-            let [id, name, stream_id, live, active] = quick_object(r, RESTREAM_FIELDS, RESTREAM_RULES)?;
+            let ([id, name, stream_id, live, active], m) =
+                quick_object(r, RESTREAM_FIELDS, RESTREAM_RULES, true)?;
+            mask = m;
             WebhookEvent::Restream {
                 restream: RestreamWebhook {
                     id: id.num()?,
@@ -1352,7 +1369,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
             }
         }
         Kind::Broadcast => {
-            let [id, status, stream_ids, name] = quick_object(r, BROADCAST_FIELDS, BROADCAST_RULES)?;
+            let ([id, status, stream_ids, name], m) =
+                quick_object(r, BROADCAST_FIELDS, BROADCAST_RULES, true)?;
+            mask = m;
             WebhookEvent::Broadcast {
                 broadcast: BroadcastWebhook {
                     id: BroadcastId(id.num()?),
@@ -1366,11 +1385,12 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
                 },
             }
         }
-    })
+    };
+    Some((event, mask))
 }
 
 /// The `message` object: its entity of `kind` (the last one when repeated), read in place.
-fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
+fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u32)> {
     r.open(false)?;
     let mut event = None;
     let mut first = true;
@@ -1385,8 +1405,13 @@ fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<WebhookEvent> {
 }
 
 /// The event [`check`] would make of `text` (an envelope, default options) when it is sure the
-/// body is valid and needs no fixups; `None` otherwise (then ask `check`, which explains errors).
-pub fn quick(text: &str) -> Option<WebhookEvent> {
+/// body is valid and needs no fixups but deleting `null` fields of the entity; `None` otherwise (then
+/// ask `check`, which explains errors). The mask's bit `i` says the entity's field `i` (in the order
+/// of the JSON form's known fields: stream `id, live, backup_live, recording, transcoding,
+/// client_user_id, client_entity_data, pull, uri, stream_source_type`; video `id, status,
+/// converted_videos, slug, name, duration, stream_id, deleted_at, error, client_user_id`; restream `id,
+/// name, stream_id, live, active`; broadcast `id, status, stream_ids, name`) is `null` in the body.
+pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
     let mut r = json::Reader::new(text);
     r.open(false)?;
     let mut kind = None;
