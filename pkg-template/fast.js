@@ -39,7 +39,11 @@ export function fastPath(m) {
   const views = () => {
     // A view of a detached buffer (the memory grew) has length 0.
     if (u8.byteLength === 0) {
-      memory ??= m.__gsMemory();
+      if (memory === null) {
+        // First use (after `init` in browsers): ApplyResults come back as tapes from now on.
+        memory = m.__gsMemory();
+        m.__gsTapeResults();
+      }
       u8 = new Uint8Array(memory.buffer);
       f64 = new Float64Array(memory.buffer);
     }
@@ -140,6 +144,7 @@ export function fastPath(m) {
     }
   };
   const readTape = (at) => {
+    if (at === 0) throw new Error("gcore-streaming: the tracker is busy (re-entrant call)");
     views();
     pos = at / 8;
     base = f64[pos + 1];
@@ -181,9 +186,11 @@ export function fastPath(m) {
     return slowParse(body, options);
   }
 
+  // The tracker's methods that return an ApplyResult answer with the address of its tape.
   const proto = m.WebhookTracker.prototype;
   const slowApply = proto.apply;
   proto.apply = function apply(input, receivedAtMs) {
+    views();
     if (typeof input === "string") {
       const len = put(input);
       if (len >= 0) {
@@ -191,8 +198,17 @@ export function fastPath(m) {
         if (at !== 0) return readTape(at);
       }
     }
-    return slowApply.call(this, input, receivedAtMs);
+    return readTape(slowApply.call(this, input, receivedAtMs));
   };
+  for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
+    const generated = proto[name];
+    proto[name] = {
+      [name](value, receivedAtMs) {
+        views();
+        return readTape(generated.call(this, value, receivedAtMs));
+      },
+    }[name];
+  }
 
   return parseWebhook;
 }

@@ -568,8 +568,45 @@ impl<'a> ApiObject<'a> {
     }
 }
 
+thread_local! {
+    /// Set by the package's JS (`pkg-template/fast.js`), which wraps every method returning an
+    /// `ApplyResult`: results come back as the address of their tape instead of an object.
+    static TAPE_RESULTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// (Internal to the package's JS.) From now on, methods that return an `ApplyResult` return the
+/// address of its tape (see `result_tape`).
+#[wasm_bindgen(js_name = __gsTapeResults, skip_typescript)]
+pub fn gs_tape_results() {
+    TAPE_RESULTS.with(|t| t.set(true));
+}
+
+/// The result as a JS object (through JSON text), or its tape's address for the package's JS.
 fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&r.to_json())
+    if TAPE_RESULTS.with(std::cell::Cell::get) {
+        Ok(JsValue::from_f64(result_tape(r) as f64))
+    } else {
+        js_sys::JSON::parse(&r.to_json())
+    }
+}
+
+/// Writes `r` into the scratch tape (`[ops length, bytes address, ops…]`); its address, or 0.
+fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
+    SCRATCH.with(|s| {
+        let Ok(mut s) = s.try_borrow_mut() else {
+            return 0;
+        };
+        let tape = &mut s.tape;
+        tape.clear();
+        tape.ops.extend_from_slice(&[0.0, 0.0]);
+        r.write(tape);
+        let n = tape.ops.len().saturating_sub(2) as f64;
+        let bytes = tape.bytes.as_ptr() as usize as f64;
+        if let Some(head) = tape.ops.get_mut(..2) {
+            head.copy_from_slice(&[n, bytes]);
+        }
+        tape.ops.as_ptr() as usize
+    })
 }
 
 // ------------------------------------------------------------------ the fast path
@@ -693,35 +730,19 @@ impl WebhookTracker {
     /// address of the result's tape (`[ops length, bytes address, ops…]`), or 0: take the slow path.
     #[wasm_bindgen(js_name = __applyInput, skip_typescript)]
     pub fn apply_input(&mut self, len: usize, received_at_ms: Option<f64>) -> usize {
-        SCRATCH.with(|s| {
-            let Ok(mut s) = s.try_borrow_mut() else {
-                return 0;
-            };
-            let s = &mut *s;
-            let Some(text) = scratch_text(&s.input, len) else {
-                return 0;
-            };
-            let r = match quick(text) {
+        let r = SCRATCH.with(|s| {
+            let s = s.try_borrow().ok()?;
+            let text = scratch_text(&s.input, len)?;
+            Some(match quick(text) {
                 Some((event, _)) => self.inner.apply(&event, now_arg(received_at_ms)),
                 None => {
-                    let Ok(root) = parse_text(text) else { return 0 };
-                    let Ok(checked) = check(&root, &ParseOptions::default(), false) else {
-                        return 0;
-                    };
+                    let root = parse_text(text).ok()?;
+                    let checked = check(&root, &ParseOptions::default(), false).ok()?;
                     self.inner.apply(&checked.event, now_arg(received_at_ms))
                 }
-            };
-            let tape = &mut s.tape;
-            tape.clear();
-            tape.ops.extend_from_slice(&[0.0, 0.0]);
-            r.write(tape);
-            let n = tape.ops.len().saturating_sub(2) as f64;
-            let bytes = tape.bytes.as_ptr() as usize as f64;
-            if let Some(head) = tape.ops.get_mut(..2) {
-                head.copy_from_slice(&[n, bytes]);
-            }
-            tape.ops.as_ptr() as usize
-        })
+            })
+        });
+        r.map_or(0, |r| result_tape(&r))
     }
 
     /// Folds in a stream from an API response (fresher than webhooks).
