@@ -136,9 +136,9 @@ export function fastPath(m) {
       case 9:
         pos += 3;
         return literal(f64[pos - 2], f64[pos - 1]);
-      case 12:
+      case 13:
         pos += 3;
-        return Number(text(base + f64[pos - 2], f64[pos - 1]));
+        return JSON.parse(text(base + f64[pos - 2], f64[pos - 1]));
       default:
         throw new Error(`gcore-streaming: corrupt result tape (op ${op})`);
     }

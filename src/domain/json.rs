@@ -790,8 +790,6 @@ pub trait Sink {
     }
     /// An integer value.
     fn num(&mut self, v: u64);
-    /// A number value as written in the input.
-    fn num_raw(&mut self, n: &Number<'_>);
     /// A boolean value.
     fn bool(&mut self, v: bool);
     /// `null`.
@@ -822,10 +820,6 @@ impl Sink for String {
     fn num(&mut self, v: u64) {
         sep(self);
         write_u64(self, v);
-    }
-    fn num_raw(&mut self, n: &Number<'_>) {
-        sep(self);
-        self.push_str(n.raw);
     }
     fn bool(&mut self, v: bool) {
         sep(self);
@@ -861,7 +855,7 @@ fn sep(out: &mut String) {
 /// `ops` holds opcodes, each followed by its operands: `OBJ`, `ARR`, `END`, `NULL`, `TRUE`, `FALSE`,
 /// `NUM x`, `STR offset len` (UTF-8 in `bytes`), `SYM address len` and `KEY address len` (UTF-8 of
 /// a literal in the module's memory, so the reader can cache the JS string by address), `KEYD offset
-/// len` (a name in `bytes`), `NUMT offset len` (a number's JSON text in `bytes`).
+/// len` (a name in `bytes`), `JSON offset len` (a value as JSON text in `bytes`).
 #[derive(Debug, Default)]
 pub struct Tape {
     /// Opcodes and operands.
@@ -893,8 +887,8 @@ impl Tape {
     pub const KEY: f64 = 10.0;
     /// A member name from input: `KEYD offset len`.
     pub const KEYD: f64 = 11.0;
-    /// A number given as its JSON text: `NUMT offset len`.
-    pub const NUMT: f64 = 12.0;
+    /// A value given as JSON text: `JSON offset len`.
+    pub const JSON: f64 = 13.0;
 
     /// Empties the tape (keeping its memory).
     pub fn clear(&mut self) {
@@ -931,14 +925,6 @@ impl Sink for Tape {
     fn num(&mut self, v: u64) {
         self.ops.extend_from_slice(&[Tape::NUM, v as f64]);
     }
-    fn num_raw(&mut self, n: &Number<'_>) {
-        match n.kind {
-            NumKind::UInt(x) => self.ops.extend_from_slice(&[Tape::NUM, x as f64]),
-            NumKind::NegInt(x) => self.ops.extend_from_slice(&[Tape::NUM, x as f64]),
-            // The reader converts the text (`Number(text)`), as `JSON.parse` would.
-            NumKind::Float => self.bytes_op(Tape::NUMT, n.raw),
-        }
-    }
     fn bool(&mut self, v: bool) {
         self.ops.push(if v { Tape::TRUE } else { Tape::FALSE });
     }
@@ -952,37 +938,8 @@ impl Sink for Tape {
         self.ops.push(Tape::END);
     }
     fn raw(&mut self, json: &str) {
-        match parse(json) {
-            Ok(v) => v.emit(self),
-            Err(_) => self.null(),
-        }
-    }
-}
-
-impl Value<'_> {
-    /// Writes the value into a [`Sink`] (decoded strings, numbers as `f64`).
-    pub fn emit(&self, out: &mut dyn Sink) {
-        match self {
-            Value::Null => out.null(),
-            Value::Bool(b) => out.bool(*b),
-            Value::Num(n) => out.num_raw(n),
-            Value::Str(s) => out.str(&s.decode()),
-            Value::Arr(items) => {
-                out.open(true);
-                for v in items {
-                    v.emit(out);
-                }
-                out.close(true);
-            }
-            Value::Obj(members) => {
-                out.open(false);
-                for (k, v) in members {
-                    out.key_dyn(&k.decode());
-                    v.emit(out);
-                }
-                out.close(false);
-            }
-        }
+        // The reader parses it (the engine's `JSON.parse` is quicker than walking it here).
+        self.bytes_op(Tape::JSON, json);
     }
 }
 
