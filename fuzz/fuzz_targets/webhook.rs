@@ -1,14 +1,25 @@
 //! Parse + apply + snapshot/restore over arbitrary bytes. The input is split on 0xFF into webhook
-//! bodies applied in order to one tracker; the whole input is also tried as a snapshot.
+//! bodies applied in order to one tracker; the whole input is also tried as a snapshot. The quick
+//! reader (the JS fast path) must agree with the full validator on every body it answers for.
 #![no_main]
 
-use gcore_streaming::domain::webhook::{parse_webhook, ParseOptions, Tracker};
+use gcore_streaming::domain::webhook::{
+    check, parse_text, parse_webhook, quick, Fixup, ParseOptions, Tracker,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let opts = ParseOptions { allow_unknown_types: true, ..ParseOptions::default() };
     let mut t = Tracker::new();
     for (i, body) in data.split(|b| *b == 0xFF).enumerate() {
+        if let Some((event, _nulls)) = std::str::from_utf8(body).ok().and_then(quick) {
+            let text = std::str::from_utf8(body).expect("utf-8");
+            let root = parse_text(text).expect("quick accepted invalid JSON");
+            let c = check(&root, &ParseOptions::default(), false).expect("quick accepted an invalid body");
+            assert!(!c.flat);
+            assert!(c.fixups.iter().all(|f| matches!(f, Fixup::Delete { item: None, .. })));
+            assert_eq!(c.event, event);
+        }
         if let Ok(ev) = parse_webhook(body, &opts) {
             let _ = t.apply(&ev, Some(i as u64));
             let _ = t.apply(&ev, Some(i as u64));
