@@ -258,6 +258,10 @@ pub(super) fn check_object(v: &JsValue, path: &str) -> Result<(), JsValue> {
 }
 
 pub(super) fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
+    if v.is_undefined() {
+        // The common case: no per-call options (one check instead of four property reads).
+        return Ok(CallOptions::default());
+    }
     check_object(v, "options")?;
     let signal = prop(v, "signal");
     if let Some(s) = &signal {
