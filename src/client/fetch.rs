@@ -2,99 +2,17 @@
 //! `window`), `AbortController` for timeouts and the caller's `AbortSignal`, `setTimeout` for waits,
 //! `Date.now` and `Math.random`. Runs in browsers, workers, Node 20+, Deno and Cloudflare Workers.
 //!
-//! Every timer and listener it installs is removed when the call ends or its future is dropped.
+//! Each attempt and each wait is one call into a small JS driver (`src/js/fetch_driver.rs`), which
+//! removes its timer and listener when the attempt or wait ends.
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
-use js_sys::{Array, Function, Object, Promise, Reflect};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(obj, &JsValue::from_str(key))
-}
-
-fn call(obj: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, method)?.dyn_into()?;
-    Reflect::apply(&f, obj, args)
-}
-
-fn global() -> JsValue {
-    js_sys::global().into()
-}
-
-/// The message of a thrown JS value.
-fn message_of(err: &JsValue) -> String {
-    get(err, "message")
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "fetch failed".to_owned())
-}
-
-/// Whether an `AbortSignal` has fired.
-fn is_aborted(signal: Option<&JsValue>) -> bool {
-    signal.is_some_and(|s| get(s, "aborted").ok().and_then(|v| v.as_bool()) == Some(true))
-}
-
-/// A `setTimeout` that is cleared when dropped.
-struct Timer {
-    id: JsValue,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timer {
-    fn start(ms: f64, callback: Closure<dyn FnMut()>) -> Result<Self, JsValue> {
-        let g = global();
-        let args = Array::of2(
-            callback.as_ref(),
-            &JsValue::from_f64(ms.clamp(0.0, 2_147_483_647.0)),
-        );
-        let id = call(&g, "setTimeout", &args)?;
-        Ok(Self {
-            id,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        let _ = call(&global(), "clearTimeout", &Array::of1(&self.id));
-    }
-}
-
-/// An `abort` listener on the caller's signal, removed when dropped.
-struct AbortListener {
-    signal: JsValue,
-    callback: Closure<dyn FnMut()>,
-}
-
-impl AbortListener {
-    fn add(signal: &JsValue, callback: Closure<dyn FnMut()>) -> Result<Self, JsValue> {
-        call(
-            signal,
-            "addEventListener",
-            &Array::of2(&JsValue::from_str("abort"), callback.as_ref()),
-        )?;
-        Ok(Self {
-            signal: signal.clone(),
-            callback,
-        })
-    }
-}
-
-impl Drop for AbortListener {
-    fn drop(&mut self) {
-        let _ = call(
-            &self.signal,
-            "removeEventListener",
-            &Array::of2(&JsValue::from_str("abort"), self.callback.as_ref()),
-        );
-    }
-}
+#[path = "../js/fetch_driver.rs"]
+mod driver;
 
 /// Header pairs as [`HttpRequest`] carries them.
 type Headers = Vec<(String, String)>;
@@ -117,158 +35,79 @@ impl FetchTransport {
         }
     }
 
-    fn headers_object(&self, pairs: Vec<(String, String)>) -> Result<Object, JsValue> {
+    fn headers_object(&self, pairs: Vec<(String, String)>) -> Object {
         let mut cache = self.headers.borrow_mut();
         if let Some((cached, obj)) = cache.as_ref() {
             if *cached == pairs {
-                return Ok(obj.clone());
+                return obj.clone();
             }
         }
         let headers = Object::new();
         for (k, v) in &pairs {
-            Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v))?;
+            // Setting a string key on a plain object can not fail.
+            let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
         }
         *cache = Some((pairs, headers.clone()));
-        Ok(headers)
+        headers
     }
+}
 
-    fn fetch_fn(&self) -> Result<(Function, JsValue), TransportError> {
-        if let Some(f) = &self.fetch {
-            return Ok((f.clone(), JsValue::UNDEFINED));
-        }
-        let g = global();
-        get(&g, "fetch")
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .map(|f| (f, g))
-            .ok_or_else(|| TransportError::Network("no fetch in this runtime: pass options.fetch".to_owned()))
+/// A timer delay as `setTimeout` takes it.
+fn delay(ms: f64) -> f64 {
+    if ms.is_nan() {
+        0.0
+    } else {
+        ms.clamp(0.0, 2_147_483_647.0)
     }
+}
 
-    async fn attempt(&self, req: HttpRequest, controller: &JsValue) -> Result<HttpResponse, JsValue> {
-        let init = Object::new();
-        let headers = self.headers_object(req.headers)?;
-        Reflect::set(&init, &"method".into(), &req.method.as_str().into())?;
-        Reflect::set(&init, &"headers".into(), &headers)?;
-        if let Some(body) = &req.body {
-            Reflect::set(&init, &"body".into(), &JsValue::from_str(body))?;
-        }
-        Reflect::set(&init, &"signal".into(), &get(controller, "signal")?)?;
-        let (fetch, this) = self.fetch_fn().map_err(|e| match e {
-            TransportError::Network(m) => JsValue::from_str(&m),
-            _ => JsValue::from_str("fetch unavailable"),
-        })?;
-        let promise: Promise = fetch
-            .call2(&this, &JsValue::from_str(&req.url), &init)?
-            .dyn_into()?;
-        let resp = JsFuture::from(promise).await?;
-        let status = get(&resp, "status")?.as_f64().unwrap_or(0.0);
-        let mut headers = Vec::new();
-        // Only an error answer's `Retry-After` is read (the retry policy's one input from headers).
-        if !(200.0..300.0).contains(&status) {
-            let resp_headers = get(&resp, "headers")?;
-            let name = "retry-after";
-            if let Some(v) = call(&resp_headers, "get", &Array::of1(&JsValue::from_str(name)))?.as_string() {
-                headers.push((name.to_owned(), v));
-            }
-        }
-        let text: Promise = call(&resp, "text", &Array::new())?.dyn_into()?;
-        let body = JsFuture::from(text).await?.as_string().unwrap_or_default();
-        Ok(HttpResponse {
-            status: u16::try_from(status as i64).unwrap_or(0),
-            headers,
-            body,
-        })
-    }
+fn signal_value(signal: Option<&JsValue>) -> JsValue {
+    signal.cloned().unwrap_or(JsValue::UNDEFINED)
 }
 
 impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        if is_aborted(signal) {
-            return Err(TransportError::Aborted);
+        let headers = self.headers_object(req.headers);
+        let fetch = self
+            .fetch
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let promise = driver::attempt(
+            &fetch,
+            &req.url,
+            req.method.as_str(),
+            &headers,
+            req.body,
+            delay(req.timeout_ms),
+            &signal_value(signal),
+        );
+        match JsFuture::from(promise).await {
+            Ok(answer) => {
+                let answer: Array = answer.into();
+                let status = answer.get(0).as_f64().unwrap_or(0.0);
+                let headers = match answer.get(1).as_string() {
+                    Some(v) => vec![("retry-after".to_owned(), v)],
+                    None => Vec::new(),
+                };
+                Ok(HttpResponse {
+                    status: u16::try_from(status as i64).unwrap_or(0),
+                    headers,
+                    body: answer.get(2).as_string().unwrap_or_default(),
+                })
+            }
+            Err(e) => Err(match e.as_f64() {
+                Some(1.0) => TransportError::Aborted,
+                Some(_) => TransportError::Timeout,
+                None => TransportError::Network(e.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
+            }),
         }
-        let ctor = get(&global(), "AbortController").map_err(|e| TransportError::Network(message_of(&e)))?;
-        let ctor: Function = ctor
-            .dyn_into()
-            .map_err(|_| TransportError::Network("no AbortController in this runtime".to_owned()))?;
-        let controller: JsValue =
-            Reflect::construct(&ctor, &Array::new()).map_err(|e| TransportError::Network(message_of(&e)))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let timer = {
-            let timed_out = timed_out.clone();
-            let controller = controller.clone();
-            Timer::start(
-                req.timeout_ms,
-                Closure::new(move || {
-                    timed_out.set(true);
-                    let _ = call(&controller, "abort", &Array::new());
-                }),
-            )
-            .map_err(|e| TransportError::Network(message_of(&e)))?
-        };
-        let listener = match signal {
-            Some(s) => {
-                let controller = controller.clone();
-                Some(
-                    AbortListener::add(
-                        s,
-                        Closure::new(move || {
-                            let _ = call(&controller, "abort", &Array::new());
-                        }),
-                    )
-                    .map_err(|e| TransportError::Network(message_of(&e)))?,
-                )
-            }
-            None => None,
-        };
-        let result = self.attempt(req, &controller).await;
-        drop(timer);
-        drop(listener);
-        result.map_err(|e| {
-            if is_aborted(signal) {
-                TransportError::Aborted
-            } else if timed_out.get() {
-                TransportError::Timeout
-            } else {
-                TransportError::Network(message_of(&e))
-            }
-        })
     }
 
     async fn sleep(&self, ms: f64, signal: Option<&JsValue>) -> Result<(), TransportError> {
-        if is_aborted(signal) {
-            return Err(TransportError::Aborted);
-        }
-        let mut resolve: Option<Function> = None;
-        let promise = Promise::new(&mut |res, _rej| resolve = Some(res));
-        let Some(resolve) = resolve else {
-            return Err(TransportError::Network("Promise executor did not run".to_owned()));
-        };
-        let on_time = resolve.clone();
-        let timer = Timer::start(
-            ms,
-            Closure::new(move || {
-                let _ = on_time.call1(&JsValue::UNDEFINED, &JsValue::TRUE);
-            }),
-        )
-        .map_err(|e| TransportError::Network(message_of(&e)))?;
-        let listener = match signal {
-            Some(s) => Some(
-                AbortListener::add(
-                    s,
-                    Closure::new(move || {
-                        let _ = resolve.call1(&JsValue::UNDEFINED, &JsValue::FALSE);
-                    }),
-                )
-                .map_err(|e| TransportError::Network(message_of(&e)))?,
-            ),
-            None => None,
-        };
-        let fired = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool());
-        drop(timer);
-        drop(listener);
-        if fired == Some(true) {
+        let fired = JsFuture::from(driver::sleep(delay(ms), &signal_value(signal))).await;
+        if fired.ok().and_then(|v| v.as_bool()) == Some(true) {
             Ok(())
         } else {
             Err(TransportError::Aborted)

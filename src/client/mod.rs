@@ -362,6 +362,8 @@ fn unexpected(operation: Operation) -> ClientError {
 pub struct Client<T: Transport> {
     transport: T,
     config: ClientConfig,
+    /// The `Authorization` value, formatted once (not per attempt).
+    auth_header: Option<String>,
 }
 
 impl<T: Transport> fmt::Debug for Client<T> {
@@ -375,7 +377,12 @@ impl<T: Transport> fmt::Debug for Client<T> {
 impl<T: Transport> Client<T> {
     /// A client over `transport`.
     pub fn new(transport: T, config: ClientConfig) -> Self {
-        Self { transport, config }
+        let auth_header = config.auth.header();
+        Self {
+            transport,
+            config,
+            auth_header,
+        }
     }
 
     /// The settings.
@@ -393,8 +400,8 @@ impl<T: Transport> Client<T> {
         if req.body.is_some() {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
         }
-        if let Some(auth) = self.config.auth.header() {
-            headers.push(("Authorization".to_owned(), auth));
+        if let Some(auth) = &self.auth_header {
+            headers.push(("Authorization".to_owned(), auth.clone()));
         }
         for (k, v) in &self.config.headers {
             headers.retain(|(name, _)| !name.eq_ignore_ascii_case(k));

@@ -77,13 +77,22 @@ pub(crate) struct Params {
     extra: Vec<(String, String)>,
 }
 
+/// The parts one after the other (`[..].concat()` without its generic join code in the wasm).
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn at(root: &str, key: &str) -> String {
     if root.is_empty() {
         key.to_owned()
     } else if key.is_empty() {
         root.to_owned()
     } else {
-        [root, ".", key].concat()
+        cat(&[root, ".", key])
     }
 }
 
@@ -130,7 +139,7 @@ fn member(kind: Kind, v: &Value<'_>, path: impl Fn() -> String) -> Result<Option
     let bad = |what: &str| {
         err(
             path(),
-            &["invalid type: ", v.kind_name(), ", expected ", what].concat(),
+            &cat(&["invalid type: ", v.kind_name(), ", expected ", what]),
         )
     };
     if *v == Value::Null {
@@ -324,7 +333,7 @@ pub(crate) fn update_stream(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateStream,
         format!("/streaming/streams/{id}"),
-        ["{\"stream\":", &p.to_json(), "}"].concat(),
+        cat(&["{\"stream\":", &p.to_json(), "}"]),
     )
 }
 
@@ -340,7 +349,7 @@ pub(crate) fn create_broadcast(p: &Params) -> Result<ApiRequest, ParamError> {
     Ok(req(
         Operation::CreateBroadcast,
         "/streaming/broadcasts".to_owned(),
-        ["{\"broadcast\":", &p.to_json(), "}"].concat(),
+        cat(&["{\"broadcast\":", &p.to_json(), "}"]),
     ))
 }
 
@@ -349,7 +358,7 @@ pub(crate) fn update_broadcast(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateBroadcast,
         format!("/streaming/broadcasts/{id}"),
-        ["{\"broadcast\":", &p.to_json(), "}"].concat(),
+        cat(&["{\"broadcast\":", &p.to_json(), "}"]),
     )
 }
 

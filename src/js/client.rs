@@ -18,6 +18,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,7 +126,7 @@ pub(super) fn invalid(path: &str, message: &str) -> JsValue {
     js_error(
         "StreamingError",
         "invalid_params",
-        &format!("{path}: {message}"),
+        &params::cat(&[path, ": ", message]),
         &[("path", JsValue::from_str(path))],
     )
 }
@@ -257,6 +258,10 @@ pub(super) fn check_object(v: &JsValue, path: &str) -> Result<(), JsValue> {
 }
 
 pub(super) fn request_options(v: &JsValue) -> Result<Opts, JsValue> {
+    if v.is_undefined() {
+        // The common case: no per-call options (one check instead of four property reads).
+        return Ok(CallOptions::default());
+    }
     check_object(v, "options")?;
     let signal = prop(v, "signal");
     if let Some(s) = &signal {
@@ -305,10 +310,17 @@ pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
         .ok_or_else(|| invalid(path, "must be a positive integer id"))
 }
 
-fn run<F>(fut: F) -> Promise
+/// Boxes the call, so that `future_to_promise` is instantiated once for every method (one copy of
+/// its machinery in the wasm, not one per method).
+pub(super) fn run<F>(fut: F) -> Promise
 where
     F: Future<Output = Result<JsValue, JsValue>> + 'static,
 {
+    run_boxed(Box::pin(fut))
+}
+
+#[inline(never)]
+fn run_boxed(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
     future_to_promise(fut)
 }
 
@@ -351,7 +363,7 @@ fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), J
             let value = pair
                 .get(1)
                 .as_string()
-                .ok_or_else(|| invalid(&format!("options.headers.{name}"), "must be a string"))?;
+                .ok_or_else(|| invalid(&params::cat(&["options.headers.", &name]), "must be a string"))?;
             cfg.headers.push((name, value));
         }
     }

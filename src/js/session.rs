@@ -6,8 +6,10 @@
 //! broadcast and videos it last read (so `state` is one `JSON.parse` of spliced text, a fresh copy).
 
 use super::client::{check_object, id_of, StreamingClient};
-use super::client::{client_error, invalid, opt_number, prop, request_options, resource, with_json, Inner};
-use crate::client::params::{self, Params, SetupOptions, BROADCAST, STREAM};
+use super::client::{
+    client_error, invalid, opt_number, prop, request_options, resource, run, with_json, Inner,
+};
+use crate::client::params::{self, cat, Params, SetupOptions, BROADCAST, STREAM};
 use crate::client::{CallOptions, ClientError, Paginator, Transport, WaitOptions, Wake};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::BroadcastStatus;
@@ -15,9 +17,10 @@ use crate::domain::request::{ApiRequest, ListBroadcastsQuery, Operation, ParamEr
 use crate::domain::webhook::Action;
 use js_sys::{Array, Promise};
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 type Opts = CallOptions<JsValue>;
 
@@ -129,7 +132,7 @@ fn no_id(operation: Operation, what: &str) -> JsValue {
     client_error(&ClientError::InvalidResponse {
         operation,
         status: 200,
-        message: [what, " has no id"].concat(),
+        message: cat(&[what, " has no id"]),
     })
 }
 
@@ -153,14 +156,20 @@ struct Inner2 {
     wake: Wake,
 }
 
-/// One request; the answer parsed by the engine (and its body text, for the state).
-async fn call(client: &Inner, req: &ApiRequest, opts: &Opts) -> Result<(JsValue, String), JsValue> {
-    let raw = client
-        .execute_raw(req, opts)
-        .await
-        .map_err(|e| client_error(&e))?;
-    let value = resource(req.operation, &raw)?;
-    Ok((value, raw.body))
+/// A boxed [`call`]: the parsed answer and its body text.
+type Answer<'a> = Pin<Box<dyn Future<Output = Result<(JsValue, String), JsValue>> + 'a>>;
+
+/// One request; the answer parsed by the engine (and its body text, for the state). Boxed: every
+/// step of every stage awaits this one future type, so its state is a pointer in theirs.
+fn call<'a>(client: &'a Inner, req: &'a ApiRequest, opts: &'a Opts) -> Answer<'a> {
+    Box::pin(async move {
+        let raw = client
+            .execute_raw(req, opts)
+            .await
+            .map_err(|e| client_error(&e))?;
+        let value = resource(req.operation, &raw)?;
+        Ok((value, raw.body))
+    })
 }
 
 /// A resource answer with its numeric `id`.
@@ -254,7 +263,7 @@ async fn setup(client: Inner, options: SetupOptions, opts: &Opts) -> Result<Live
     };
     let (_, stream) = call_res(&client, &req, opts, "the stream").await?;
     broadcast.set("status", "\"pending\"".to_owned());
-    broadcast.set("stream_ids", ["[", &stream.id.to_string(), "]"].concat());
+    broadcast.set("stream_ids", cat(&["[", &stream.id.to_string(), "]"]));
     let req = params::create_broadcast(&broadcast).map_err(|e| param_error(&e))?;
     let (created, text) = call(&client, &req, opts).await?;
     let broadcast = match uint(&created, "id") {
@@ -292,8 +301,8 @@ fn res_of(v: &JsValue, path: &str) -> Result<Res<u64>, JsValue> {
         return Err(invalid(path, "must be an object"));
     }
     let id = match prop(v, "id") {
-        Some(id) => id_of(&id, &[path, ".id"].concat())?,
-        None => return Err(invalid(&[path, ".id"].concat(), "is required")),
+        Some(id) => id_of(&id, &cat(&[path, ".id"]))?,
+        None => return Err(invalid(&cat(&[path, ".id"]), "is required")),
     };
     Ok(Res {
         id,
@@ -500,7 +509,7 @@ impl Inner2 {
         let mut req: ApiRequest = action.request().ok_or_else(|| {
             invalid(
                 id_field(action.operation),
-                &["is required for ", action.operation.as_str()].concat(),
+                &cat(&["is required for ", action.operation.as_str()]),
             )
         })?;
         req.body = body;
@@ -541,7 +550,7 @@ fn video_failed(id: u64, video: &JsValue) -> JsValue {
     let error = prop(video, "error")
         .and_then(|e| e.as_string())
         .unwrap_or_else(|| "status error".to_owned());
-    let message = ["video ", &id.to_string(), " failed to process: ", &error].concat();
+    let message = cat(&["video ", &id.to_string(), " failed to process: ", &error]);
     super::js_error(
         "StreamingError",
         "video_failed",
@@ -556,13 +565,6 @@ fn id_field(op: Operation) -> &'static str {
         Operation::GetVideo | Operation::DeleteVideo => "video_id",
         _ => "stream_id",
     }
-}
-
-fn run<F>(fut: F) -> Promise
-where
-    F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    future_to_promise(fut)
 }
 
 #[wasm_bindgen]

@@ -68,7 +68,12 @@ impl ErrorBody {
         if let Some(errors) = json::get(map, "errors") {
             match errors {
                 Value::Obj(obj) => {
-                    let fields = obj.iter().map(|(k, v)| (k.decode(), messages_of(v))).collect();
+                    // Inserted one by one: `collect` into a map sorts first (a stable sort's code in
+                    // the wasm, for a handful of keys). A repeated key keeps its last value either way.
+                    let mut fields = BTreeMap::new();
+                    for (k, v) in obj {
+                        fields.insert(k.decode(), messages_of(v));
+                    }
                     return Some(Self::Fields { fields });
                 }
                 Value::Arr(_) | Value::Str(_) => {
