@@ -754,10 +754,19 @@ impl Tracker {
                 "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
             )
         };
-        let [v, streams, broadcasts, videos, restreams] =
-            snap::fields(&root, &["v", "streams", "broadcasts", "videos", "restreams"])
-                .map_err(|()| shape(""))?;
-        let v = snap::req_u64(v).map_err(|()| shape("v"))?;
+        use snap::K;
+        let [v, streams, broadcasts, videos, restreams, ..] = snap::fields(
+            &root,
+            &[
+                ("v", K::Any),
+                ("streams", K::Any),
+                ("broadcasts", K::Any),
+                ("videos", K::Any),
+                ("restreams", K::Any),
+            ],
+        )
+        .map_err(|()| shape(""))?;
+        let v = snap::ou(v).ok_or_else(|| shape("v"))?;
         if v != u64::from(SNAPSHOT_VERSION) {
             let mut m = String::from("expected snapshot version 1, got ");
             json::write_u64(&mut m, v);
@@ -1448,37 +1457,38 @@ impl TrackedStream {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, active, live, backup_live, recording, transcoding, session, stop_expected, interrupted, stopped, first, updated] =
+        use snap::K;
+        let [id, active, live, backup_live, recording, transcoding, session, stop_expected, interrupted, stopped, first, updated, ..] =
             snap::fields(
                 v,
                 &[
-                    "id",
-                    "active",
-                    "live",
-                    "backup_live",
-                    "recording",
-                    "transcoding",
-                    "session",
-                    "stop_expected",
-                    "interrupted",
-                    "stopped",
-                    "first_seen_ms",
-                    "updated_ms",
+                    ("id", K::Req),
+                    ("active", K::Bool),
+                    ("live", K::Bool),
+                    ("backup_live", K::Bool),
+                    ("recording", K::Bool),
+                    ("transcoding", K::Bool),
+                    ("session", K::Req32),
+                    ("stop_expected", K::Flag),
+                    ("interrupted", K::Flag),
+                    ("stopped", K::Flag),
+                    ("first_seen_ms", K::U64),
+                    ("updated_ms", K::U64),
                 ],
             )?;
         Ok(Self {
-            id: StreamId(snap::req_u64(id)?),
-            active: snap::opt_bool(active)?,
-            live: snap::opt_bool(live)?,
-            backup_live: snap::opt_bool(backup_live)?,
-            recording: snap::opt_bool(recording)?,
-            transcoding: snap::opt_bool(transcoding)?,
-            session: u32::try_from(snap::req_u64(session)?).map_err(|_| ())?,
-            stop_expected: snap::flag(stop_expected)?,
-            interrupted: snap::flag(interrupted)?,
-            stopped: snap::flag(stopped)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: StreamId(snap::u(id)),
+            active: snap::b(active),
+            live: snap::b(live),
+            backup_live: snap::b(backup_live),
+            recording: snap::b(recording),
+            transcoding: snap::b(transcoding),
+            session: snap::u(session) as u32,
+            stop_expected: snap::b(stop_expected) == Some(true),
+            interrupted: snap::b(interrupted) == Some(true),
+            stopped: snap::b(stopped) == Some(true),
+            first_seen_ms: snap::ou(first),
+            updated_ms: snap::ou(updated),
         })
     }
 }
@@ -1500,22 +1510,23 @@ impl TrackedBroadcast {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, status, stream_ids, first, updated] =
-            snap::fields(v, &["id", "status", "stream_ids", "first_seen_ms", "updated_ms"])?;
-        let stream_ids = match stream_ids {
-            None => Vec::new(),
-            Some(J::Arr(items)) => items
-                .iter()
-                .map(|i| snap::req_u64(Some(i)).map(StreamId))
-                .collect::<Result<_, ()>>()?,
-            Some(_) => return Err(()),
-        };
+        use snap::K;
+        let [id, status, stream_ids, first, updated, ..] = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("status", K::Str),
+                ("stream_ids", K::Ids),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: BroadcastId(snap::req_u64(id)?),
-            status: snap::opt_str(status)?.map(|s| BroadcastStatus::parse(&s)),
-            stream_ids,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: BroadcastId(snap::u(id)),
+            status: snap::s(status).map(|s| BroadcastStatus::parse(&s)),
+            stream_ids: snap::ids(stream_ids),
+            first_seen_ms: snap::ou(first),
+            updated_ms: snap::ou(updated),
         })
     }
 }
@@ -1544,37 +1555,34 @@ impl TrackedVideo {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, status, stream_id, session, name, duration, deleted, deleted_at, first, updated] =
+        use snap::K;
+        let [id, status, stream_id, session, name, duration, deleted, deleted_at, first, updated, ..] =
             snap::fields(
                 v,
                 &[
-                    "id",
-                    "status",
-                    "stream_id",
-                    "session",
-                    "name",
-                    "duration",
-                    "deleted",
-                    "deleted_at",
-                    "first_seen_ms",
-                    "updated_ms",
+                    ("id", K::Req),
+                    ("status", K::Str),
+                    ("stream_id", K::U64),
+                    ("session", K::U32),
+                    ("name", K::Str),
+                    ("duration", K::U64),
+                    ("deleted", K::Flag),
+                    ("deleted_at", K::Str),
+                    ("first_seen_ms", K::U64),
+                    ("updated_ms", K::U64),
                 ],
             )?;
-        let session = match snap::opt_u64(session)? {
-            Some(n) => Some(u32::try_from(n).map_err(|_| ())?),
-            None => None,
-        };
         Ok(Self {
-            id: VideoId(snap::req_u64(id)?),
-            status: snap::opt_str(status)?.map(|s| VideoStatus::parse(&s)),
-            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
-            session,
-            name: snap::opt_str(name)?,
-            duration: snap::opt_u64(duration)?,
-            deleted: snap::flag(deleted)?,
-            deleted_at: snap::opt_str(deleted_at)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: VideoId(snap::u(id)),
+            status: snap::s(status).map(|s| VideoStatus::parse(&s)),
+            stream_id: snap::ou(stream_id).map(StreamId),
+            session: snap::ou(session).map(|n| n as u32),
+            name: snap::s(name),
+            duration: snap::ou(duration),
+            deleted: snap::b(deleted) == Some(true),
+            deleted_at: snap::s(deleted_at),
+            first_seen_ms: snap::ou(first),
+            updated_ms: snap::ou(updated),
         })
     }
 }
@@ -1597,17 +1605,25 @@ impl TrackedRestream {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, stream_id, live, name, first, updated] = snap::fields(
+        use snap::K;
+        let [id, stream_id, live, name, first, updated, ..] = snap::fields(
             v,
-            &["id", "stream_id", "live", "name", "first_seen_ms", "updated_ms"],
+            &[
+                ("id", K::Req),
+                ("stream_id", K::U64),
+                ("live", K::Bool),
+                ("name", K::Str),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
         )?;
         Ok(Self {
-            id: snap::req_u64(id)?,
-            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
-            live: snap::opt_bool(live)?,
-            name: snap::opt_str(name)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: snap::u(id),
+            stream_id: snap::ou(stream_id).map(StreamId),
+            live: snap::b(live),
+            name: snap::s(name),
+            first_seen_ms: snap::ou(first),
+            updated_ms: snap::ou(updated),
         })
     }
 }
@@ -1695,83 +1711,247 @@ impl ApplyResult {
 }
 
 /// Reading snapshot JSON: every field known, none repeated, each of its type (`null` reads as absent).
+/// One interpreter checks an object against a field table; the readers then take the checked values.
 mod snap {
-    use super::{Str, J};
+    use super::{Str, StreamId, J};
+    use crate::domain::json::NumKind;
 
-    pub(super) fn fields<'v, 'a, const N: usize>(
-        v: &'v J<'a>,
-        keys: &[&str; N],
-    ) -> Result<[Option<&'v J<'a>>; N], ()> {
-        let mut out = [None; N];
-        fill(v, keys, &mut out)?;
-        Ok(out)
+    /// What a snapshot field holds.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub(super) enum K {
+        /// An integer (`u64`), required.
+        Req,
+        /// An integer that fits `u32`, required.
+        Req32,
+        /// An integer (`u64`) or null.
+        U64,
+        /// An integer that fits `u32`, or null.
+        U32,
+        /// A boolean or null.
+        Bool,
+        /// A boolean (not null).
+        Flag,
+        /// A string or null.
+        Str,
+        /// An array of integers (not null).
+        Ids,
+        /// Anything (checked by the caller).
+        Any,
     }
 
-    /// The members of object `v` by `keys` (one copy of the loop for every object shape).
+    /// The most fields an object has.
+    const MAX: usize = 12;
+
+    /// The members of object `v` by the field table `keys`, each checked against its kind (absent
+    /// fields are `None`; past the table's end, always `None`).
     #[inline(never)]
-    fn fill<'v, 'a>(v: &'v J<'a>, keys: &[&str], out: &mut [Option<&'v J<'a>>]) -> Result<(), ()> {
+    pub(super) fn fields<'v, 'a>(v: &'v J<'a>, keys: &[(&str, K)]) -> Result<[Option<&'v J<'a>>; MAX], ()> {
+        let mut out = [None; MAX];
         let J::Obj(members) = v else {
             return Err(());
         };
         for (k, v) in members {
-            let i = keys.iter().position(|key| Str::is(k, key)).ok_or(())?;
+            let i = keys.iter().position(|(key, _)| Str::is(k, key)).ok_or(())?;
             let slot = out.get_mut(i).ok_or(())?;
             if slot.is_some() {
                 return Err(());
             }
             *slot = Some(v);
         }
-        Ok(())
+        for (v, (_, kind)) in out.iter().zip(keys) {
+            if !fits(*kind, *v) {
+                return Err(());
+            }
+        }
+        Ok(out)
     }
 
-    #[inline(never)]
-    pub(super) fn opt_u64(v: Option<&J<'_>>) -> Result<Option<u64>, ()> {
+    fn uint(v: &J<'_>) -> Option<u64> {
         match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Num(n)) => match n.kind {
-                crate::domain::json::NumKind::UInt(x) => Ok(Some(x)),
-                _ => Err(()),
+            J::Num(n) => match n.kind {
+                NumKind::UInt(x) => Some(x),
+                _ => None,
             },
-            Some(_) => Err(()),
+            _ => None,
         }
     }
 
-    pub(super) fn req_u64(v: Option<&J<'_>>) -> Result<u64, ()> {
-        opt_u64(v)?.ok_or(())
+    fn fits(kind: K, v: Option<&J<'_>>) -> bool {
+        let Some(v) = v else {
+            return !matches!(kind, K::Req | K::Req32);
+        };
+        if kind == K::Any {
+            return true;
+        }
+        let max = if matches!(kind, K::Req32 | K::U32) {
+            u64::from(u32::MAX)
+        } else {
+            u64::MAX
+        };
+        match (kind, v) {
+            (K::Req | K::Req32 | K::U64 | K::U32, J::Num(_)) => uint(v).is_some_and(|n| n <= max),
+            (K::U64 | K::U32 | K::Bool | K::Str, J::Null)
+            | (K::Bool | K::Flag, J::Bool(_))
+            | (K::Str, J::Str(_)) => true,
+            (K::Ids, J::Arr(items)) => items.iter().all(|i| uint(i).is_some()),
+            _ => false,
+        }
     }
 
+    /// A checked integer field (`None`: absent or null).
     #[inline(never)]
-    pub(super) fn opt_bool(v: Option<&J<'_>>) -> Result<Option<bool>, ()> {
-        match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(()),
-        }
+    pub(super) fn ou(v: Option<&J<'_>>) -> Option<u64> {
+        v.and_then(uint)
     }
 
+    /// A checked required integer field.
+    pub(super) fn u(v: Option<&J<'_>>) -> u64 {
+        ou(v).unwrap_or_default()
+    }
+
+    /// A checked boolean field.
     #[inline(never)]
-    pub(super) fn flag(v: Option<&J<'_>>) -> Result<bool, ()> {
+    pub(super) fn b(v: Option<&J<'_>>) -> Option<bool> {
         match v {
-            None => Ok(false),
-            Some(J::Bool(b)) => Ok(*b),
-            Some(_) => Err(()),
+            Some(J::Bool(b)) => Some(*b),
+            _ => None,
         }
     }
 
+    /// A checked string field.
     #[inline(never)]
-    pub(super) fn opt_str(v: Option<&J<'_>>) -> Result<Option<String>, ()> {
+    pub(super) fn s(v: Option<&J<'_>>) -> Option<String> {
         match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Str(s)) => Ok(Some(s.decode())),
-            Some(_) => Err(()),
+            Some(J::Str(s)) => Some(s.decode()),
+            _ => None,
         }
     }
 
+    /// The items of a list (absent: none).
     pub(super) fn items<'v, 'a>(v: Option<&'v J<'a>>) -> Result<&'v [J<'a>], ()> {
         match v {
             None => Ok(&[]),
             Some(J::Arr(items)) => Ok(items),
             Some(_) => Err(()),
+        }
+    }
+
+    /// A checked id list.
+    pub(super) fn ids(v: Option<&J<'_>>) -> Vec<StreamId> {
+        match v {
+            Some(J::Arr(items)) => items.iter().filter_map(uint).map(StreamId).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Snapshot reading, field by field: what is accepted (and written back the same), and the code
+    /// and path of what is not.
+    #[test]
+    fn restore_reads_every_field_kind_and_rejects_the_rest() {
+        let ok = [
+            r#"{"v":1}"#,
+            r#"{"v":1,"streams":[],"broadcasts":[],"videos":[],"restreams":[]}"#,
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"active":null,"live":null,"session":1,"stopped":false,"first_seen_ms":null}]}"#,
+            r#"{"v":1,"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":4,"status":"odd","stream_ids":[]},{"id":5,"status":null}]}"#,
+            r#"{"v":1,"videos":[{"id":9,"status":"ready","stream_id":7,"session":4294967295,"name":"a\"b\\c\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}]}"#,
+            r#"{"v":1,"videos":[{"id":9,"status":null,"stream_id":null,"session":null,"name":null,"deleted":false,"deleted_at":null}]}"#,
+            r#"{"v":1,"restreams":[{"id":2,"stream_id":7,"live":true,"name":"x","first_seen_ms":5,"updated_ms":6},{"id":3,"live":null}]}"#,
+            r#" { "v" : 1 , "streams" : [ { "session" : 2 , "id" : 1 } ] } "#,
+        ];
+        for text in ok {
+            let t = Tracker::restore(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let again = Tracker::restore(&t.snapshot()).unwrap();
+            assert_eq!(again, t, "{text}");
+        }
+        let t = Tracker::restore(ok[5]).unwrap();
+        assert_eq!(
+            t.video(VideoId(9)).unwrap().name.as_deref(),
+            Some("a\"b\\c\u{e9}\u{1F600}")
+        );
+        assert_eq!(t.video(VideoId(9)).unwrap().session, Some(u32::MAX));
+        let t = Tracker::restore(ok[4]).unwrap();
+        assert_eq!(
+            t.broadcast(BroadcastId(4)).unwrap().status,
+            Some(BroadcastStatus::parse("odd"))
+        );
+        assert_eq!(
+            t.broadcast(BroadcastId(5)).unwrap().stream_ids,
+            Vec::<StreamId>::new()
+        );
+        let t = Tracker::restore(ok[2]).unwrap();
+        assert_eq!(
+            t.snapshot(),
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}]}"#
+        );
+
+        let bad = [
+            ("", ""),
+            ("[]", ""),
+            ("{}", "v"),
+            (r#"{"v":null}"#, "v"),
+            (r#"{"v":"1"}"#, "v"),
+            (r#"{"v":2}"#, "v"),
+            (r#"{"v":1,"v":1}"#, ""),
+            (r#"{"v":1,"x":1}"#, ""),
+            (r#"{"v":1,"streams":null}"#, "streams"),
+            (r#"{"v":1,"streams":{}}"#, "streams"),
+            (r#"{"v":1,"streams":[1]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":null}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":0}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":4294967296}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":0,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":-1,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1.5,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":"1","session":1}]}"#, "streams"),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1,"stopped":null}]}"#,
+                "streams",
+            ),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"live":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"id":2}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"x":2}]}"#, "streams"),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1},{"id":1,"session":2}]}"#,
+                "streams",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":null}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":[null]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":[0]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":["1"]}]}"#,
+                "broadcasts",
+            ),
+            (r#"{"v":1,"broadcasts":[{"id":1,"status":1}]}"#, "broadcasts"),
+            (r#"{"v":1,"broadcasts":[{"id":0}]}"#, "broadcasts"),
+            (r#"{"v":1,"videos":[{"id":1,"session":4294967296}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1,"deleted":null}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1,"name":5}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":0}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1},{"id":1}]}"#, "videos"),
+            (r#"{"v":1,"restreams":[{"id":0}]}"#, "restreams"),
+            (r#"{"v":1,"restreams":[{"id":1,"live":"yes"}]}"#, "restreams"),
+            (r#"{"v":1,"restreams":[{"id":1,"stream_id":-3}]}"#, "restreams"),
+        ];
+        for (text, path) in bad {
+            let e = Tracker::restore(text).map(|_| ()).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (Code::InvalidSnapshot, path), "{text}");
         }
     }
 }
