@@ -408,14 +408,14 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
         &mut self.0.insert_mut(item.0, item.1).1
     }
 
-    /// Inserts, returning the value it replaced.
-    fn insert(&mut self, k: K, v: V) -> Option<V> {
+    /// Adds an entity unless `zero` or `k` is taken; whether it was added.
+    fn add(&mut self, k: K, zero: bool, v: V) -> bool {
         match self.find(&k) {
-            Ok(i) => self.0.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, v)),
-            Err(i) => {
-                self.0.insert(i, (k, v));
-                None
+            Err(i) if !zero => {
+                let _ = self.0.insert_mut(i, (k, v));
+                true
             }
+            _ => false,
         }
     }
 
@@ -480,32 +480,129 @@ fn broadcast_rank(s: &BroadcastStatus) -> Option<u8> {
     }
 }
 
-fn action(operation: Operation, reason: &str, step: Option<u8>) -> Action {
-    Action {
+/// The actions the tracker prescribes.
+#[derive(Clone, Copy)]
+enum Next {
+    /// Step 5: put the broadcast on air.
+    BroadcastLive,
+    /// Step 7: start recording.
+    StartRecording,
+    /// The stream went down without a requested stop: check it.
+    CheckInterrupted,
+    /// The stream was interrupted: pause the broadcast.
+    PauseBroadcast,
+    /// The stream was interrupted while recording: close the recording.
+    CloseRecording,
+    /// Step 12 after the recording stopped: finish the broadcast.
+    FinishRecorded,
+    /// The recording stopped without a requested stop: check the stream.
+    CheckRecording,
+    /// Step 16: delete the finished broadcast of an ended stream.
+    DeleteBroadcast,
+    /// Step 12 after the stream ended: finish the broadcast.
+    FinishEnded,
+    /// Step 9: stop recording.
+    StopRecording,
+    /// Step 14: disable the stream.
+    DisableStream,
+    /// Step 19: get the ready video.
+    GetVideo,
+}
+
+impl Next {
+    /// The operation, the guide's step (0: none) and the reason.
+    fn what(self) -> (Operation, u8, &'static str) {
+        match self {
+            Self::BroadcastLive => (
+                Operation::UpdateBroadcast,
+                5,
+                "the stream is live: put the broadcast on air",
+            ),
+            Self::StartRecording => (
+                Operation::StartRecording,
+                7,
+                "the broadcast and the stream are live: start recording",
+            ),
+            Self::CheckInterrupted => (
+                Operation::GetStream,
+                0,
+                "the stream went down without a requested stop: check it",
+            ),
+            Self::PauseBroadcast => (
+                Operation::UpdateBroadcast,
+                0,
+                "the stream was interrupted: pause the broadcast",
+            ),
+            Self::CloseRecording => (
+                Operation::StopRecording,
+                0,
+                "the stream was interrupted while recording: close the recording",
+            ),
+            Self::FinishRecorded => (
+                Operation::UpdateBroadcast,
+                12,
+                "the recording stopped: finish the broadcast",
+            ),
+            Self::CheckRecording => (
+                Operation::GetStream,
+                0,
+                "the recording stopped without a requested stop: check the stream",
+            ),
+            Self::DeleteBroadcast => (
+                Operation::DeleteBroadcast,
+                16,
+                "the stream has ended and the broadcast is finished: delete it",
+            ),
+            Self::FinishEnded => (
+                Operation::UpdateBroadcast,
+                12,
+                "the stream has ended: finish the broadcast",
+            ),
+            Self::StopRecording => (
+                Operation::StopRecording,
+                9,
+                "the broadcast is finished: stop recording",
+            ),
+            Self::DisableStream => (
+                Operation::UpdateStream,
+                14,
+                "the broadcast is finished: disable the stream",
+            ),
+            Self::GetVideo => (
+                Operation::GetVideo,
+                19,
+                "the recorded video is ready: get its details",
+            ),
+        }
+    }
+}
+
+/// Appends the action `next` about `stream` (and `broadcast`, `video`).
+#[inline(never)]
+fn push_action(
+    actions: &mut Vec<Action>,
+    next: Next,
+    stream: Option<StreamId>,
+    broadcast: Option<BroadcastId>,
+    video: Option<VideoId>,
+) {
+    let (operation, step, reason) = next.what();
+    let body = match next {
+        Next::BroadcastLive => Some(ActionBody::broadcast_status("live")),
+        Next::PauseBroadcast => Some(ActionBody::broadcast_status("paused")),
+        Next::FinishRecorded | Next::FinishEnded => Some(ActionBody::broadcast_status("finished")),
+        Next::DisableStream => Some(ActionBody::stream_active(false)),
+        _ => None,
+    };
+    actions.push(Action {
         operation,
-        stream_id: None,
-        broadcast_id: None,
-        video_id: None,
-        body: None,
+        stream_id: stream,
+        broadcast_id: broadcast,
+        video_id: video,
+        body,
         reason: reason.to_owned(),
-        step,
-    }
-}
-
-fn set_broadcast(id: BroadcastId, stream: StreamId, status: &str, reason: &str, step: Option<u8>) -> Action {
-    Action {
-        stream_id: Some(stream),
-        broadcast_id: Some(id),
-        body: Some(ActionBody::broadcast_status(status)),
-        ..action(Operation::UpdateBroadcast, reason, step)
-    }
-}
-
-fn on_stream(op: Operation, stream: StreamId, reason: &str, step: Option<u8>) -> Action {
-    Action {
-        stream_id: Some(stream),
-        ..action(op, reason, step)
-    }
+        step: (step > 0).then_some(step),
+    });
 }
 
 impl Tracker {
@@ -755,7 +852,7 @@ impl Tracker {
             )
         };
         use snap::K;
-        let [v, streams, broadcasts, videos, restreams, ..] = snap::fields(
+        let r = snap::fields(
             &root,
             &[
                 ("v", K::Any),
@@ -766,45 +863,37 @@ impl Tracker {
             ],
         )
         .map_err(|()| shape(""))?;
-        let v = snap::ou(v).ok_or_else(|| shape("v"))?;
+        let v = r.ou(0).ok_or_else(|| shape("v"))?;
         if v != u64::from(SNAPSHOT_VERSION) {
             let mut m = String::from("expected snapshot version 1, got ");
             json::write_u64(&mut m, v);
             return Err(bad("v", &m));
         }
         let mut t = Self::new();
-        fn insert<K: Ord + Copy, V>(
-            map: &mut IdMap<K, V>,
-            key: K,
-            zero: bool,
-            value: V,
-            path: &str,
-        ) -> Result<(), WebhookError> {
-            if zero || map.insert(key, value).is_some() {
-                return Err(WebhookError::new(
-                    Code::InvalidSnapshot,
-                    path,
-                    ["expected positive, unique ids in `", path, "`"].cat(),
-                ));
+        for (i, path) in ["streams", "broadcasts", "videos", "restreams"]
+            .into_iter()
+            .enumerate()
+        {
+            for item in snap::items(r.get(i + 1)).map_err(|()| shape(path))? {
+                // `Ok(false)`: a zero or repeated id.
+                let added = match i {
+                    0 => TrackedStream::read(item)
+                        .map(|s| t.streams.add(s.id, s.id.0 == 0 || s.session == 0, s)),
+                    1 => TrackedBroadcast::read(item).map(|b| {
+                        let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
+                        t.broadcasts.add(b.id, zero, b)
+                    }),
+                    2 => TrackedVideo::read(item).map(|v| t.videos.add(v.id, v.id.0 == 0, v)),
+                    _ => TrackedRestream::read(item).map(|r| t.restreams.add(r.id, r.id == 0, r)),
+                }
+                .map_err(|()| shape(path))?;
+                if !added {
+                    return Err(bad(
+                        path,
+                        &["expected positive, unique ids in `", path, "`"].cat(),
+                    ));
+                }
             }
-            Ok(())
-        }
-        for item in snap::items(streams).map_err(|()| shape("streams"))? {
-            let s = TrackedStream::read(item).map_err(|()| shape("streams"))?;
-            insert(&mut t.streams, s.id, s.id.0 == 0 || s.session == 0, s, "streams")?;
-        }
-        for item in snap::items(broadcasts).map_err(|()| shape("broadcasts"))? {
-            let b = TrackedBroadcast::read(item).map_err(|()| shape("broadcasts"))?;
-            let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
-            insert(&mut t.broadcasts, b.id, zero, b, "broadcasts")?;
-        }
-        for item in snap::items(videos).map_err(|()| shape("videos"))? {
-            let v = TrackedVideo::read(item).map_err(|()| shape("videos"))?;
-            insert(&mut t.videos, v.id, v.id.0 == 0, v, "videos")?;
-        }
-        for item in snap::items(restreams).map_err(|()| shape("restreams"))? {
-            let r = TrackedRestream::read(item).map_err(|()| shape("restreams"))?;
-            insert(&mut t.restreams, r.id, r.id == 0, r, "restreams")?;
         }
         Ok(t)
     }
@@ -993,20 +1082,22 @@ impl Tracker {
 
         // What the guide prescribes next.
         let mut actions = Vec::new();
-        let linked: Vec<(BroadcastId, Option<BroadcastStatus>)> = self
+        // The linked broadcasts, and whether each is live or finished.
+        let linked: Vec<(BroadcastId, bool, bool)> = self
             .linked_broadcasts(id)
-            .map(|b| (b.id, b.status.clone()))
+            .map(|b| {
+                (
+                    b.id,
+                    b.status == Some(BroadcastStatus::Live),
+                    b.status == Some(BroadcastStatus::Finished),
+                )
+            })
             .collect();
+        let sid = Some(id);
         if (live_up || new_session) && after == Some(Stage::Setup) {
-            for (b, status) in &linked {
-                if !matches!(status, Some(BroadcastStatus::Live | BroadcastStatus::Finished)) {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "live",
-                        "the stream is live: put the broadcast on air",
-                        Some(5),
-                    ));
+            for &(b, live, finished) in &linked {
+                if !live && !finished {
+                    push_action(&mut actions, Next::BroadcastLive, sid, Some(b), None);
                 }
             }
         }
@@ -1015,81 +1106,36 @@ impl Tracker {
             && live_now
             && !recording_now
         {
-            actions.push(on_stream(
-                Operation::StartRecording,
-                id,
-                "the broadcast is live and the stream is up: start recording",
-                Some(7),
-            ));
+            push_action(&mut actions, Next::StartRecording, sid, None, None);
         }
         if interruption {
-            actions.push(on_stream(
-                Operation::GetStream,
-                id,
-                "the stream went down without a requested stop (interruption): check whether it is still active",
-                None,
-            ));
-            for (b, status) in &linked {
-                if *status == Some(BroadcastStatus::Live) {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "paused",
-                        "the stream was interrupted: pause the broadcast until it is back",
-                        None,
-                    ));
+            push_action(&mut actions, Next::CheckInterrupted, sid, None, None);
+            for &(b, live, _) in &linked {
+                if live {
+                    push_action(&mut actions, Next::PauseBroadcast, sid, Some(b), None);
                 }
             }
             if was_recording == Some(true) || before == Some(Stage::Live) {
-                actions.push(on_stream(
-                    Operation::StopRecording,
-                    id,
-                    "the stream was interrupted while recording: close the recording (a restart records a new file)",
-                    None,
-                ));
+                push_action(&mut actions, Next::CloseRecording, sid, None, None);
             }
         } else if rec_down && before == Some(Stage::Live) {
             if stop_expected {
-                for (b, status) in &linked {
-                    if !matches!(status, Some(BroadcastStatus::Finished)) {
-                        actions.push(set_broadcast(
-                            *b,
-                            id,
-                            "finished",
-                            "the recording stopped: finish the broadcast",
-                            Some(12),
-                        ));
+                for &(b, _, finished) in &linked {
+                    if !finished {
+                        push_action(&mut actions, Next::FinishRecorded, sid, Some(b), None);
                     }
                 }
             } else {
-                actions.push(on_stream(
-                    Operation::GetStream,
-                    id,
-                    "the recording stopped without a requested stop: check the stream",
-                    None,
-                ));
+                push_action(&mut actions, Next::CheckRecording, sid, None, None);
             }
         } else if live_down && (before == Some(Stage::Stop) || stop_expected) {
-            for (b, status) in &linked {
-                if *status == Some(BroadcastStatus::Finished) {
-                    actions.push(Action {
-                        stream_id: Some(id),
-                        broadcast_id: Some(*b),
-                        ..action(
-                            Operation::DeleteBroadcast,
-                            "the stream has ended and the broadcast is finished: delete the broadcast",
-                            Some(16),
-                        )
-                    });
+            for &(b, _, finished) in &linked {
+                let next = if finished {
+                    Next::DeleteBroadcast
                 } else {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "finished",
-                        "the stream has ended: finish the broadcast",
-                        Some(12),
-                    ));
-                }
+                    Next::FinishEnded
+                };
+                push_action(&mut actions, next, sid, Some(b), None);
             }
         }
         let entity = self.stream_view(id);
@@ -1199,12 +1245,7 @@ impl Tracker {
                 && s.live == Some(true)
                 && s.recording != Some(true)
             {
-                actions.push(on_stream(
-                    Operation::StartRecording,
-                    *sid,
-                    "the broadcast is live and the stream is up: start recording",
-                    Some(7),
-                ));
+                push_action(&mut actions, Next::StartRecording, Some(*sid), None, None);
             }
             if after == Stage::Setup
                 && newly_linked
@@ -1214,44 +1255,17 @@ impl Tracker {
                     Some(BroadcastStatus::Live | BroadcastStatus::Finished)
                 )
             {
-                actions.push(set_broadcast(
-                    id,
-                    *sid,
-                    "live",
-                    "the stream is live: put the broadcast on air",
-                    Some(5),
-                ));
+                push_action(&mut actions, Next::BroadcastLive, Some(*sid), Some(id), None);
             }
             if became_finished && after == Stage::Stop {
                 if s.recording == Some(true) {
-                    actions.push(on_stream(
-                        Operation::StopRecording,
-                        *sid,
-                        "the broadcast is finished: stop recording",
-                        Some(9),
-                    ));
+                    push_action(&mut actions, Next::StopRecording, Some(*sid), None, None);
                 }
                 if s.active != Some(false) {
-                    actions.push(Action {
-                        body: Some(ActionBody::stream_active(false)),
-                        ..on_stream(
-                            Operation::UpdateStream,
-                            *sid,
-                            "the broadcast is finished: disable the stream",
-                            Some(14),
-                        )
-                    });
+                    push_action(&mut actions, Next::DisableStream, Some(*sid), None, None);
                 }
                 if s.live == Some(false) {
-                    actions.push(Action {
-                        stream_id: Some(*sid),
-                        broadcast_id: Some(id),
-                        ..action(
-                            Operation::DeleteBroadcast,
-                            "the broadcast is finished and the stream has ended: delete the broadcast",
-                            Some(16),
-                        )
-                    });
+                    push_action(&mut actions, Next::DeleteBroadcast, Some(*sid), Some(id), None);
                 }
             }
         }
@@ -1335,15 +1349,7 @@ impl Tracker {
         let deleted = v.deleted;
         let mut actions = Vec::new();
         if became_ready && source == Source::Webhook && !deleted {
-            actions.push(Action {
-                stream_id: stream,
-                video_id: Some(id),
-                ..action(
-                    Operation::GetVideo,
-                    "the recorded video is ready: get its details",
-                    Some(19),
-                )
-            });
+            push_action(&mut actions, Next::GetVideo, stream, None, Some(id));
         }
         let entity = self.videos.get(&id).cloned().map(EntityView::Video);
         let stage_before = if stream == stream_before {
@@ -1458,37 +1464,36 @@ impl TrackedStream {
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
         use snap::K;
-        let [id, active, live, backup_live, recording, transcoding, session, stop_expected, interrupted, stopped, first, updated, ..] =
-            snap::fields(
-                v,
-                &[
-                    ("id", K::Req),
-                    ("active", K::Bool),
-                    ("live", K::Bool),
-                    ("backup_live", K::Bool),
-                    ("recording", K::Bool),
-                    ("transcoding", K::Bool),
-                    ("session", K::Req32),
-                    ("stop_expected", K::Flag),
-                    ("interrupted", K::Flag),
-                    ("stopped", K::Flag),
-                    ("first_seen_ms", K::U64),
-                    ("updated_ms", K::U64),
-                ],
-            )?;
+        let r = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("active", K::Bool),
+                ("live", K::Bool),
+                ("backup_live", K::Bool),
+                ("recording", K::Bool),
+                ("transcoding", K::Bool),
+                ("session", K::Req32),
+                ("stop_expected", K::Flag),
+                ("interrupted", K::Flag),
+                ("stopped", K::Flag),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: StreamId(snap::u(id)),
-            active: snap::b(active),
-            live: snap::b(live),
-            backup_live: snap::b(backup_live),
-            recording: snap::b(recording),
-            transcoding: snap::b(transcoding),
-            session: snap::u(session) as u32,
-            stop_expected: snap::b(stop_expected) == Some(true),
-            interrupted: snap::b(interrupted) == Some(true),
-            stopped: snap::b(stopped) == Some(true),
-            first_seen_ms: snap::ou(first),
-            updated_ms: snap::ou(updated),
+            id: StreamId(r.u(0)),
+            active: r.b(1),
+            live: r.b(2),
+            backup_live: r.b(3),
+            recording: r.b(4),
+            transcoding: r.b(5),
+            session: r.u(6) as u32,
+            stop_expected: r.b(7) == Some(true),
+            interrupted: r.b(8) == Some(true),
+            stopped: r.b(9) == Some(true),
+            first_seen_ms: r.ou(10),
+            updated_ms: r.ou(11),
         })
     }
 }
@@ -1511,7 +1516,7 @@ impl TrackedBroadcast {
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
         use snap::K;
-        let [id, status, stream_ids, first, updated, ..] = snap::fields(
+        let r = snap::fields(
             v,
             &[
                 ("id", K::Req),
@@ -1522,11 +1527,11 @@ impl TrackedBroadcast {
             ],
         )?;
         Ok(Self {
-            id: BroadcastId(snap::u(id)),
-            status: snap::s(status).map(|s| BroadcastStatus::parse(&s)),
-            stream_ids: snap::ids(stream_ids),
-            first_seen_ms: snap::ou(first),
-            updated_ms: snap::ou(updated),
+            id: BroadcastId(r.u(0)),
+            status: r.s(1).map(|s| BroadcastStatus::parse(&s)),
+            stream_ids: r.ids(2),
+            first_seen_ms: r.ou(3),
+            updated_ms: r.ou(4),
         })
     }
 }
@@ -1556,33 +1561,32 @@ impl TrackedVideo {
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
         use snap::K;
-        let [id, status, stream_id, session, name, duration, deleted, deleted_at, first, updated, ..] =
-            snap::fields(
-                v,
-                &[
-                    ("id", K::Req),
-                    ("status", K::Str),
-                    ("stream_id", K::U64),
-                    ("session", K::U32),
-                    ("name", K::Str),
-                    ("duration", K::U64),
-                    ("deleted", K::Flag),
-                    ("deleted_at", K::Str),
-                    ("first_seen_ms", K::U64),
-                    ("updated_ms", K::U64),
-                ],
-            )?;
+        let r = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("status", K::Str),
+                ("stream_id", K::U64),
+                ("session", K::U32),
+                ("name", K::Str),
+                ("duration", K::U64),
+                ("deleted", K::Flag),
+                ("deleted_at", K::Str),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: VideoId(snap::u(id)),
-            status: snap::s(status).map(|s| VideoStatus::parse(&s)),
-            stream_id: snap::ou(stream_id).map(StreamId),
-            session: snap::ou(session).map(|n| n as u32),
-            name: snap::s(name),
-            duration: snap::ou(duration),
-            deleted: snap::b(deleted) == Some(true),
-            deleted_at: snap::s(deleted_at),
-            first_seen_ms: snap::ou(first),
-            updated_ms: snap::ou(updated),
+            id: VideoId(r.u(0)),
+            status: r.s(1).map(|s| VideoStatus::parse(&s)),
+            stream_id: r.ou(2).map(StreamId),
+            session: r.ou(3).map(|n| n as u32),
+            name: r.s(4),
+            duration: r.ou(5),
+            deleted: r.b(6) == Some(true),
+            deleted_at: r.s(7),
+            first_seen_ms: r.ou(8),
+            updated_ms: r.ou(9),
         })
     }
 }
@@ -1606,7 +1610,7 @@ impl TrackedRestream {
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
         use snap::K;
-        let [id, stream_id, live, name, first, updated, ..] = snap::fields(
+        let r = snap::fields(
             v,
             &[
                 ("id", K::Req),
@@ -1618,12 +1622,12 @@ impl TrackedRestream {
             ],
         )?;
         Ok(Self {
-            id: snap::u(id),
-            stream_id: snap::ou(stream_id).map(StreamId),
-            live: snap::b(live),
-            name: snap::s(name),
-            first_seen_ms: snap::ou(first),
-            updated_ms: snap::ou(updated),
+            id: r.u(0),
+            stream_id: r.ou(1).map(StreamId),
+            live: r.b(2),
+            name: r.s(3),
+            first_seen_ms: r.ou(4),
+            updated_ms: r.ou(5),
         })
     }
 }
@@ -1742,10 +1746,12 @@ mod snap {
     /// The most fields an object has.
     const MAX: usize = 12;
 
-    /// The members of object `v` by the field table `keys`, each checked against its kind (absent
-    /// fields are `None`; past the table's end, always `None`).
+    /// An object's fields, checked, in the order of its field table.
+    pub(super) struct Rec<'v, 'a>([Option<&'v J<'a>>; MAX]);
+
+    /// The members of object `v` by the field table `keys`, each checked against its kind.
     #[inline(never)]
-    pub(super) fn fields<'v, 'a>(v: &'v J<'a>, keys: &[(&str, K)]) -> Result<[Option<&'v J<'a>>; MAX], ()> {
+    pub(super) fn fields<'v, 'a>(v: &'v J<'a>, keys: &[(&str, K)]) -> Result<Rec<'v, 'a>, ()> {
         let mut out = [None; MAX];
         let J::Obj(members) = v else {
             return Err(());
@@ -1763,7 +1769,51 @@ mod snap {
                 return Err(());
             }
         }
-        Ok(out)
+        Ok(Rec(out))
+    }
+
+    impl<'v, 'a> Rec<'v, 'a> {
+        /// Field `i` (`None`: absent).
+        pub(super) fn get(&self, i: usize) -> Option<&'v J<'a>> {
+            self.0.get(i).copied().flatten()
+        }
+
+        /// A checked integer field (`None`: absent or null).
+        #[inline(never)]
+        pub(super) fn ou(&self, i: usize) -> Option<u64> {
+            self.get(i).and_then(uint)
+        }
+
+        /// A checked required integer field.
+        pub(super) fn u(&self, i: usize) -> u64 {
+            self.ou(i).unwrap_or_default()
+        }
+
+        /// A checked boolean field.
+        #[inline(never)]
+        pub(super) fn b(&self, i: usize) -> Option<bool> {
+            match self.get(i) {
+                Some(J::Bool(b)) => Some(*b),
+                _ => None,
+            }
+        }
+
+        /// A checked string field.
+        #[inline(never)]
+        pub(super) fn s(&self, i: usize) -> Option<String> {
+            match self.get(i) {
+                Some(J::Str(s)) => Some(s.decode()),
+                _ => None,
+            }
+        }
+
+        /// A checked id list.
+        pub(super) fn ids(&self, i: usize) -> Vec<StreamId> {
+            match self.get(i) {
+                Some(J::Arr(items)) => items.iter().filter_map(uint).map(StreamId).collect(),
+                _ => Vec::new(),
+            }
+        }
     }
 
     fn uint(v: &J<'_>) -> Option<u64> {
@@ -1798,49 +1848,12 @@ mod snap {
         }
     }
 
-    /// A checked integer field (`None`: absent or null).
-    #[inline(never)]
-    pub(super) fn ou(v: Option<&J<'_>>) -> Option<u64> {
-        v.and_then(uint)
-    }
-
-    /// A checked required integer field.
-    pub(super) fn u(v: Option<&J<'_>>) -> u64 {
-        ou(v).unwrap_or_default()
-    }
-
-    /// A checked boolean field.
-    #[inline(never)]
-    pub(super) fn b(v: Option<&J<'_>>) -> Option<bool> {
-        match v {
-            Some(J::Bool(b)) => Some(*b),
-            _ => None,
-        }
-    }
-
-    /// A checked string field.
-    #[inline(never)]
-    pub(super) fn s(v: Option<&J<'_>>) -> Option<String> {
-        match v {
-            Some(J::Str(s)) => Some(s.decode()),
-            _ => None,
-        }
-    }
-
     /// The items of a list (absent: none).
     pub(super) fn items<'v, 'a>(v: Option<&'v J<'a>>) -> Result<&'v [J<'a>], ()> {
         match v {
             None => Ok(&[]),
             Some(J::Arr(items)) => Ok(items),
             Some(_) => Err(()),
-        }
-    }
-
-    /// A checked id list.
-    pub(super) fn ids(v: Option<&J<'_>>) -> Vec<StreamId> {
-        match v {
-            Some(J::Arr(items)) => items.iter().filter_map(uint).map(StreamId).collect(),
-            _ => Vec::new(),
         }
     }
 }
