@@ -234,21 +234,23 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-/// The 16-bit groups of one side of `::` (a trailing dotted IPv4 counts as two groups when
-/// `v4_tail`): their value and how many there are.
-fn v6_groups(s: &[u8], v4_tail: bool) -> Option<(u128, u32)> {
-    let (mut out, mut n) = (0u128, 0u32);
-    if s.is_empty() {
-        return Some((out, n));
+/// An IPv6 address in RFC 4291 text form: 16-bit hex groups, at most one `::`, and a dotted IPv4
+/// address as the last two groups.
+fn parse_v6(s: &[u8]) -> Option<u128> {
+    // The groups before and after `::`: their value and how many.
+    let mut sides = [(0u128, 0u32); 2];
+    let mut side = 0usize;
+    let mut i = 0usize;
+    if s.starts_with(b"::") {
+        side = 1;
+        i = 2;
     }
-    let mut parts = s.split(|&b| b == b':').peekable();
-    while let Some(part) = parts.next() {
-        if n > 8 {
-            return None;
-        }
-        if v4_tail && parts.peek().is_none() && part.contains(&b'.') {
-            out = (out << 32) | u128::from(parse_v4(part)?);
-            n += 2;
+    while i < s.len() || (side == 0 && i == 0) {
+        let rest = s.get(i..)?;
+        let len = rest.iter().position(|&b| b == b':').unwrap_or(rest.len());
+        let part = rest.get(..len)?;
+        let (value, n) = if len == rest.len() && part.contains(&b'.') {
+            (u128::from(parse_v4(part)?), 2)
         } else {
             if part.is_empty() || part.len() > 4 {
                 return None;
@@ -257,33 +259,37 @@ fn v6_groups(s: &[u8], v4_tail: bool) -> Option<(u128, u32)> {
             for &b in part {
                 g = (g << 4) | u128::from(hex(b)?);
             }
-            out = (out << 16) | g;
-            n += 1;
+            (g, 1)
+        };
+        let (acc, count) = sides.get_mut(side)?;
+        *acc = (*acc << (16 * n)) | value;
+        *count += n;
+        if *count > 8 {
+            return None;
+        }
+        i += len;
+        if i < s.len() {
+            // At a `:`: the next group follows, or `::` (once, and then maybe nothing more).
+            i += 1;
+            if s.get(i) == Some(&b':') {
+                if side == 1 {
+                    return None;
+                }
+                side = 1;
+                i += 1;
+            } else if i == s.len() {
+                return None;
+            }
         }
     }
-    Some((out, n))
-}
-
-fn parse_v6(s: &[u8]) -> Option<u128> {
-    let (head, tail) = match s.windows(2).position(|w| w == b"::") {
-        Some(i) => {
-            let head = v6_groups(s.get(..i)?, false)?;
-            let tail = v6_groups(s.get(i.checked_add(2)?..)?, true)?;
-            if head.1 + tail.1 > 7 {
-                return None;
-            }
-            (head, tail)
-        }
-        None => {
-            let all = v6_groups(s, true)?;
-            if all.1 != 8 {
-                return None;
-            }
-            (all, (0, 0))
-        }
-    };
-    let head = head.0.checked_shl(16 * (8 - head.1)).unwrap_or(0);
-    Some(head | tail.0)
+    let [(head, hn), (tail, tn)] = sides;
+    if side == 0 {
+        return (hn == 8).then_some(head);
+    }
+    if hn + tn > 7 {
+        return None;
+    }
+    Some(head.checked_shl(16 * (8 - hn)).unwrap_or(0) | tail)
 }
 
 /// Whether one path segment or one query parameter value of `url` equals `secret` (constant time over
@@ -291,34 +297,49 @@ fn parse_v6(s: &[u8]) -> Option<u128> {
 pub fn url_carries_secret(url: &str, secret: &str) -> bool {
     let url = url.as_bytes();
     let url = url.split(|&b| b == b'#').next().unwrap_or_default();
-    // Drop the scheme and authority of an absolute URL.
-    let rest = match url.windows(3).position(|w| w == b"://") {
+    // Skip the scheme and authority of an absolute URL.
+    let start = match url.windows(3).position(|w| w == b"://") {
         Some(i) => {
-            let after = url.get(i.saturating_add(3)..).unwrap_or_default();
-            match after.iter().position(|&b| b == b'/' || b == b'?') {
-                Some(j) => after.get(j..).unwrap_or_default(),
-                None => &[],
-            }
+            let after = i.saturating_add(3);
+            let tail = url.get(after..).unwrap_or_default();
+            tail.iter()
+                .position(|&b| b == b'/' || b == b'?')
+                .map_or(url.len(), |j| after.saturating_add(j))
         }
-        None => url,
+        None => 0,
     };
-    let mut halves = rest.splitn(2, |&b| b == b'?');
-    let path = halves.next().unwrap_or_default();
-    let query = halves.next().unwrap_or_default();
     let secret = secret.as_bytes();
     let mut found = false;
-    let mut check = |candidate: &[u8], plus_is_space: bool| {
-        found |= ct_eq(candidate, secret);
-        if let Some(decoded) = percent_decode(candidate, plus_is_space) {
-            found |= ct_eq(&decoded, secret);
+    // In the query; in a query parameter's value (after its first `=`).
+    let (mut query, mut value) = (false, false);
+    let mut from = start;
+    for i in start..=url.len() {
+        let b = url.get(i).copied();
+        let boundary = match b {
+            None => true,
+            Some(b'/' | b'?') => !query,
+            Some(b'&') => query,
+            Some(b'=') => query && !value,
+            _ => false,
+        };
+        if !boundary {
+            continue;
         }
-    };
-    for segment in path.split(|&b| b == b'/') {
-        check(segment, false);
-    }
-    for pair in query.split(|&b| b == b'&') {
-        let value = pair.splitn(2, |&b| b == b'=').nth(1).unwrap_or_default();
-        check(value, true);
+        // Path segments and query values are candidates (query names are not).
+        if !query || value {
+            let candidate = url.get(from..i).unwrap_or_default();
+            found |= ct_eq(candidate, secret);
+            if let Some(decoded) = percent_decode(candidate, query) {
+                found |= ct_eq(&decoded, secret);
+            }
+        }
+        match b {
+            Some(b'?') => query = true,
+            Some(b'=') => value = true,
+            Some(b'&') => value = false,
+            _ => {}
+        }
+        from = i.saturating_add(1);
     }
     found
 }
@@ -454,5 +475,97 @@ mod tests {
             });
             assert_eq!(parse_addr(c.as_bytes()), std, "{c:?}");
         }
+    }
+
+    /// The straightforward form of [`url_carries_secret`] (split on `/`, `?`, `&`, `=`), to check the
+    /// scanning one against.
+    fn reference_url_carries_secret(url: &str, secret: &str) -> bool {
+        let url = url.as_bytes();
+        let url = url.split(|&b| b == b'#').next().unwrap_or_default();
+        // Drop the scheme and authority of an absolute URL.
+        let rest = match url.windows(3).position(|w| w == b"://") {
+            Some(i) => {
+                let after = url.get(i.saturating_add(3)..).unwrap_or_default();
+                match after.iter().position(|&b| b == b'/' || b == b'?') {
+                    Some(j) => after.get(j..).unwrap_or_default(),
+                    None => &[],
+                }
+            }
+            None => url,
+        };
+        let mut halves = rest.splitn(2, |&b| b == b'?');
+        let path = halves.next().unwrap_or_default();
+        let query = halves.next().unwrap_or_default();
+        let secret = secret.as_bytes();
+        let mut found = false;
+        let mut check = |candidate: &[u8], plus_is_space: bool| {
+            found |= ct_eq(candidate, secret);
+            if let Some(decoded) = percent_decode(candidate, plus_is_space) {
+                found |= ct_eq(&decoded, secret);
+            }
+        };
+        for segment in path.split(|&b| b == b'/') {
+            check(segment, false);
+        }
+        for pair in query.split(|&b| b == b'&') {
+            let value = pair.splitn(2, |&b| b == b'=').nth(1).unwrap_or_default();
+            check(value, true);
+        }
+        found
+    }
+
+    /// Strings over a small alphabet, from a fixed-seed generator.
+    fn strings(alphabet: &[u8], count: usize, max_len: usize) -> Vec<String> {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % (max_len as u64 + 1)) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn secret_scan_agrees_with_splitting() {
+        let mut carried = 0;
+        for url in strings(b"/?&=#%+:ab2", 200_000, 14) {
+            for secret in ["a", "ab", "a b", "a/b", "b=a", ":", "%"] {
+                let found = url_carries_secret(&url, secret);
+                assert_eq!(
+                    found,
+                    reference_url_carries_secret(&url, secret),
+                    "{url:?} {secret:?}"
+                );
+                carried += usize::from(found);
+            }
+        }
+        assert!(carried > 10_000, "{carried}");
+    }
+
+    #[test]
+    fn hand_parser_agrees_with_std_on_generated_text() {
+        let (mut v4, mut v6) = (0, 0);
+        for c in strings(b"0123456789abcdef:.", 300_000, 18) {
+            let std = c.parse::<IpAddr>().ok().map(|ip| match ip {
+                IpAddr::V4(v4) => (u128::from(u32::from(v4)) << 96, true),
+                IpAddr::V6(v6) => (u128::from(v6), false),
+            });
+            assert_eq!(parse_addr(c.as_bytes()), std, "{c:?}");
+            match std {
+                Some((_, true)) => v4 += 1,
+                Some((_, false)) => v6 += 1,
+                None => {}
+            }
+        }
+        // Enough valid addresses of both kinds for the comparison to mean something.
+        assert!(v4 > 0 && v6 > 1000, "{v4} {v6}");
     }
 }

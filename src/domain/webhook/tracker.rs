@@ -742,16 +742,17 @@ impl Tracker {
     /// A tracked stream with its stage and links.
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
+        let mut recordings = Vec::new();
+        for v in self.videos.values() {
+            if v.stream_id == Some(id) {
+                recordings.push(v.id);
+            }
+        }
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
             broadcast_ids: self.broadcasts_of(id),
-            recordings: self
-                .videos
-                .values()
-                .filter(|v| v.stream_id == Some(id))
-                .map(|v| v.id)
-                .collect(),
+            recordings,
         })
     }
 
@@ -772,7 +773,11 @@ impl Tracker {
 
     /// The ids of the tracked streams.
     pub fn stream_ids(&self) -> Vec<StreamId> {
-        self.streams.keys().copied().collect()
+        let mut ids = Vec::with_capacity(self.streams.0.len());
+        for id in self.streams.keys() {
+            ids.push(*id);
+        }
+        ids
     }
 
     /// Drops a stream and what hangs on it: its videos, its restreams, and the broadcasts fed by it
@@ -918,11 +923,11 @@ impl Tracker {
     }
 
     fn broadcasts_of(&self, stream: StreamId) -> Vec<BroadcastId> {
-        self.broadcasts
-            .values()
-            .filter(|b| b.stream_ids.contains(&stream))
-            .map(|b| b.id)
-            .collect()
+        let mut ids = Vec::new();
+        for b in self.linked_broadcasts(stream) {
+            ids.push(b.id);
+        }
+        ids
     }
 
     fn linked_broadcasts(&self, stream: StreamId) -> impl Iterator<Item = &TrackedBroadcast> {
@@ -1083,16 +1088,14 @@ impl Tracker {
         // What the guide prescribes next.
         let mut actions = Vec::new();
         // The linked broadcasts, and whether each is live or finished.
-        let linked: Vec<(BroadcastId, bool, bool)> = self
-            .linked_broadcasts(id)
-            .map(|b| {
-                (
-                    b.id,
-                    b.status == Some(BroadcastStatus::Live),
-                    b.status == Some(BroadcastStatus::Finished),
-                )
-            })
-            .collect();
+        let mut linked = Vec::new();
+        for b in self.linked_broadcasts(id) {
+            linked.push((
+                b.id,
+                b.status == Some(BroadcastStatus::Live),
+                b.status == Some(BroadcastStatus::Finished),
+            ));
+        }
         let sid = Some(id);
         if (live_up || new_session) && after == Some(Stage::Setup) {
             for &(b, live, finished) in &linked {
@@ -1204,8 +1207,10 @@ impl Tracker {
                 streams.push(*s);
             }
         }
-        let before: Vec<(StreamId, Option<Stage>)> =
-            streams.iter().map(|s| (*s, self.stage_id(*s))).collect();
+        let mut before = Vec::with_capacity(streams.len());
+        for s in streams {
+            before.push((s, self.stage_id(s)));
+        }
         let mut changes = Vec::new();
         let b = self.broadcast_entry(id, now_ms);
         let old_status = b.status.clone();
@@ -1810,7 +1815,13 @@ mod snap {
         /// A checked id list.
         pub(super) fn ids(&self, i: usize) -> Vec<StreamId> {
             match self.get(i) {
-                Some(J::Arr(items)) => items.iter().filter_map(uint).map(StreamId).collect(),
+                Some(J::Arr(items)) => {
+                    let mut ids = Vec::with_capacity(items.len());
+                    for i in items {
+                        ids.push(StreamId(uint(i).unwrap_or_default()));
+                    }
+                    ids
+                }
                 _ => Vec::new(),
             }
         }
