@@ -629,13 +629,9 @@ impl Tracker {
                 now_ms,
             ),
             WebhookEvent::Restream { restream } => self.apply_restream(restream, now_ms),
-            WebhookEvent::Unknown { .. } => ApplyResult {
-                outcome: Outcome::Ignored,
-                entity: None,
-                changes: Vec::new(),
-                stage: None,
-                actions: Vec::new(),
-            },
+            WebhookEvent::Unknown { .. } => {
+                self.result(Outcome::Ignored, false, None, Vec::new(), None, None, Vec::new())
+            }
         }
     }
 
@@ -960,9 +956,13 @@ impl Tracker {
         self.streams.get(&id).map(|s| self.stage_of(s))
     }
 
+    /// The result of applying an event to the entity of `stream`. `Applied` with nothing changed is
+    /// `Duplicate`, unless the entity was `created`; only `Applied` records a stage change.
+    #[allow(clippy::too_many_arguments)]
     fn result(
         &self,
         outcome: Outcome,
+        created: bool,
         entity: Option<EntityView>,
         mut changes: Vec<Change>,
         stream: Option<StreamId>,
@@ -970,10 +970,11 @@ impl Tracker {
         actions: Vec<Action>,
     ) -> ApplyResult {
         let stage = stream.and_then(|s| self.stage_id(s));
-        if stage != stage_before && stage.is_some() {
+        let applied = outcome == Outcome::Applied;
+        if applied && stage != stage_before && stage.is_some() {
             change(&mut changes, "stage", &stage_before, &stage);
         }
-        let outcome = if outcome == Outcome::Applied && changes.is_empty() {
+        let outcome = if applied && changes.is_empty() && !created {
             Outcome::Duplicate
         } else {
             outcome
@@ -1142,7 +1143,15 @@ impl Tracker {
             }
         }
         let entity = self.stream_view(id);
-        self.result(Outcome::Applied, entity, changes, Some(id), before, actions)
+        self.result(
+            Outcome::Applied,
+            false,
+            entity,
+            changes,
+            Some(id),
+            before,
+            actions,
+        )
     }
 
     fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
@@ -1171,19 +1180,18 @@ impl Tracker {
             ) {
                 if let (Some(a), Some(b)) = (broadcast_rank(cur), broadcast_rank(new)) {
                     if b < a {
-                        let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-                        let stream = self
-                            .broadcasts
-                            .get(&id)
-                            .and_then(|b| b.stream_ids.first().copied());
-                        let stage = stream.and_then(|s| self.stage_id(s));
-                        return ApplyResult {
-                            outcome: Outcome::Stale,
+                        let b = self.broadcasts.get(&id);
+                        let entity = b.cloned().map(EntityView::Broadcast);
+                        let stream = b.and_then(|b| b.stream_ids.first().copied());
+                        return self.result(
+                            Outcome::Stale,
+                            false,
                             entity,
-                            changes: Vec::new(),
-                            stage,
-                            actions: Vec::new(),
-                        };
+                            Vec::new(),
+                            stream,
+                            None,
+                            Vec::new(),
+                        );
                     }
                 }
             }
@@ -1280,11 +1288,15 @@ impl Tracker {
             .and_then(|b| b.stream_ids.first().copied());
         let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
         let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-        let mut result = self.result(Outcome::Applied, entity, changes, first, stage_before, actions);
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            first,
+            stage_before,
+            actions,
+        )
     }
 
     fn apply_video_facts(
@@ -1305,14 +1317,16 @@ impl Tracker {
                     _ => false,
                 };
                 if !facts.delete && (cur.deleted || backwards) {
-                    let stream = cur.stream_id;
-                    return ApplyResult {
-                        outcome: Outcome::Stale,
-                        entity: Some(EntityView::Video(cur.clone())),
-                        changes: Vec::new(),
-                        stage: stream.and_then(|s| self.stage_id(s)),
-                        actions: Vec::new(),
-                    };
+                    let entity = Some(EntityView::Video(cur.clone()));
+                    return self.result(
+                        Outcome::Stale,
+                        false,
+                        entity,
+                        Vec::new(),
+                        cur.stream_id,
+                        None,
+                        Vec::new(),
+                    );
                 }
             }
         }
@@ -1362,11 +1376,15 @@ impl Tracker {
         } else {
             None
         };
-        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage_before, actions);
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            stream,
+            stage_before,
+            actions,
+        )
     }
 
     fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
@@ -1389,11 +1407,15 @@ impl Tracker {
         let stream = r.stream_id;
         let entity = Some(EntityView::Restream(r.clone()));
         let stage = stream.and_then(|s| self.stage_id(s));
-        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage, Vec::new());
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            stream,
+            stage,
+            Vec::new(),
+        )
     }
 }
 
