@@ -587,13 +587,15 @@ fn push_action(
     video: Option<VideoId>,
 ) {
     let (operation, step, reason) = next.what();
+    // What `ActionBody::broadcast_status` and `ActionBody::stream_active` write (a test checks).
     let body = match next {
-        Next::BroadcastLive => Some(ActionBody::broadcast_status("live")),
-        Next::PauseBroadcast => Some(ActionBody::broadcast_status("paused")),
-        Next::FinishRecorded | Next::FinishEnded => Some(ActionBody::broadcast_status("finished")),
-        Next::DisableStream => Some(ActionBody::stream_active(false)),
+        Next::BroadcastLive => Some(r#"{"broadcast":{"status":"live"}}"#),
+        Next::PauseBroadcast => Some(r#"{"broadcast":{"status":"paused"}}"#),
+        Next::FinishRecorded | Next::FinishEnded => Some(r#"{"broadcast":{"status":"finished"}}"#),
+        Next::DisableStream => Some(r#"{"stream":{"active":false}}"#),
         _ => None,
-    };
+    }
+    .map(ActionBody::from_json_text);
     actions.push(Action {
         operation,
         stream_id: stream,
@@ -1894,6 +1896,25 @@ mod snap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_bodies_are_what_the_body_builders_write() {
+        let body = |next| {
+            let mut actions = Vec::new();
+            push_action(&mut actions, next, Some(StreamId(1)), Some(BroadcastId(2)), None);
+            actions.pop().unwrap().body
+        };
+        for (next, status) in [
+            (Next::BroadcastLive, "live"),
+            (Next::PauseBroadcast, "paused"),
+            (Next::FinishRecorded, "finished"),
+            (Next::FinishEnded, "finished"),
+        ] {
+            assert_eq!(body(next), Some(ActionBody::broadcast_status(status)));
+        }
+        assert_eq!(body(Next::DisableStream), Some(ActionBody::stream_active(false)));
+        assert_eq!(body(Next::StartRecording), None);
+    }
 
     /// Snapshot reading, field by field: what is accepted (and written back the same), and the code
     /// and path of what is not.
