@@ -262,19 +262,19 @@ export class JsTracker {
       }
     }
     if (after === "test" && (before !== "test" || liveUp) && liveNow && !recordingNow) {
-      actions.push(onStream("start_recording", id, "the broadcast is live and the stream is up: start recording", 7));
+      actions.push(onStream("start_recording", id, "the broadcast and the stream are live: start recording", 7));
     }
     if (interruption) {
       actions.push(
         onStream(
           "get_stream",
           id,
-          "the stream went down without a requested stop (interruption): check whether it is still active",
+          "the stream went down without a requested stop: check it",
         ),
       );
       for (const b of linked) {
         if (b.status === "live") {
-          actions.push(setBroadcast(b.id, id, "paused", "the stream was interrupted: pause the broadcast until it is back"));
+          actions.push(setBroadcast(b.id, id, "paused", "the stream was interrupted: pause the broadcast"));
         }
       }
       if (wasRecording === true || before === "live") {
@@ -282,7 +282,7 @@ export class JsTracker {
           onStream(
             "stop_recording",
             id,
-            "the stream was interrupted while recording: close the recording (a restart records a new file)",
+            "the stream was interrupted while recording: close the recording",
           ),
         );
       }
@@ -302,7 +302,7 @@ export class JsTracker {
           actions.push(
             action(
               "delete_broadcast",
-              "the stream has ended and the broadcast is finished: delete the broadcast",
+              "the stream has ended and the broadcast is finished: delete it",
               16,
               { stream_id: id, broadcast_id: b.id },
             ),
@@ -366,7 +366,7 @@ export class JsTracker {
       const after = this.#stageOf(s);
       const newlyLinked = newStreams.includes(sid) && changes.some((c) => c.field === "stream_ids");
       if (after === "test" && (becameLive || stageBefore !== "test") && s.live === true && s.recording !== true) {
-        actions.push(onStream("start_recording", sid, "the broadcast is live and the stream is up: start recording", 7));
+        actions.push(onStream("start_recording", sid, "the broadcast and the stream are live: start recording", 7));
       }
       if (after === "setup" && newlyLinked && s.live === true && newStatus !== "live" && newStatus !== "finished") {
         actions.push(setBroadcast(id, sid, "live", "the stream is live: put the broadcast on air", 5));
@@ -385,7 +385,7 @@ export class JsTracker {
           actions.push(
             action(
               "delete_broadcast",
-              "the broadcast is finished and the stream has ended: delete the broadcast",
+              "the stream has ended and the broadcast is finished: delete it",
               16,
               { stream_id: sid, broadcast_id: id },
             ),

@@ -54,6 +54,11 @@ impl ActionBody {
         )
     }
 
+    /// A body from JSON text the caller knows to be valid and compact.
+    pub(crate) fn from_json_text(text: &str) -> Self {
+        Self(text.to_owned())
+    }
+
     /// A body from a JSON value.
     pub fn from_value(v: &serde_json::Value) -> Self {
         Self(v.to_string())

@@ -88,14 +88,19 @@ impl std::error::Error for WebhookError {}
 
 /// At most `max` characters of `s`, with `…` when cut (never splits a character).
 pub(crate) fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_owned(),
-        Some((cut, _)) => {
-            let mut out = s.get(..cut).unwrap_or_default().to_owned();
-            out.push('…');
-            out
+    // The byte offset of character `max` (the first byte of a character is not 0b10xxxxxx).
+    let mut chars = 0usize;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if chars == max {
+                let mut out = s.get(..i).unwrap_or_default().to_owned();
+                out.push('…');
+                return out;
+            }
+            chars += 1;
         }
     }
+    s.to_owned()
 }
 
 /// A short description of a JSON value for messages: its type and, for scalars, a truncated value.
@@ -131,6 +136,10 @@ mod tests {
     fn truncation_keeps_characters_whole() {
         assert_eq!(truncate("abc", 5), "abc");
         assert_eq!(truncate("ééééé", 2), "éé…");
+        assert_eq!(truncate("aé\u{1F600}", 3), "aé\u{1F600}");
+        assert_eq!(truncate("aé\u{1F600}b", 3), "aé\u{1F600}…");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate("é", 0), "…");
         let long = format!("\"{}\"", "x".repeat(100));
         let v = crate::domain::json::parse(&long).unwrap();
         assert_eq!(describe(&v).chars().count(), 50);

@@ -5,7 +5,7 @@
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::json::Cat;
 use std::fmt;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::IpAddr;
 
 /// The platform's published sending ranges.
 pub const DEFAULT_ALLOW_IPS: &[&str] = &["92.223.112.0/24", "92.223.123.0/24"];
@@ -13,9 +13,12 @@ pub const DEFAULT_ALLOW_IPS: &[&str] = &["92.223.112.0/24", "92.223.123.0/24"];
 /// One CIDR range, IPv4 or IPv6.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cidr {
-    addr: IpAddr,
+    addr: Addr,
     prefix: u8,
 }
+
+/// An address as parsed: its 128 bits (an IPv4 address in the top 32) and whether it is IPv4.
+type Addr = (u128, bool);
 
 impl Cidr {
     /// Parses `a.b.c.d/n`, `x:y::z/n`, or a single address (a /32 or /128).
@@ -23,59 +26,57 @@ impl Cidr {
     /// # Errors
     /// `invalid_value` (path `allowIps`) when it is not a CIDR range.
     pub fn parse(s: &str) -> Result<Self, WebhookError> {
-        let bad = || {
-            WebhookError::new(
-                Code::InvalidValue,
-                "allowIps",
-                [
-                    "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got ",
-                    &describe_str(s),
-                ]
-                .cat(),
-            )
-        };
         let s = s.trim_ascii();
         let mut halves = s.as_bytes().splitn(2, |&b| b == b'/');
-        let addr = halves.next().unwrap_or_default();
+        let addr = halves.next().and_then(parse_addr);
         let prefix = halves.next();
-        let addr = parse_addr(addr).ok_or_else(bad)?;
-        let max = if addr.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            None => max,
-            Some(p) => parse_dec(p, 3, false).ok_or_else(bad)?,
-        };
-        if prefix > max {
-            return Err(bad());
+        if let Some(addr) = addr {
+            let max = if addr.1 { 32 } else { 128 };
+            let prefix = match prefix {
+                None => Some(max),
+                Some(p) => parse_dec(p, 3, false),
+            };
+            if let Some(prefix) = prefix.filter(|p| *p <= max) {
+                return Ok(Self {
+                    addr,
+                    prefix: prefix as u8,
+                });
+            }
         }
-        Ok(Self {
-            addr,
-            prefix: prefix as u8,
-        })
+        Err(WebhookError::new(
+            Code::InvalidValue,
+            "allowIps",
+            [
+                "expected a CIDR range such as 92.223.112.0/24 or 2001:db8::/32, got ",
+                &describe_str(s),
+            ]
+            .cat(),
+        ))
     }
 
     /// Whether the range holds `ip` (an IPv4-mapped IPv6 address counts as its IPv4 address).
     pub fn contains(&self, ip: IpAddr) -> bool {
-        let ip = match ip {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
-            v4 => v4,
-        };
-        match (self.addr, ip) {
-            (IpAddr::V4(net), IpAddr::V4(a)) => prefix_eq(
-                u128::from(u32::from(net)) << 96,
-                u128::from(u32::from(a)) << 96,
-                self.prefix,
-            ),
-            (IpAddr::V6(net), IpAddr::V6(a)) => prefix_eq(u128::from(net), u128::from(a), self.prefix),
-            _ => false,
-        }
+        self.holds(match ip {
+            IpAddr::V4(v4) => (u128::from(u32::from(v4)) << 96, true),
+            IpAddr::V6(v6) => unmap(u128::from(v6)),
+        })
+    }
+
+    fn holds(&self, ip: Addr) -> bool {
+        let mask = u128::MAX
+            .checked_shl(128u32.saturating_sub(u32::from(self.prefix)))
+            .unwrap_or(0);
+        self.addr.1 == ip.1 && self.addr.0 & mask == ip.0 & mask
     }
 }
 
-fn prefix_eq(a: u128, b: u128, prefix: u8) -> bool {
-    let mask = u128::MAX
-        .checked_shl(128u32.saturating_sub(u32::from(prefix)))
-        .unwrap_or(0);
-    a & mask == b & mask
+/// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) as its IPv4 address; any other as itself.
+fn unmap(v6: u128) -> Addr {
+    if v6 >> 32 == 0xffff {
+        (v6 << 96, true)
+    } else {
+        (v6, false)
+    }
 }
 
 /// What to check about a webhook's origin. The IP check runs when `ip` or `allow_ips` is given; the
@@ -119,94 +120,83 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
         ));
     }
     if ip_check {
-        let ranges = match &check.allow_ips {
-            Some(list) => list
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    Cidr::parse(s).map_err(|mut e| {
-                        let mut path = String::from("allowIps[");
-                        crate::domain::json::write_u64(&mut path, i as u64);
-                        path.push(']');
-                        e.path = path;
-                        e
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-            None => DEFAULT_ALLOW_IPS
-                .iter()
-                .map(|s| Cidr::parse(s))
-                .collect::<Result<Vec<_>, _>>()?,
+        // Every range is checked (a malformed one is an error even when another one matches).
+        let raw = check.ip.as_deref();
+        let ip = raw.and_then(parse_ip);
+        let custom = check.allow_ips.as_deref();
+        let mut allowed = false;
+        let count = custom.map_or(DEFAULT_ALLOW_IPS.len(), <[String]>::len);
+        for i in 0..count {
+            let range = match custom {
+                Some(list) => list.get(i).map(String::as_str),
+                None => DEFAULT_ALLOW_IPS.get(i).copied(),
+            };
+            let r = Cidr::parse(range.unwrap_or_default()).map_err(|mut e| {
+                if custom.is_some() {
+                    let mut path = String::from("allowIps[");
+                    crate::domain::json::write_u64(&mut path, i as u64);
+                    path.push(']');
+                    e.path = path;
+                }
+                e
+            })?;
+            allowed |= ip.is_some_and(|ip| r.holds(ip));
+        }
+        let message = match (raw, ip) {
+            (None, _) => "expected the sender's IP address, got none".to_owned(),
+            (Some(raw), None) => ["expected the sender's IP address, got ", &describe_str(raw)].cat(),
+            (Some(raw), Some(_)) if !allowed => [
+                "expected a sender in the allowed ranges, got ",
+                &describe_str(raw),
+            ]
+            .cat(),
+            _ => String::new(),
         };
-        let Some(raw) = check.ip.as_deref() else {
-            return Err(WebhookError::new(
-                Code::ForbiddenSource,
-                "ip",
-                "expected the sender's IP address, got none",
-            ));
-        };
-        let ip = parse_ip(raw).ok_or_else(|| {
-            WebhookError::new(
-                Code::ForbiddenSource,
-                "ip",
-                ["expected the sender's IP address, got ", &describe_str(raw)].cat(),
-            )
-        })?;
-        if !ranges.iter().any(|r| r.contains(ip)) {
-            return Err(WebhookError::new(
-                Code::ForbiddenSource,
-                "ip",
-                [
-                    "expected a sender in the allowed ranges, got ",
-                    &describe_str(raw),
-                ]
-                .cat(),
-            ));
+        if !message.is_empty() {
+            return Err(WebhookError::new(Code::ForbiddenSource, "ip", message));
         }
     }
     if let Some(secret) = check.secret.as_deref() {
-        if secret.is_empty() {
-            return Err(WebhookError::new(
-                Code::InvalidValue,
-                "secret",
-                "expected a non-empty secret",
-            ));
-        }
-        let Some(url) = check.url.as_deref() else {
-            return Err(WebhookError::new(
-                Code::InvalidValue,
-                "url",
-                "expected the webhook URL to look for the secret in, got none",
-            ));
+        let (code, path, message) = if secret.is_empty() {
+            (Code::InvalidValue, "secret", "expected a non-empty secret")
+        } else {
+            match check.url.as_deref() {
+                None => (
+                    Code::InvalidValue,
+                    "url",
+                    "expected the webhook URL to look for the secret in, got none",
+                ),
+                Some(url) if !url_carries_secret(url, secret) => (
+                    Code::BadSecret,
+                    "url",
+                    "expected the secret as a path segment or a query value of the webhook URL",
+                ),
+                _ => return Ok(()),
+            }
         };
-        if !url_carries_secret(url, secret) {
-            return Err(WebhookError::new(
-                Code::BadSecret,
-                "url",
-                "expected the webhook URL to carry the secret (as a path segment or a query parameter value); it does not",
-            ));
-        }
+        return Err(WebhookError::new(code, path, message));
     }
     Ok(())
 }
 
-/// Parses an IP address as found in headers: plain, or IPv6 in brackets.
-fn parse_ip(raw: &str) -> Option<IpAddr> {
+/// Parses an IP address as found in headers: plain, or IPv6 in brackets (IPv4-mapped IPv6 counts as
+/// IPv4).
+fn parse_ip(raw: &str) -> Option<Addr> {
     let s = raw.trim_ascii().as_bytes();
     let s = s
         .strip_prefix(b"[")
         .and_then(|r| r.strip_suffix(b"]"))
         .unwrap_or(s);
-    parse_addr(s)
+    parse_addr(s).map(|(a, v4)| if v4 { (a, v4) } else { unmap(a) })
 }
 
 /// An IPv4 (dotted decimal, no leading zeros) or IPv6 (RFC 4291 text form, `::` and a trailing
 /// dotted IPv4 allowed) address. Hand-written: std's parser is several KB of wasm.
-fn parse_addr(s: &[u8]) -> Option<IpAddr> {
+fn parse_addr(s: &[u8]) -> Option<Addr> {
     if let Some(v4) = parse_v4(s) {
-        return Some(IpAddr::V4(Ipv4Addr::from(v4)));
+        return Some((u128::from(v4) << 96, true));
     }
-    parse_v6(s).map(|v6| IpAddr::V6(Ipv6Addr::from(v6)))
+    parse_v6(s).map(|v6| (v6, false))
 }
 
 /// A decimal number of 1..=`max_len` ASCII digits (with `strict_zero`: no leading zero).
@@ -244,60 +234,62 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-/// The 16-bit groups of one side of `::` (a trailing dotted IPv4 counts as two groups when
-/// `v4_tail`), appended to `out`.
-fn v6_groups(s: &[u8], v4_tail: bool, out: &mut Vec<u16>) -> Option<()> {
-    if s.is_empty() {
-        return Some(());
+/// An IPv6 address in RFC 4291 text form: 16-bit hex groups, at most one `::`, and a dotted IPv4
+/// address as the last two groups.
+fn parse_v6(s: &[u8]) -> Option<u128> {
+    // The groups before and after `::`: their value and how many.
+    let mut sides = [(0u128, 0u32); 2];
+    let mut side = 0usize;
+    let mut i = 0usize;
+    if s.starts_with(b"::") {
+        side = 1;
+        i = 2;
     }
-    let mut parts = s.split(|&b| b == b':').peekable();
-    while let Some(part) = parts.next() {
-        if v4_tail && parts.peek().is_none() && part.contains(&b'.') {
-            let v4 = parse_v4(part)?;
-            out.push((v4 >> 16) as u16);
-            out.push(v4 as u16);
+    while i < s.len() || (side == 0 && i == 0) {
+        let rest = s.get(i..)?;
+        let len = rest.iter().position(|&b| b == b':').unwrap_or(rest.len());
+        let part = rest.get(..len)?;
+        let (value, n) = if len == rest.len() && part.contains(&b'.') {
+            (u128::from(parse_v4(part)?), 2)
         } else {
             if part.is_empty() || part.len() > 4 {
                 return None;
             }
-            let mut g = 0u16;
+            let mut g = 0u128;
             for &b in part {
-                g = (g << 4) | u16::from(hex(b)?);
+                g = (g << 4) | u128::from(hex(b)?);
             }
-            out.push(g);
+            (g, 1)
+        };
+        let (acc, count) = sides.get_mut(side)?;
+        *acc = (*acc << (16 * n)) | value;
+        *count += n;
+        if *count > 8 {
+            return None;
         }
-    }
-    Some(())
-}
-
-fn parse_v6(s: &[u8]) -> Option<u128> {
-    let mut head = Vec::with_capacity(8);
-    let mut tail = Vec::with_capacity(8);
-    match s.windows(2).position(|w| w == b"::") {
-        Some(i) => {
-            v6_groups(s.get(..i)?, false, &mut head)?;
-            v6_groups(s.get(i.checked_add(2)?..)?, true, &mut tail)?;
-            if head.len() + tail.len() > 7 {
+        i += len;
+        if i < s.len() {
+            // At a `:`: the next group follows, or `::` (once, and then maybe nothing more).
+            i += 1;
+            if s.get(i) == Some(&b':') {
+                if side == 1 {
+                    return None;
+                }
+                side = 1;
+                i += 1;
+            } else if i == s.len() {
                 return None;
             }
         }
-        None => {
-            v6_groups(s, true, &mut head)?;
-            if head.len() != 8 {
-                return None;
-            }
-        }
     }
-    let mut out = 0u128;
-    for g in &head {
-        out = (out << 16) | u128::from(*g);
+    let [(head, hn), (tail, tn)] = sides;
+    if side == 0 {
+        return (hn == 8).then_some(head);
     }
-    let out = out.checked_shl(16 * (8 - head.len() as u32)).unwrap_or(0);
-    let mut low = 0u128;
-    for g in &tail {
-        low = (low << 16) | u128::from(*g);
+    if hn + tn > 7 {
+        return None;
     }
-    Some(out | low)
+    Some(head.checked_shl(16 * (8 - hn)).unwrap_or(0) | tail)
 }
 
 /// Whether one path segment or one query parameter value of `url` equals `secret` (constant time over
@@ -305,34 +297,49 @@ fn parse_v6(s: &[u8]) -> Option<u128> {
 pub fn url_carries_secret(url: &str, secret: &str) -> bool {
     let url = url.as_bytes();
     let url = url.split(|&b| b == b'#').next().unwrap_or_default();
-    // Drop the scheme and authority of an absolute URL.
-    let rest = match url.windows(3).position(|w| w == b"://") {
+    // Skip the scheme and authority of an absolute URL.
+    let start = match url.windows(3).position(|w| w == b"://") {
         Some(i) => {
-            let after = url.get(i.saturating_add(3)..).unwrap_or_default();
-            match after.iter().position(|&b| b == b'/' || b == b'?') {
-                Some(j) => after.get(j..).unwrap_or_default(),
-                None => &[],
-            }
+            let after = i.saturating_add(3);
+            let tail = url.get(after..).unwrap_or_default();
+            tail.iter()
+                .position(|&b| b == b'/' || b == b'?')
+                .map_or(url.len(), |j| after.saturating_add(j))
         }
-        None => url,
+        None => 0,
     };
-    let mut halves = rest.splitn(2, |&b| b == b'?');
-    let path = halves.next().unwrap_or_default();
-    let query = halves.next().unwrap_or_default();
     let secret = secret.as_bytes();
     let mut found = false;
-    let mut check = |candidate: &[u8], plus_is_space: bool| {
-        found |= ct_eq(candidate, secret);
-        if let Some(decoded) = percent_decode(candidate, plus_is_space) {
-            found |= ct_eq(&decoded, secret);
+    // In the query; in a query parameter's value (after its first `=`).
+    let (mut query, mut value) = (false, false);
+    let mut from = start;
+    for i in start..=url.len() {
+        let b = url.get(i).copied();
+        let boundary = match b {
+            None => true,
+            Some(b'/' | b'?') => !query,
+            Some(b'&') => query,
+            Some(b'=') => query && !value,
+            _ => false,
+        };
+        if !boundary {
+            continue;
         }
-    };
-    for segment in path.split(|&b| b == b'/') {
-        check(segment, false);
-    }
-    for pair in query.split(|&b| b == b'&') {
-        let value = pair.splitn(2, |&b| b == b'=').nth(1).unwrap_or_default();
-        check(value, true);
+        // Path segments and query values are candidates (query names are not).
+        if !query || value {
+            let candidate = url.get(from..i).unwrap_or_default();
+            found |= ct_eq(candidate, secret);
+            if let Some(decoded) = percent_decode(candidate, query) {
+                found |= ct_eq(&decoded, secret);
+            }
+        }
+        match b {
+            Some(b'?') => query = true,
+            Some(b'=') => value = true,
+            Some(b'&') => value = false,
+            _ => {}
+        }
+        from = i.saturating_add(1);
     }
     found
 }
@@ -462,7 +469,103 @@ mod tests {
             "1.2.3.-4",
         ];
         for c in cases {
-            assert_eq!(parse_addr(c.as_bytes()), c.parse::<IpAddr>().ok(), "{c:?}");
+            let std = c.parse::<IpAddr>().ok().map(|ip| match ip {
+                IpAddr::V4(v4) => (u128::from(u32::from(v4)) << 96, true),
+                IpAddr::V6(v6) => (u128::from(v6), false),
+            });
+            assert_eq!(parse_addr(c.as_bytes()), std, "{c:?}");
         }
+    }
+
+    /// The straightforward form of [`url_carries_secret`] (split on `/`, `?`, `&`, `=`), to check the
+    /// scanning one against.
+    fn reference_url_carries_secret(url: &str, secret: &str) -> bool {
+        let url = url.as_bytes();
+        let url = url.split(|&b| b == b'#').next().unwrap_or_default();
+        // Drop the scheme and authority of an absolute URL.
+        let rest = match url.windows(3).position(|w| w == b"://") {
+            Some(i) => {
+                let after = url.get(i.saturating_add(3)..).unwrap_or_default();
+                match after.iter().position(|&b| b == b'/' || b == b'?') {
+                    Some(j) => after.get(j..).unwrap_or_default(),
+                    None => &[],
+                }
+            }
+            None => url,
+        };
+        let mut halves = rest.splitn(2, |&b| b == b'?');
+        let path = halves.next().unwrap_or_default();
+        let query = halves.next().unwrap_or_default();
+        let secret = secret.as_bytes();
+        let mut found = false;
+        let mut check = |candidate: &[u8], plus_is_space: bool| {
+            found |= ct_eq(candidate, secret);
+            if let Some(decoded) = percent_decode(candidate, plus_is_space) {
+                found |= ct_eq(&decoded, secret);
+            }
+        };
+        for segment in path.split(|&b| b == b'/') {
+            check(segment, false);
+        }
+        for pair in query.split(|&b| b == b'&') {
+            let value = pair.splitn(2, |&b| b == b'=').nth(1).unwrap_or_default();
+            check(value, true);
+        }
+        found
+    }
+
+    /// Strings over a small alphabet, from a fixed-seed generator.
+    fn strings(alphabet: &[u8], count: usize, max_len: usize) -> Vec<String> {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % (max_len as u64 + 1)) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn secret_scan_agrees_with_splitting() {
+        let mut carried = 0;
+        for url in strings(b"/?&=#%+:ab2", 200_000, 14) {
+            for secret in ["a", "ab", "a b", "a/b", "b=a", ":", "%"] {
+                let found = url_carries_secret(&url, secret);
+                assert_eq!(
+                    found,
+                    reference_url_carries_secret(&url, secret),
+                    "{url:?} {secret:?}"
+                );
+                carried += usize::from(found);
+            }
+        }
+        assert!(carried > 10_000, "{carried}");
+    }
+
+    #[test]
+    fn hand_parser_agrees_with_std_on_generated_text() {
+        let (mut v4, mut v6) = (0, 0);
+        for c in strings(b"0123456789abcdef:.", 300_000, 18) {
+            let std = c.parse::<IpAddr>().ok().map(|ip| match ip {
+                IpAddr::V4(v4) => (u128::from(u32::from(v4)) << 96, true),
+                IpAddr::V6(v6) => (u128::from(v6), false),
+            });
+            assert_eq!(parse_addr(c.as_bytes()), std, "{c:?}");
+            match std {
+                Some((_, true)) => v4 += 1,
+                Some((_, false)) => v6 += 1,
+                None => {}
+            }
+        }
+        // Enough valid addresses of both kinds for the comparison to mean something.
+        assert!(v4 > 0 && v6 > 1000, "{v4} {v6}");
     }
 }

@@ -408,14 +408,14 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
         &mut self.0.insert_mut(item.0, item.1).1
     }
 
-    /// Inserts, returning the value it replaced.
-    fn insert(&mut self, k: K, v: V) -> Option<V> {
+    /// Adds an entity unless `zero` or `k` is taken; whether it was added.
+    fn add(&mut self, k: K, zero: bool, v: V) -> bool {
         match self.find(&k) {
-            Ok(i) => self.0.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, v)),
-            Err(i) => {
-                self.0.insert(i, (k, v));
-                None
+            Err(i) if !zero => {
+                let _ = self.0.insert_mut(i, (k, v));
+                true
             }
+            _ => false,
         }
     }
 
@@ -480,32 +480,131 @@ fn broadcast_rank(s: &BroadcastStatus) -> Option<u8> {
     }
 }
 
-fn action(operation: Operation, reason: &str, step: Option<u8>) -> Action {
-    Action {
+/// The actions the tracker prescribes.
+#[derive(Clone, Copy)]
+enum Next {
+    /// Step 5: put the broadcast on air.
+    BroadcastLive,
+    /// Step 7: start recording.
+    StartRecording,
+    /// The stream went down without a requested stop: check it.
+    CheckInterrupted,
+    /// The stream was interrupted: pause the broadcast.
+    PauseBroadcast,
+    /// The stream was interrupted while recording: close the recording.
+    CloseRecording,
+    /// Step 12 after the recording stopped: finish the broadcast.
+    FinishRecorded,
+    /// The recording stopped without a requested stop: check the stream.
+    CheckRecording,
+    /// Step 16: delete the finished broadcast of an ended stream.
+    DeleteBroadcast,
+    /// Step 12 after the stream ended: finish the broadcast.
+    FinishEnded,
+    /// Step 9: stop recording.
+    StopRecording,
+    /// Step 14: disable the stream.
+    DisableStream,
+    /// Step 19: get the ready video.
+    GetVideo,
+}
+
+impl Next {
+    /// The operation, the guide's step (0: none) and the reason.
+    fn what(self) -> (Operation, u8, &'static str) {
+        match self {
+            Self::BroadcastLive => (
+                Operation::UpdateBroadcast,
+                5,
+                "the stream is live: put the broadcast on air",
+            ),
+            Self::StartRecording => (
+                Operation::StartRecording,
+                7,
+                "the broadcast and the stream are live: start recording",
+            ),
+            Self::CheckInterrupted => (
+                Operation::GetStream,
+                0,
+                "the stream went down without a requested stop: check it",
+            ),
+            Self::PauseBroadcast => (
+                Operation::UpdateBroadcast,
+                0,
+                "the stream was interrupted: pause the broadcast",
+            ),
+            Self::CloseRecording => (
+                Operation::StopRecording,
+                0,
+                "the stream was interrupted while recording: close the recording",
+            ),
+            Self::FinishRecorded => (
+                Operation::UpdateBroadcast,
+                12,
+                "the recording stopped: finish the broadcast",
+            ),
+            Self::CheckRecording => (
+                Operation::GetStream,
+                0,
+                "the recording stopped without a requested stop: check the stream",
+            ),
+            Self::DeleteBroadcast => (
+                Operation::DeleteBroadcast,
+                16,
+                "the stream has ended and the broadcast is finished: delete it",
+            ),
+            Self::FinishEnded => (
+                Operation::UpdateBroadcast,
+                12,
+                "the stream has ended: finish the broadcast",
+            ),
+            Self::StopRecording => (
+                Operation::StopRecording,
+                9,
+                "the broadcast is finished: stop recording",
+            ),
+            Self::DisableStream => (
+                Operation::UpdateStream,
+                14,
+                "the broadcast is finished: disable the stream",
+            ),
+            Self::GetVideo => (
+                Operation::GetVideo,
+                19,
+                "the recorded video is ready: get its details",
+            ),
+        }
+    }
+}
+
+/// Appends the action `next` about `stream` (and `broadcast`, `video`).
+#[inline(never)]
+fn push_action(
+    actions: &mut Vec<Action>,
+    next: Next,
+    stream: Option<StreamId>,
+    broadcast: Option<BroadcastId>,
+    video: Option<VideoId>,
+) {
+    let (operation, step, reason) = next.what();
+    // What `ActionBody::broadcast_status` and `ActionBody::stream_active` write (a test checks).
+    let body = match next {
+        Next::BroadcastLive => Some(r#"{"broadcast":{"status":"live"}}"#),
+        Next::PauseBroadcast => Some(r#"{"broadcast":{"status":"paused"}}"#),
+        Next::FinishRecorded | Next::FinishEnded => Some(r#"{"broadcast":{"status":"finished"}}"#),
+        Next::DisableStream => Some(r#"{"stream":{"active":false}}"#),
+        _ => None,
+    }
+    .map(ActionBody::from_json_text);
+    actions.push(Action {
         operation,
-        stream_id: None,
-        broadcast_id: None,
-        video_id: None,
-        body: None,
+        stream_id: stream,
+        broadcast_id: broadcast,
+        video_id: video,
+        body,
         reason: reason.to_owned(),
-        step,
-    }
-}
-
-fn set_broadcast(id: BroadcastId, stream: StreamId, status: &str, reason: &str, step: Option<u8>) -> Action {
-    Action {
-        stream_id: Some(stream),
-        broadcast_id: Some(id),
-        body: Some(ActionBody::broadcast_status(status)),
-        ..action(Operation::UpdateBroadcast, reason, step)
-    }
-}
-
-fn on_stream(op: Operation, stream: StreamId, reason: &str, step: Option<u8>) -> Action {
-    Action {
-        stream_id: Some(stream),
-        ..action(op, reason, step)
-    }
+        step: (step > 0).then_some(step),
+    });
 }
 
 impl Tracker {
@@ -532,13 +631,9 @@ impl Tracker {
                 now_ms,
             ),
             WebhookEvent::Restream { restream } => self.apply_restream(restream, now_ms),
-            WebhookEvent::Unknown { .. } => ApplyResult {
-                outcome: Outcome::Ignored,
-                entity: None,
-                changes: Vec::new(),
-                stage: None,
-                actions: Vec::new(),
-            },
+            WebhookEvent::Unknown { .. } => {
+                self.result(Outcome::Ignored, false, None, Vec::new(), None, None, Vec::new())
+            }
         }
     }
 
@@ -645,16 +740,17 @@ impl Tracker {
     /// A tracked stream with its stage and links.
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
+        let mut recordings = Vec::new();
+        for v in self.videos.values() {
+            if v.stream_id == Some(id) {
+                recordings.push(v.id);
+            }
+        }
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
             broadcast_ids: self.broadcasts_of(id),
-            recordings: self
-                .videos
-                .values()
-                .filter(|v| v.stream_id == Some(id))
-                .map(|v| v.id)
-                .collect(),
+            recordings,
         })
     }
 
@@ -675,7 +771,11 @@ impl Tracker {
 
     /// The ids of the tracked streams.
     pub fn stream_ids(&self) -> Vec<StreamId> {
-        self.streams.keys().copied().collect()
+        let mut ids = Vec::with_capacity(self.streams.0.len());
+        for id in self.streams.keys() {
+            ids.push(*id);
+        }
+        ids
     }
 
     /// Drops a stream and what hangs on it: its videos, its restreams, and the broadcasts fed by it
@@ -751,48 +851,49 @@ impl Tracker {
                 "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
             )
         };
-        let [v, streams, broadcasts, videos, restreams] =
-            snap::fields(&root, &["v", "streams", "broadcasts", "videos", "restreams"])
-                .map_err(|()| shape(""))?;
-        let v = snap::req_u64(v).map_err(|()| shape("v"))?;
+        use snap::K;
+        let r = snap::fields(
+            &root,
+            &[
+                ("v", K::Any),
+                ("streams", K::Any),
+                ("broadcasts", K::Any),
+                ("videos", K::Any),
+                ("restreams", K::Any),
+            ],
+        )
+        .map_err(|()| shape(""))?;
+        let v = r.ou(0).ok_or_else(|| shape("v"))?;
         if v != u64::from(SNAPSHOT_VERSION) {
             let mut m = String::from("expected snapshot version 1, got ");
             json::write_u64(&mut m, v);
             return Err(bad("v", &m));
         }
         let mut t = Self::new();
-        fn insert<K: Ord + Copy, V>(
-            map: &mut IdMap<K, V>,
-            key: K,
-            zero: bool,
-            value: V,
-            path: &str,
-        ) -> Result<(), WebhookError> {
-            if zero || map.insert(key, value).is_some() {
-                return Err(WebhookError::new(
-                    Code::InvalidSnapshot,
-                    path,
-                    ["expected positive, unique ids in `", path, "`"].cat(),
-                ));
+        for (i, path) in ["streams", "broadcasts", "videos", "restreams"]
+            .into_iter()
+            .enumerate()
+        {
+            for item in snap::items(r.get(i + 1)).map_err(|()| shape(path))? {
+                // `Ok(false)`: a zero or repeated id.
+                let added = match i {
+                    0 => TrackedStream::read(item)
+                        .map(|s| t.streams.add(s.id, s.id.0 == 0 || s.session == 0, s)),
+                    1 => TrackedBroadcast::read(item).map(|b| {
+                        let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
+                        t.broadcasts.add(b.id, zero, b)
+                    }),
+                    2 => TrackedVideo::read(item).map(|v| t.videos.add(v.id, v.id.0 == 0, v)),
+                    _ => TrackedRestream::read(item).map(|r| t.restreams.add(r.id, r.id == 0, r)),
+                }
+                .map_err(|()| shape(path))?;
+                if !added {
+                    return Err(bad(
+                        path,
+                        &["expected positive, unique ids in `", path, "`"].cat(),
+                    ));
+                }
             }
-            Ok(())
-        }
-        for item in snap::items(streams).map_err(|()| shape("streams"))? {
-            let s = TrackedStream::read(item).map_err(|()| shape("streams"))?;
-            insert(&mut t.streams, s.id, s.id.0 == 0 || s.session == 0, s, "streams")?;
-        }
-        for item in snap::items(broadcasts).map_err(|()| shape("broadcasts"))? {
-            let b = TrackedBroadcast::read(item).map_err(|()| shape("broadcasts"))?;
-            let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
-            insert(&mut t.broadcasts, b.id, zero, b, "broadcasts")?;
-        }
-        for item in snap::items(videos).map_err(|()| shape("videos"))? {
-            let v = TrackedVideo::read(item).map_err(|()| shape("videos"))?;
-            insert(&mut t.videos, v.id, v.id.0 == 0, v, "videos")?;
-        }
-        for item in snap::items(restreams).map_err(|()| shape("restreams"))? {
-            let r = TrackedRestream::read(item).map_err(|()| shape("restreams"))?;
-            insert(&mut t.restreams, r.id, r.id == 0, r, "restreams")?;
         }
         Ok(t)
     }
@@ -817,11 +918,11 @@ impl Tracker {
     }
 
     fn broadcasts_of(&self, stream: StreamId) -> Vec<BroadcastId> {
-        self.broadcasts
-            .values()
-            .filter(|b| b.stream_ids.contains(&stream))
-            .map(|b| b.id)
-            .collect()
+        let mut ids = Vec::new();
+        for b in self.linked_broadcasts(stream) {
+            ids.push(b.id);
+        }
+        ids
     }
 
     fn linked_broadcasts(&self, stream: StreamId) -> impl Iterator<Item = &TrackedBroadcast> {
@@ -854,9 +955,13 @@ impl Tracker {
         self.streams.get(&id).map(|s| self.stage_of(s))
     }
 
+    /// The result of applying an event to the entity of `stream`. `Applied` with nothing changed is
+    /// `Duplicate`, unless the entity was `created`; only `Applied` records a stage change.
+    #[allow(clippy::too_many_arguments)]
     fn result(
         &self,
         outcome: Outcome,
+        created: bool,
         entity: Option<EntityView>,
         mut changes: Vec<Change>,
         stream: Option<StreamId>,
@@ -864,10 +969,11 @@ impl Tracker {
         actions: Vec<Action>,
     ) -> ApplyResult {
         let stage = stream.and_then(|s| self.stage_id(s));
-        if stage != stage_before && stage.is_some() {
+        let applied = outcome == Outcome::Applied;
+        if applied && stage != stage_before && stage.is_some() {
             change(&mut changes, "stage", &stage_before, &stage);
         }
-        let outcome = if outcome == Outcome::Applied && changes.is_empty() {
+        let outcome = if applied && changes.is_empty() && !created {
             Outcome::Duplicate
         } else {
             outcome
@@ -981,20 +1087,20 @@ impl Tracker {
 
         // What the guide prescribes next.
         let mut actions = Vec::new();
-        let linked: Vec<(BroadcastId, Option<BroadcastStatus>)> = self
-            .linked_broadcasts(id)
-            .map(|b| (b.id, b.status.clone()))
-            .collect();
+        // The linked broadcasts, and whether each is live or finished.
+        let mut linked = Vec::new();
+        for b in self.linked_broadcasts(id) {
+            linked.push((
+                b.id,
+                b.status == Some(BroadcastStatus::Live),
+                b.status == Some(BroadcastStatus::Finished),
+            ));
+        }
+        let sid = Some(id);
         if (live_up || new_session) && after == Some(Stage::Setup) {
-            for (b, status) in &linked {
-                if !matches!(status, Some(BroadcastStatus::Live | BroadcastStatus::Finished)) {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "live",
-                        "the stream is live: put the broadcast on air",
-                        Some(5),
-                    ));
+            for &(b, live, finished) in &linked {
+                if !live && !finished {
+                    push_action(&mut actions, Next::BroadcastLive, sid, Some(b), None);
                 }
             }
         }
@@ -1003,85 +1109,48 @@ impl Tracker {
             && live_now
             && !recording_now
         {
-            actions.push(on_stream(
-                Operation::StartRecording,
-                id,
-                "the broadcast is live and the stream is up: start recording",
-                Some(7),
-            ));
+            push_action(&mut actions, Next::StartRecording, sid, None, None);
         }
         if interruption {
-            actions.push(on_stream(
-                Operation::GetStream,
-                id,
-                "the stream went down without a requested stop (interruption): check whether it is still active",
-                None,
-            ));
-            for (b, status) in &linked {
-                if *status == Some(BroadcastStatus::Live) {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "paused",
-                        "the stream was interrupted: pause the broadcast until it is back",
-                        None,
-                    ));
+            push_action(&mut actions, Next::CheckInterrupted, sid, None, None);
+            for &(b, live, _) in &linked {
+                if live {
+                    push_action(&mut actions, Next::PauseBroadcast, sid, Some(b), None);
                 }
             }
             if was_recording == Some(true) || before == Some(Stage::Live) {
-                actions.push(on_stream(
-                    Operation::StopRecording,
-                    id,
-                    "the stream was interrupted while recording: close the recording (a restart records a new file)",
-                    None,
-                ));
+                push_action(&mut actions, Next::CloseRecording, sid, None, None);
             }
         } else if rec_down && before == Some(Stage::Live) {
             if stop_expected {
-                for (b, status) in &linked {
-                    if !matches!(status, Some(BroadcastStatus::Finished)) {
-                        actions.push(set_broadcast(
-                            *b,
-                            id,
-                            "finished",
-                            "the recording stopped: finish the broadcast",
-                            Some(12),
-                        ));
+                for &(b, _, finished) in &linked {
+                    if !finished {
+                        push_action(&mut actions, Next::FinishRecorded, sid, Some(b), None);
                     }
                 }
             } else {
-                actions.push(on_stream(
-                    Operation::GetStream,
-                    id,
-                    "the recording stopped without a requested stop: check the stream",
-                    None,
-                ));
+                push_action(&mut actions, Next::CheckRecording, sid, None, None);
             }
         } else if live_down && (before == Some(Stage::Stop) || stop_expected) {
-            for (b, status) in &linked {
-                if *status == Some(BroadcastStatus::Finished) {
-                    actions.push(Action {
-                        stream_id: Some(id),
-                        broadcast_id: Some(*b),
-                        ..action(
-                            Operation::DeleteBroadcast,
-                            "the stream has ended and the broadcast is finished: delete the broadcast",
-                            Some(16),
-                        )
-                    });
+            for &(b, _, finished) in &linked {
+                let next = if finished {
+                    Next::DeleteBroadcast
                 } else {
-                    actions.push(set_broadcast(
-                        *b,
-                        id,
-                        "finished",
-                        "the stream has ended: finish the broadcast",
-                        Some(12),
-                    ));
-                }
+                    Next::FinishEnded
+                };
+                push_action(&mut actions, next, sid, Some(b), None);
             }
         }
         let entity = self.stream_view(id);
-        self.result(Outcome::Applied, entity, changes, Some(id), before, actions)
+        self.result(
+            Outcome::Applied,
+            false,
+            entity,
+            changes,
+            Some(id),
+            before,
+            actions,
+        )
     }
 
     fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
@@ -1110,19 +1179,18 @@ impl Tracker {
             ) {
                 if let (Some(a), Some(b)) = (broadcast_rank(cur), broadcast_rank(new)) {
                     if b < a {
-                        let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-                        let stream = self
-                            .broadcasts
-                            .get(&id)
-                            .and_then(|b| b.stream_ids.first().copied());
-                        let stage = stream.and_then(|s| self.stage_id(s));
-                        return ApplyResult {
-                            outcome: Outcome::Stale,
+                        let b = self.broadcasts.get(&id);
+                        let entity = b.cloned().map(EntityView::Broadcast);
+                        let stream = b.and_then(|b| b.stream_ids.first().copied());
+                        return self.result(
+                            Outcome::Stale,
+                            false,
                             entity,
-                            changes: Vec::new(),
-                            stage,
-                            actions: Vec::new(),
-                        };
+                            Vec::new(),
+                            stream,
+                            None,
+                            Vec::new(),
+                        );
                     }
                 }
             }
@@ -1146,8 +1214,10 @@ impl Tracker {
                 streams.push(*s);
             }
         }
-        let before: Vec<(StreamId, Option<Stage>)> =
-            streams.iter().map(|s| (*s, self.stage_id(*s))).collect();
+        let mut before = Vec::with_capacity(streams.len());
+        for s in streams {
+            before.push((s, self.stage_id(s)));
+        }
         let mut changes = Vec::new();
         let b = self.broadcast_entry(id, now_ms);
         let old_status = b.status.clone();
@@ -1187,12 +1257,7 @@ impl Tracker {
                 && s.live == Some(true)
                 && s.recording != Some(true)
             {
-                actions.push(on_stream(
-                    Operation::StartRecording,
-                    *sid,
-                    "the broadcast is live and the stream is up: start recording",
-                    Some(7),
-                ));
+                push_action(&mut actions, Next::StartRecording, Some(*sid), None, None);
             }
             if after == Stage::Setup
                 && newly_linked
@@ -1202,44 +1267,17 @@ impl Tracker {
                     Some(BroadcastStatus::Live | BroadcastStatus::Finished)
                 )
             {
-                actions.push(set_broadcast(
-                    id,
-                    *sid,
-                    "live",
-                    "the stream is live: put the broadcast on air",
-                    Some(5),
-                ));
+                push_action(&mut actions, Next::BroadcastLive, Some(*sid), Some(id), None);
             }
             if became_finished && after == Stage::Stop {
                 if s.recording == Some(true) {
-                    actions.push(on_stream(
-                        Operation::StopRecording,
-                        *sid,
-                        "the broadcast is finished: stop recording",
-                        Some(9),
-                    ));
+                    push_action(&mut actions, Next::StopRecording, Some(*sid), None, None);
                 }
                 if s.active != Some(false) {
-                    actions.push(Action {
-                        body: Some(ActionBody::stream_active(false)),
-                        ..on_stream(
-                            Operation::UpdateStream,
-                            *sid,
-                            "the broadcast is finished: disable the stream",
-                            Some(14),
-                        )
-                    });
+                    push_action(&mut actions, Next::DisableStream, Some(*sid), None, None);
                 }
                 if s.live == Some(false) {
-                    actions.push(Action {
-                        stream_id: Some(*sid),
-                        broadcast_id: Some(id),
-                        ..action(
-                            Operation::DeleteBroadcast,
-                            "the broadcast is finished and the stream has ended: delete the broadcast",
-                            Some(16),
-                        )
-                    });
+                    push_action(&mut actions, Next::DeleteBroadcast, Some(*sid), Some(id), None);
                 }
             }
         }
@@ -1249,11 +1287,15 @@ impl Tracker {
             .and_then(|b| b.stream_ids.first().copied());
         let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
         let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-        let mut result = self.result(Outcome::Applied, entity, changes, first, stage_before, actions);
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            first,
+            stage_before,
+            actions,
+        )
     }
 
     fn apply_video_facts(
@@ -1274,14 +1316,16 @@ impl Tracker {
                     _ => false,
                 };
                 if !facts.delete && (cur.deleted || backwards) {
-                    let stream = cur.stream_id;
-                    return ApplyResult {
-                        outcome: Outcome::Stale,
-                        entity: Some(EntityView::Video(cur.clone())),
-                        changes: Vec::new(),
-                        stage: stream.and_then(|s| self.stage_id(s)),
-                        actions: Vec::new(),
-                    };
+                    let entity = Some(EntityView::Video(cur.clone()));
+                    return self.result(
+                        Outcome::Stale,
+                        false,
+                        entity,
+                        Vec::new(),
+                        cur.stream_id,
+                        None,
+                        Vec::new(),
+                    );
                 }
             }
         }
@@ -1323,15 +1367,7 @@ impl Tracker {
         let deleted = v.deleted;
         let mut actions = Vec::new();
         if became_ready && source == Source::Webhook && !deleted {
-            actions.push(Action {
-                stream_id: stream,
-                video_id: Some(id),
-                ..action(
-                    Operation::GetVideo,
-                    "the recorded video is ready: get its details",
-                    Some(19),
-                )
-            });
+            push_action(&mut actions, Next::GetVideo, stream, None, Some(id));
         }
         let entity = self.videos.get(&id).cloned().map(EntityView::Video);
         let stage_before = if stream == stream_before {
@@ -1339,11 +1375,15 @@ impl Tracker {
         } else {
             None
         };
-        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage_before, actions);
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            stream,
+            stage_before,
+            actions,
+        )
     }
 
     fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
@@ -1366,11 +1406,15 @@ impl Tracker {
         let stream = r.stream_id;
         let entity = Some(EntityView::Restream(r.clone()));
         let stage = stream.and_then(|s| self.stage_id(s));
-        let mut result = self.result(Outcome::Applied, entity, changes, stream, stage, Vec::new());
-        if created && result.outcome == Outcome::Duplicate {
-            result.outcome = Outcome::Applied;
-        }
-        result
+        self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            stream,
+            stage,
+            Vec::new(),
+        )
     }
 }
 
@@ -1445,37 +1489,37 @@ impl TrackedStream {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, active, live, backup_live, recording, transcoding, session, stop_expected, interrupted, stopped, first, updated] =
-            snap::fields(
-                v,
-                &[
-                    "id",
-                    "active",
-                    "live",
-                    "backup_live",
-                    "recording",
-                    "transcoding",
-                    "session",
-                    "stop_expected",
-                    "interrupted",
-                    "stopped",
-                    "first_seen_ms",
-                    "updated_ms",
-                ],
-            )?;
+        use snap::K;
+        let r = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("active", K::Bool),
+                ("live", K::Bool),
+                ("backup_live", K::Bool),
+                ("recording", K::Bool),
+                ("transcoding", K::Bool),
+                ("session", K::Req32),
+                ("stop_expected", K::Flag),
+                ("interrupted", K::Flag),
+                ("stopped", K::Flag),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: StreamId(snap::req_u64(id)?),
-            active: snap::opt_bool(active)?,
-            live: snap::opt_bool(live)?,
-            backup_live: snap::opt_bool(backup_live)?,
-            recording: snap::opt_bool(recording)?,
-            transcoding: snap::opt_bool(transcoding)?,
-            session: u32::try_from(snap::req_u64(session)?).map_err(|_| ())?,
-            stop_expected: snap::flag(stop_expected)?,
-            interrupted: snap::flag(interrupted)?,
-            stopped: snap::flag(stopped)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: StreamId(r.u(0)),
+            active: r.b(1),
+            live: r.b(2),
+            backup_live: r.b(3),
+            recording: r.b(4),
+            transcoding: r.b(5),
+            session: r.u(6) as u32,
+            stop_expected: r.b(7) == Some(true),
+            interrupted: r.b(8) == Some(true),
+            stopped: r.b(9) == Some(true),
+            first_seen_ms: r.ou(10),
+            updated_ms: r.ou(11),
         })
     }
 }
@@ -1502,22 +1546,23 @@ impl TrackedBroadcast {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, status, stream_ids, first, updated] =
-            snap::fields(v, &["id", "status", "stream_ids", "first_seen_ms", "updated_ms"])?;
-        let stream_ids = match stream_ids {
-            None => Vec::new(),
-            Some(J::Arr(items)) => items
-                .iter()
-                .map(|i| snap::req_u64(Some(i)).map(StreamId))
-                .collect::<Result<_, ()>>()?,
-            Some(_) => return Err(()),
-        };
+        use snap::K;
+        let r = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("status", K::Str),
+                ("stream_ids", K::Ids),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: BroadcastId(snap::req_u64(id)?),
-            status: snap::opt_str(status)?.map(|s| BroadcastStatus::parse(&s)),
-            stream_ids,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: BroadcastId(r.u(0)),
+            status: r.s(1).map(|s| BroadcastStatus::parse(&s)),
+            stream_ids: r.ids(2),
+            first_seen_ms: r.ou(3),
+            updated_ms: r.ou(4),
         })
     }
 }
@@ -1551,37 +1596,33 @@ impl TrackedVideo {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, status, stream_id, session, name, duration, deleted, deleted_at, first, updated] =
-            snap::fields(
-                v,
-                &[
-                    "id",
-                    "status",
-                    "stream_id",
-                    "session",
-                    "name",
-                    "duration",
-                    "deleted",
-                    "deleted_at",
-                    "first_seen_ms",
-                    "updated_ms",
-                ],
-            )?;
-        let session = match snap::opt_u64(session)? {
-            Some(n) => Some(u32::try_from(n).map_err(|_| ())?),
-            None => None,
-        };
+        use snap::K;
+        let r = snap::fields(
+            v,
+            &[
+                ("id", K::Req),
+                ("status", K::Str),
+                ("stream_id", K::U64),
+                ("session", K::U32),
+                ("name", K::Str),
+                ("duration", K::U64),
+                ("deleted", K::Flag),
+                ("deleted_at", K::Str),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
+        )?;
         Ok(Self {
-            id: VideoId(snap::req_u64(id)?),
-            status: snap::opt_str(status)?.map(|s| VideoStatus::parse(&s)),
-            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
-            session,
-            name: snap::opt_str(name)?,
-            duration: snap::opt_u64(duration)?,
-            deleted: snap::flag(deleted)?,
-            deleted_at: snap::opt_str(deleted_at)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: VideoId(r.u(0)),
+            status: r.s(1).map(|s| VideoStatus::parse(&s)),
+            stream_id: r.ou(2).map(StreamId),
+            session: r.ou(3).map(|n| n as u32),
+            name: r.s(4),
+            duration: r.ou(5),
+            deleted: r.b(6) == Some(true),
+            deleted_at: r.s(7),
+            first_seen_ms: r.ou(8),
+            updated_ms: r.ou(9),
         })
     }
 }
@@ -1604,17 +1645,25 @@ impl TrackedRestream {
     }
 
     fn read(v: &J<'_>) -> Result<Self, ()> {
-        let [id, stream_id, live, name, first, updated] = snap::fields(
+        use snap::K;
+        let r = snap::fields(
             v,
-            &["id", "stream_id", "live", "name", "first_seen_ms", "updated_ms"],
+            &[
+                ("id", K::Req),
+                ("stream_id", K::U64),
+                ("live", K::Bool),
+                ("name", K::Str),
+                ("first_seen_ms", K::U64),
+                ("updated_ms", K::U64),
+            ],
         )?;
         Ok(Self {
-            id: snap::req_u64(id)?,
-            stream_id: snap::opt_u64(stream_id)?.map(StreamId),
-            live: snap::opt_bool(live)?,
-            name: snap::opt_str(name)?,
-            first_seen_ms: snap::opt_u64(first)?,
-            updated_ms: snap::opt_u64(updated)?,
+            id: r.u(0),
+            stream_id: r.ou(1).map(StreamId),
+            live: r.b(2),
+            name: r.s(3),
+            first_seen_ms: r.ou(4),
+            updated_ms: r.ou(5),
         })
     }
 }
@@ -1701,83 +1750,281 @@ impl ApplyResult {
 }
 
 /// Reading snapshot JSON: every field known, none repeated, each of its type (`null` reads as absent).
+/// One interpreter checks an object against a field table; the readers then take the checked values.
 mod snap {
-    use super::{Str, J};
+    use super::{Str, StreamId, J};
+    use crate::domain::json::NumKind;
 
-    pub(super) fn fields<'v, 'a, const N: usize>(
-        v: &'v J<'a>,
-        keys: &[&str; N],
-    ) -> Result<[Option<&'v J<'a>>; N], ()> {
-        let mut out = [None; N];
-        fill(v, keys, &mut out)?;
-        Ok(out)
+    /// What a snapshot field holds.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub(super) enum K {
+        /// An integer (`u64`), required.
+        Req,
+        /// An integer that fits `u32`, required.
+        Req32,
+        /// An integer (`u64`) or null.
+        U64,
+        /// An integer that fits `u32`, or null.
+        U32,
+        /// A boolean or null.
+        Bool,
+        /// A boolean (not null).
+        Flag,
+        /// A string or null.
+        Str,
+        /// An array of integers (not null).
+        Ids,
+        /// Anything (checked by the caller).
+        Any,
     }
 
-    /// The members of object `v` by `keys` (one copy of the loop for every object shape).
+    /// The most fields an object has.
+    const MAX: usize = 12;
+
+    /// An object's fields, checked, in the order of its field table.
+    pub(super) struct Rec<'v, 'a>([Option<&'v J<'a>>; MAX]);
+
+    /// The members of object `v` by the field table `keys`, each checked against its kind.
     #[inline(never)]
-    fn fill<'v, 'a>(v: &'v J<'a>, keys: &[&str], out: &mut [Option<&'v J<'a>>]) -> Result<(), ()> {
+    pub(super) fn fields<'v, 'a>(v: &'v J<'a>, keys: &[(&str, K)]) -> Result<Rec<'v, 'a>, ()> {
+        let mut out = [None; MAX];
         let J::Obj(members) = v else {
             return Err(());
         };
         for (k, v) in members {
-            let i = keys.iter().position(|key| Str::is(k, key)).ok_or(())?;
+            let i = keys.iter().position(|(key, _)| Str::is(k, key)).ok_or(())?;
             let slot = out.get_mut(i).ok_or(())?;
             if slot.is_some() {
                 return Err(());
             }
             *slot = Some(v);
         }
-        Ok(())
+        for (v, (_, kind)) in out.iter().zip(keys) {
+            if !fits(*kind, *v) {
+                return Err(());
+            }
+        }
+        Ok(Rec(out))
     }
 
-    #[inline(never)]
-    pub(super) fn opt_u64(v: Option<&J<'_>>) -> Result<Option<u64>, ()> {
+    impl<'v, 'a> Rec<'v, 'a> {
+        /// Field `i` (`None`: absent).
+        pub(super) fn get(&self, i: usize) -> Option<&'v J<'a>> {
+            self.0.get(i).copied().flatten()
+        }
+
+        /// A checked integer field (`None`: absent or null).
+        #[inline(never)]
+        pub(super) fn ou(&self, i: usize) -> Option<u64> {
+            self.get(i).and_then(uint)
+        }
+
+        /// A checked required integer field.
+        pub(super) fn u(&self, i: usize) -> u64 {
+            self.ou(i).unwrap_or_default()
+        }
+
+        /// A checked boolean field.
+        #[inline(never)]
+        pub(super) fn b(&self, i: usize) -> Option<bool> {
+            match self.get(i) {
+                Some(J::Bool(b)) => Some(*b),
+                _ => None,
+            }
+        }
+
+        /// A checked string field.
+        #[inline(never)]
+        pub(super) fn s(&self, i: usize) -> Option<String> {
+            match self.get(i) {
+                Some(J::Str(s)) => Some(s.decode()),
+                _ => None,
+            }
+        }
+
+        /// A checked id list.
+        pub(super) fn ids(&self, i: usize) -> Vec<StreamId> {
+            match self.get(i) {
+                Some(J::Arr(items)) => {
+                    let mut ids = Vec::with_capacity(items.len());
+                    for i in items {
+                        ids.push(StreamId(uint(i).unwrap_or_default()));
+                    }
+                    ids
+                }
+                _ => Vec::new(),
+            }
+        }
+    }
+
+    fn uint(v: &J<'_>) -> Option<u64> {
         match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Num(n)) => match n.kind {
-                crate::domain::json::NumKind::UInt(x) => Ok(Some(x)),
-                _ => Err(()),
+            J::Num(n) => match n.kind {
+                NumKind::UInt(x) => Some(x),
+                _ => None,
             },
-            Some(_) => Err(()),
+            _ => None,
         }
     }
 
-    pub(super) fn req_u64(v: Option<&J<'_>>) -> Result<u64, ()> {
-        opt_u64(v)?.ok_or(())
-    }
-
-    #[inline(never)]
-    pub(super) fn opt_bool(v: Option<&J<'_>>) -> Result<Option<bool>, ()> {
-        match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(()),
+    fn fits(kind: K, v: Option<&J<'_>>) -> bool {
+        let Some(v) = v else {
+            return !matches!(kind, K::Req | K::Req32);
+        };
+        if kind == K::Any {
+            return true;
+        }
+        let max = if matches!(kind, K::Req32 | K::U32) {
+            u64::from(u32::MAX)
+        } else {
+            u64::MAX
+        };
+        match (kind, v) {
+            (K::Req | K::Req32 | K::U64 | K::U32, J::Num(_)) => uint(v).is_some_and(|n| n <= max),
+            (K::U64 | K::U32 | K::Bool | K::Str, J::Null)
+            | (K::Bool | K::Flag, J::Bool(_))
+            | (K::Str, J::Str(_)) => true,
+            (K::Ids, J::Arr(items)) => items.iter().all(|i| uint(i).is_some()),
+            _ => false,
         }
     }
 
-    #[inline(never)]
-    pub(super) fn flag(v: Option<&J<'_>>) -> Result<bool, ()> {
-        match v {
-            None => Ok(false),
-            Some(J::Bool(b)) => Ok(*b),
-            Some(_) => Err(()),
-        }
-    }
-
-    #[inline(never)]
-    pub(super) fn opt_str(v: Option<&J<'_>>) -> Result<Option<String>, ()> {
-        match v {
-            None | Some(J::Null) => Ok(None),
-            Some(J::Str(s)) => Ok(Some(s.decode())),
-            Some(_) => Err(()),
-        }
-    }
-
+    /// The items of a list (absent: none).
     pub(super) fn items<'v, 'a>(v: Option<&'v J<'a>>) -> Result<&'v [J<'a>], ()> {
         match v {
             None => Ok(&[]),
             Some(J::Arr(items)) => Ok(items),
             Some(_) => Err(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_bodies_are_what_the_body_builders_write() {
+        let body = |next| {
+            let mut actions = Vec::new();
+            push_action(&mut actions, next, Some(StreamId(1)), Some(BroadcastId(2)), None);
+            actions.pop().unwrap().body
+        };
+        for (next, status) in [
+            (Next::BroadcastLive, "live"),
+            (Next::PauseBroadcast, "paused"),
+            (Next::FinishRecorded, "finished"),
+            (Next::FinishEnded, "finished"),
+        ] {
+            assert_eq!(body(next), Some(ActionBody::broadcast_status(status)));
+        }
+        assert_eq!(body(Next::DisableStream), Some(ActionBody::stream_active(false)));
+        assert_eq!(body(Next::StartRecording), None);
+    }
+
+    /// Snapshot reading, field by field: what is accepted (and written back the same), and the code
+    /// and path of what is not.
+    #[test]
+    fn restore_reads_every_field_kind_and_rejects_the_rest() {
+        let ok = [
+            r#"{"v":1}"#,
+            r#"{"v":1,"streams":[],"broadcasts":[],"videos":[],"restreams":[]}"#,
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"active":null,"live":null,"session":1,"stopped":false,"first_seen_ms":null}]}"#,
+            r#"{"v":1,"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":4,"status":"odd","stream_ids":[]},{"id":5,"status":null}]}"#,
+            r#"{"v":1,"videos":[{"id":9,"status":"ready","stream_id":7,"session":4294967295,"name":"a\"b\\c\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}]}"#,
+            r#"{"v":1,"videos":[{"id":9,"status":null,"stream_id":null,"session":null,"name":null,"deleted":false,"deleted_at":null}]}"#,
+            r#"{"v":1,"restreams":[{"id":2,"stream_id":7,"live":true,"name":"x","first_seen_ms":5,"updated_ms":6},{"id":3,"live":null}]}"#,
+            r#" { "v" : 1 , "streams" : [ { "session" : 2 , "id" : 1 } ] } "#,
+        ];
+        for text in ok {
+            let t = Tracker::restore(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let again = Tracker::restore(&t.snapshot()).unwrap();
+            assert_eq!(again, t, "{text}");
+        }
+        let t = Tracker::restore(ok[5]).unwrap();
+        assert_eq!(
+            t.video(VideoId(9)).unwrap().name.as_deref(),
+            Some("a\"b\\c\u{e9}\u{1F600}")
+        );
+        assert_eq!(t.video(VideoId(9)).unwrap().session, Some(u32::MAX));
+        let t = Tracker::restore(ok[4]).unwrap();
+        assert_eq!(
+            t.broadcast(BroadcastId(4)).unwrap().status,
+            Some(BroadcastStatus::parse("odd"))
+        );
+        assert_eq!(
+            t.broadcast(BroadcastId(5)).unwrap().stream_ids,
+            Vec::<StreamId>::new()
+        );
+        let t = Tracker::restore(ok[2]).unwrap();
+        assert_eq!(
+            t.snapshot(),
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}]}"#
+        );
+
+        let bad = [
+            ("", ""),
+            ("[]", ""),
+            ("{}", "v"),
+            (r#"{"v":null}"#, "v"),
+            (r#"{"v":"1"}"#, "v"),
+            (r#"{"v":2}"#, "v"),
+            (r#"{"v":1,"v":1}"#, ""),
+            (r#"{"v":1,"x":1}"#, ""),
+            (r#"{"v":1,"streams":null}"#, "streams"),
+            (r#"{"v":1,"streams":{}}"#, "streams"),
+            (r#"{"v":1,"streams":[1]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":null}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":0}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":4294967296}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":0,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":-1,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1.5,"session":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":"1","session":1}]}"#, "streams"),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1,"stopped":null}]}"#,
+                "streams",
+            ),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"live":1}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"id":2}]}"#, "streams"),
+            (r#"{"v":1,"streams":[{"id":1,"session":1,"x":2}]}"#, "streams"),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1},{"id":1,"session":2}]}"#,
+                "streams",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":null}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":[null]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":[0]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"broadcasts":[{"id":1,"stream_ids":["1"]}]}"#,
+                "broadcasts",
+            ),
+            (r#"{"v":1,"broadcasts":[{"id":1,"status":1}]}"#, "broadcasts"),
+            (r#"{"v":1,"broadcasts":[{"id":0}]}"#, "broadcasts"),
+            (r#"{"v":1,"videos":[{"id":1,"session":4294967296}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1,"deleted":null}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1,"name":5}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":0}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1},{"id":1}]}"#, "videos"),
+            (r#"{"v":1,"restreams":[{"id":0}]}"#, "restreams"),
+            (r#"{"v":1,"restreams":[{"id":1,"live":"yes"}]}"#, "restreams"),
+            (r#"{"v":1,"restreams":[{"id":1,"stream_id":-3}]}"#, "restreams"),
+        ];
+        for (text, path) in bad {
+            let e = Tracker::restore(text).map(|_| ()).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (Code::InvalidSnapshot, path), "{text}");
         }
     }
 }
