@@ -9,7 +9,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 import os from "node:os";
 import { join } from "node:path";
 import { ROOT, PKG, machine } from "./lib.mjs";
-import { sizes, TARGETS_GZIP } from "../scripts/sizes.mjs";
+import { sizes, glueOf, TARGETS_GZIP } from "../scripts/sizes.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -48,7 +48,7 @@ attempt("size", () => {
   const s = sizes(PKG);
   const entries = {};
   for (const [entry, v] of Object.entries(s)) {
-    const glue = readFileSync(join(PKG, entry, "gcore_streaming.js"));
+    const glue = glueOf(PKG, entry);
     const glueBrotli = brotliCompressSync(glue, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     entries[entry] = { ...v, glue_brotli: glueBrotli, total_brotli: v.wasm_brotli + glueBrotli };
   }

@@ -74,37 +74,42 @@ export function fastPath(m) {
   };
 
   // ---------------------------------------------------------------- tape reader
-  let pos = 0;
-  let base = 0;
+  // An ApplyResult's tape (layout: `result_tape` in src/js/webhook.rs) is read at once into plain
+  // objects (the next call overwrites it): the top level as one object literal, the rest generically.
   const literals = new Map();
-  const text = (at, n) => {
+  /** UTF-8 at `at` (`n` bytes) of `bytes`, as a string. */
+  const text = (bytes, at, n) => {
     if (n <= 24) {
       let s = "";
       for (let i = at, end = at + n; i < end; i++) {
-        const c = u8[i];
-        if (c > 0x7f) return decoder.decode(u8.subarray(at, at + n));
+        const c = bytes[i];
+        if (c > 0x7f) return decoder.decode(bytes.subarray(at, at + n));
         s += String.fromCharCode(c);
       }
       return s;
     }
-    return decoder.decode(u8.subarray(at, at + n));
+    return decoder.decode(bytes.subarray(at, at + n));
   };
+  /** A literal of the module (its address is stable): decoded once. */
   const literal = (at, n) => {
     let s = literals.get(at);
     if (s === undefined) {
-      s = text(at, n);
+      s = text(u8, at, n);
       literals.set(at, s);
     }
     return s;
   };
+  let ops = f64;
+  let strs = u8;
+  let pos = 0;
   const value = () => {
-    const op = f64[pos];
+    const op = ops[pos];
     switch (op) {
       case 1: {
         pos++;
         const o = {};
-        while (f64[pos] !== 3) {
-          const k = f64[pos] === 10 ? literal(f64[pos + 1], f64[pos + 2]) : text(base + f64[pos + 1], f64[pos + 2]);
+        while (ops[pos] !== 3) {
+          const k = ops[pos] === 10 ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
           pos += 3;
           o[k] = value();
         }
@@ -114,7 +119,7 @@ export function fastPath(m) {
       case 2: {
         pos++;
         const a = [];
-        while (f64[pos] !== 3) a.push(value());
+        while (ops[pos] !== 3) a.push(value());
         pos++;
         return a;
       }
@@ -129,27 +134,37 @@ export function fastPath(m) {
         return false;
       case 7:
         pos += 2;
-        return f64[pos - 1];
+        return ops[pos - 1];
       case 8:
         pos += 3;
-        return text(base + f64[pos - 2], f64[pos - 1]);
+        return text(strs, ops[pos - 2], ops[pos - 1]);
       case 9:
         pos += 3;
-        return literal(f64[pos - 2], f64[pos - 1]);
+        return literal(ops[pos - 2], ops[pos - 1]);
       case 13:
         pos += 3;
-        return JSON.parse(text(base + f64[pos - 2], f64[pos - 1]));
+        return JSON.parse(text(strs, ops[pos - 2], ops[pos - 1]));
       default:
         throw new Error(`gcore-streaming: corrupt result tape (op ${op})`);
     }
   };
+  const NO_BYTES = new Uint8Array(0);
+  const HEADER = 10; // TAPE_HEADER in src/js/webhook.rs
   const readTape = (at) => {
     if (at === 0) throw new Error("gcore-streaming: the tracker is busy (re-entrant call)");
     views();
-    pos = at / 8;
-    base = f64[pos + 1];
-    pos += 2;
-    return value();
+    const h = at / 8;
+    ops = f64;
+    strs = f64[h + 2] === 0 ? NO_BYTES : u8.subarray(f64[h + 1], f64[h + 1] + f64[h + 2]);
+    const outcome = literal(f64[h + 3], f64[h + 4]);
+    const stage = f64[h + 5] === 0 ? null : literal(f64[h + 5], f64[h + 6]);
+    pos = h + HEADER + f64[h + 7];
+    const entity = value();
+    pos = h + HEADER + f64[h + 8];
+    const changes = value();
+    pos = h + HEADER + f64[h + 9];
+    const actions = value();
+    return { outcome, entity, changes, stage, actions };
   };
 
   // ---------------------------------------------------------------- the fast methods

@@ -1,6 +1,6 @@
 // Sizes of the package's entries (raw, gzip -9, brotli -q 11, JS glue), checked against the budgets.
 //   node scripts/sizes.mjs [--check] [--json FILE]
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 /** Issue #8's budgets (wasm gzip + JS glue gzip). Not met yet: see README, "Benchmarks". */
@@ -11,7 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 51_902, main: 105_958, sandbox: 166_399 };
+export const RATCHET_GZIP = { webhook: 58_611, main: 107_048, sandbox: 172_993 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
@@ -22,11 +22,26 @@ export function enforcedLimit(entry) {
   return Math.floor(ratchet * SLACK);
 }
 
+/**
+ * An entry's JS glue, as one text: wasm-bindgen's module, its snippets (JS the Rust code imports) and
+ * the package's fast path (`fast.js`, loaded by every entry).
+ */
+export function glueOf(pkgDir, entry) {
+  const files = [`${pkgDir}/${entry}/gcore_streaming.js`, `${pkgDir}/fast.js`];
+  const snippets = `${pkgDir}/${entry}/snippets`;
+  if (existsSync(snippets)) {
+    for (const f of readdirSync(snippets, { recursive: true }).sort()) {
+      if (String(f).endsWith(".js")) files.push(`${snippets}/${f}`);
+    }
+  }
+  return Buffer.concat(files.filter((f) => existsSync(f)).map((f) => readFileSync(f)));
+}
+
 export function sizes(pkgDir = "pkg") {
   const out = {};
   for (const entry of ["webhook", "main", "sandbox"]) {
     const wasm = readFileSync(`${pkgDir}/${entry}/gcore_streaming_bg.wasm`);
-    const glue = readFileSync(`${pkgDir}/${entry}/gcore_streaming.js`);
+    const glue = glueOf(pkgDir, entry);
     out[entry] = {
       wasm: wasm.length,
       wasm_gzip: gzipSync(wasm, { level: 9 }).length,

@@ -506,7 +506,7 @@ pub(crate) fn action(v: &Value<'_>, root: &str) -> Result<(Action, Option<String
         broadcast_id: q_u64(m, "broadcast_id", root, u64::MAX)?.map(crate::domain::ids::BroadcastId),
         video_id: q_u64(m, "video_id", root, u64::MAX)?.map(VideoId),
         body: None,
-        reason,
+        reason: reason.into(),
         step,
     };
     Ok((a, body))

@@ -590,7 +590,10 @@ fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue
     }
 }
 
-/// Writes `r` into the scratch tape (`[ops length, bytes address, ops…]`); its address, or 0.
+/// Writes `r` into the scratch tape for `fast.js`; its address, or 0 (busy). Layout: a header of
+/// `TAPE_HEADER` numbers: ops after the header, bytes address, bytes length, `outcome` (address,
+/// length of the literal), `stage` (the same, or 0, 0 for `null`), then where `entity`, `changes` and
+/// `actions` start among the ops; then the ops (each of the three a value of its own).
 fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
     SCRATCH.with(|s| {
         let Ok(mut s) = s.try_borrow_mut() else {
@@ -598,16 +601,38 @@ fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
         };
         let tape = &mut s.tape;
         tape.clear();
-        tape.ops.extend_from_slice(&[0.0, 0.0]);
-        r.write(tape);
-        let n = tape.ops.len().saturating_sub(2) as f64;
-        let bytes = tape.bytes.as_ptr() as usize as f64;
-        if let Some(head) = tape.ops.get_mut(..2) {
-            head.copy_from_slice(&[n, bytes]);
+        tape.ops.extend_from_slice(&[0.0; TAPE_HEADER]);
+        let at = |t: &Tape| t.ops.len().saturating_sub(TAPE_HEADER) as f64;
+        let entity = at(tape);
+        r.write_entity(tape);
+        let changes = at(tape);
+        r.write_changes(tape);
+        let actions = at(tape);
+        r.write_actions(tape);
+        let literal = |s: &'static str| [s.as_ptr() as usize as f64, s.len() as f64];
+        let [outcome, outcome_len] = literal(r.outcome.as_str());
+        let [stage, stage_len] = r.stage.map_or([0.0, 0.0], |s| literal(s.as_str()));
+        let head = [
+            at(tape),
+            tape.bytes.as_ptr() as usize as f64,
+            tape.bytes.len() as f64,
+            outcome,
+            outcome_len,
+            stage,
+            stage_len,
+            entity,
+            changes,
+            actions,
+        ];
+        if let Some(h) = tape.ops.get_mut(..TAPE_HEADER) {
+            h.copy_from_slice(&head);
         }
         tape.ops.as_ptr() as usize
     })
 }
+
+/// Numbers before the ops of a result tape.
+const TAPE_HEADER: usize = 10;
 
 // ------------------------------------------------------------------ the fast path
 //

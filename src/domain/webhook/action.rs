@@ -24,7 +24,7 @@ pub struct Action {
     /// The exact JSON body to send, already wrapped (e.g. `{"broadcast": {"status": "live"}}`).
     pub body: Option<ActionBody>,
     /// Why, in words (for logs and UIs).
-    pub reason: String,
+    pub reason: std::borrow::Cow<'static, str>,
     /// The guide's step number, when the action is one of its 19 steps.
     pub step: Option<u8>,
 }
@@ -98,7 +98,10 @@ impl Action {
         if let Some(b) = &self.body {
             o.key("body").raw(&b.0);
         }
-        o.str("reason", &self.reason);
+        match &self.reason {
+            std::borrow::Cow::Borrowed(r) => o.sym("reason", r),
+            std::borrow::Cow::Owned(r) => o.str("reason", r),
+        }
         o.opt_u64("step", self.step.map(u64::from));
         o.end();
     }

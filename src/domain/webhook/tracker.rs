@@ -26,6 +26,7 @@ use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatu
 use crate::domain::request::Operation;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
+use std::borrow::Cow;
 
 /// The snapshot format version.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -212,7 +213,7 @@ pub enum ChangeValue {
     /// An integer (ids, sessions, durations).
     Int(u64),
     /// A string (statuses, stages, names).
-    Str(String),
+    Str(Cow<'static, str>),
 }
 
 impl ChangeValue {
@@ -221,7 +222,8 @@ impl ChangeValue {
             Self::Null => out.null(),
             Self::Bool(b) => out.bool(*b),
             Self::Int(n) => out.num(*n),
-            Self::Str(s) => out.str(s),
+            Self::Str(Cow::Borrowed(s)) => out.sym(s),
+            Self::Str(Cow::Owned(s)) => out.str(s),
         }
     }
 }
@@ -264,22 +266,28 @@ impl ToChange for StreamId {
 }
 impl ToChange for String {
     fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(self.clone())
+        ChangeValue::Str(Cow::Owned(self.clone()))
     }
 }
 impl ToChange for BroadcastStatus {
     fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(self.as_str().to_owned())
+        ChangeValue::Str(
+            self.wire()
+                .map_or_else(|| Cow::Owned(self.as_str().to_owned()), Cow::Borrowed),
+        )
     }
 }
 impl ToChange for VideoStatus {
     fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(self.as_str().to_owned())
+        ChangeValue::Str(
+            self.wire()
+                .map_or_else(|| Cow::Owned(self.as_str().to_owned()), Cow::Borrowed),
+        )
     }
 }
 impl ToChange for Stage {
     fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(self.as_str().to_owned())
+        ChangeValue::Str(Cow::Borrowed(self.as_str()))
     }
 }
 impl<T: ToChange> ToChange for Option<T> {
@@ -602,7 +610,7 @@ fn push_action(
         broadcast_id: broadcast,
         video_id: video,
         body,
-        reason: reason.to_owned(),
+        reason: std::borrow::Cow::Borrowed(reason),
         step: (step > 0).then_some(step),
     });
 }
@@ -1721,11 +1729,26 @@ impl ApplyResult {
     pub fn write(&self, out: &mut dyn json::Sink) {
         let mut o = ObjWriter::new(out);
         o.sym("outcome", self.outcome.as_str());
-        match &self.entity {
-            Some(e) => e.write_json(o.key("entity")),
-            None => o.key("entity").null(),
+        self.write_entity(o.key("entity"));
+        self.write_changes(o.key("changes"));
+        match self.stage {
+            Some(s) => o.sym("stage", s.as_str()),
+            None => o.key("stage").null(),
         }
-        let w = o.key("changes");
+        self.write_actions(o.key("actions"));
+        o.end();
+    }
+
+    /// Writes `entity` (or `null`).
+    pub fn write_entity(&self, out: &mut dyn json::Sink) {
+        match &self.entity {
+            Some(e) => e.write_json(out),
+            None => out.null(),
+        }
+    }
+
+    /// Writes `changes`.
+    pub fn write_changes(&self, w: &mut dyn json::Sink) {
         w.open(true);
         for c in &self.changes {
             let mut co = ObjWriter::new(w);
@@ -1735,17 +1758,15 @@ impl ApplyResult {
             co.end();
         }
         w.close(true);
-        match self.stage {
-            Some(s) => o.sym("stage", s.as_str()),
-            None => o.key("stage").null(),
-        }
-        let w = o.key("actions");
+    }
+
+    /// Writes `actions`.
+    pub fn write_actions(&self, w: &mut dyn json::Sink) {
         w.open(true);
         for a in &self.actions {
             a.write_json(w);
         }
         w.close(true);
-        o.end();
     }
 }
 
