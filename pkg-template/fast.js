@@ -7,7 +7,8 @@
 // - parseWebhook: wasm validates the body and answers with the event's kind; the event is then the
 //   engine's own `JSON.parse` of the body, re-rooted (`{ type, stream: message.stream }`). Bodies the
 //   event would differ from by more than deleted `null` fields (an enum value in another case, …) and invalid bodies
-//   take the generated export, which builds the event (or throws the precise WebhookError).
+//   take the generated export, which builds the event (or throws the precise WebhookError), and so
+//   do options other than `maxBytes` and `allowUnknownTypes: false`.
 // - apply: wasm folds the event in and writes the result as a tape of numbers (see `Tape` in
 //   src/domain/json.rs), which this file turns into objects.
 // The results are identical to the generated exports' (tests/js/cases/fast.mjs checks it).
@@ -168,12 +169,24 @@ export function fastPath(m) {
   };
 
   // ---------------------------------------------------------------- the fast methods
+  /** The body limit the fast path applies for `options`, or -1: leave these options to the export. */
+  const limitOf = (options) => {
+    if (options === undefined || options === null) return MAX_BYTES;
+    if (typeof options !== "object") return -1;
+    const { maxBytes, allowUnknownTypes } = options;
+    if (allowUnknownTypes !== undefined && allowUnknownTypes !== false) return -1;
+    if (maxBytes === undefined) return MAX_BYTES;
+    return Number.isInteger(maxBytes) && maxBytes >= 0 ? Math.min(maxBytes, MAX_BYTES) : -1;
+  };
+
   const slowParse = m.parseWebhook;
   function parseWebhook(body, options) {
-    if (typeof body === "string" && options === undefined) {
+    const limit = typeof body === "string" ? limitOf(options) : -1;
+    if (limit >= 0) {
       const len = put(body);
-      // Lone surrogates: the engine's JSON.parse would keep them, the validator sees U+FFFD.
-      if (len >= 0 && (len === body.length || body.isWellFormed?.() === true)) {
+      // Over the limit: the export throws too_large. Lone surrogates: the engine's JSON.parse would
+      // keep them, the validator sees U+FFFD.
+      if (len >= 0 && len <= limit && (len === body.length || body.isWellFormed?.() === true)) {
         const code = m.__gsParse(len);
         if (code !== 0) {
           const kind = code & 7;

@@ -27,7 +27,9 @@ async function handle(req, info) {
   try {
     if (req.method === "POST" && parts[0] === "webhooks" && parts[1] === "gcore" && parts.length === 3) {
       if (!allowed(req, info.remoteAddr.hostname)) return new Response(null, { status: 404 });
-      const result = tracker.apply(parseWebhook(await req.arrayBuffer(), { maxBytes: 64 * 1024 }), Date.now());
+      const body = await req.text(); // strings take the fast path
+      parseWebhook(body, { maxBytes: 64 * 1024 }); // strict: throws WebhookError { code, path }
+      const result = tracker.apply(body, Date.now());
       const e = result.entity;
       const streamId = e?.kind === "stream" ? e.id : e?.stream_id ?? e?.stream_ids?.[0];
       if (result.actions.length && streamId) nextActions.set(streamId, result.actions);

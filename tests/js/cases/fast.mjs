@@ -71,6 +71,15 @@ export default [
       const slow = outcome(() => mod.parseWebhook(b, {}));
       assert.deepEqual(fast, slow, `body ${b}`);
     }
+    // Options the fast path applies itself, and ones it leaves to the export: the same answers.
+    const b0 = (await bodies(fixture))[0];
+    for (const options of [null, {}, { maxBytes: 65536 }, { maxBytes: 10 }, { maxBytes: -1 }, { maxBytes: 1.5 },
+      { allowUnknownTypes: false }, { allowUnknownTypes: true }, { allowUnknownTypes: "yes" }]) {
+      const fast = outcome(() => mod.parseWebhook(b0, options));
+      const slow = outcome(() => mod.parseWebhook(new TextEncoder().encode(b0), options));
+      assert.deepEqual(fast, slow, `options ${JSON.stringify(options)}`);
+    }
+    assert.throws(() => mod.parseWebhook(b0, { maxBytes: 10 }), { name: "WebhookError", code: "too_large" });
     // A large body over the default limit: the same too_large error.
     const big = `{"type":"stream","message":{"stream":{"id":1,"live":true,"pad":"${"x".repeat(70000)}"}}}`;
     assert.throws(() => mod.parseWebhook(big), { name: "WebhookError", code: "too_large" });
