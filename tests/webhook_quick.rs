@@ -10,7 +10,7 @@
     clippy::panic
 )]
 
-use gcore_streaming::domain::webhook::{check, parse_text, quick, Fixup, ParseOptions};
+use gcore_streaming::domain::webhook::{check, parse_text, quick, quick_type, Fixup, ParseOptions};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
@@ -75,6 +75,15 @@ fn by_quick(text: &str) -> Option<(String, Vec<&'static str>)> {
 }
 
 fn agree(text: &str) {
+    // The allocation-free form (parseWebhook's) answers exactly when the full one does.
+    assert_eq!(
+        quick_type(text),
+        quick(text)
+            .map(|(e, m)| (e.type_name().to_owned(), m))
+            .as_ref()
+            .map(|(t, m)| (t.as_str(), *m)),
+        "{text}"
+    );
     if let Some(q) = by_quick(text) {
         assert_eq!(
             Some(q),

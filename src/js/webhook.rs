@@ -11,8 +11,8 @@ use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, quick, verify_source, Checked, ParseOptions, SourceCheck,
-    StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
+    body_text, check, check_size, parse_text, quick, quick_type, verify_source, Checked, ParseOptions,
+    SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -687,22 +687,21 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 /// `{type, [entity]: message[entity]}` of `JSON.parse(body)`, those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
 pub fn gs_parse(len: usize) -> u32 {
-    use crate::domain::webhook::WebhookEvent as E;
     SCRATCH.with(|s| {
         let Ok(s) = s.try_borrow() else { return 0 };
         let Some(text) = scratch_text(&s.input, len) else {
             return 0;
         };
-        let Some((event, nulls)) = quick(text) else {
+        let Some((type_name, nulls)) = quick_type(text) else {
             return 0;
         };
-        let kind = match event {
-            E::Stream { .. } => 1,
-            E::Video { .. } => 2,
-            E::VideoDelete { .. } => 3,
-            E::Restream { .. } => 4,
-            E::Broadcast { .. } => 5,
-            E::Unknown { .. } => return 0,
+        let kind = match type_name {
+            "stream" => 1,
+            "video" => 2,
+            "video_delete" => 3,
+            "restream" => 4,
+            "broadcast" => 5,
+            _ => return 0,
         };
         kind | nulls << 3
     })

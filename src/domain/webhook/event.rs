@@ -659,6 +659,17 @@ impl Kind {
         })
     }
 
+    /// The event's `type`.
+    fn type_name(self) -> &'static str {
+        match self {
+            Self::Stream => "stream",
+            Self::Video => "video",
+            Self::VideoDelete => "video_delete",
+            Self::Restream => "restream",
+            Self::Broadcast => "broadcast",
+        }
+    }
+
     fn key(self) -> &'static str {
         match self {
             Self::Stream => "stream",
@@ -1301,13 +1312,17 @@ fn quick_object<'a, const N: usize>(
     Some((slots, mask))
 }
 
-fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u32)> {
+/// Reads the entity; with `build`, makes the event (else only checks what `check` requires).
+fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Option<WebhookEvent>, u32)> {
     let mask;
     let event = match kind {
         Kind::Stream => {
             let ([id, live, backup_live, recording, transcoding, mut user, data, pull, uri, source], m) =
                 quick_object(r, STREAM_FIELDS, STREAM_RULES, true)?;
             mask = m;
+            if !build {
+                return (id.num().is_some() && live.bool().is_some()).then_some((None, m));
+            }
             WebhookEvent::Stream {
                 stream: StreamWebhook {
                     id: StreamId(id.num()?),
@@ -1331,6 +1346,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u
             let status = status.raw().map(VideoStatus::parse);
             if matches!(kind, Kind::Video) && status.is_none() {
                 return None;
+            }
+            if !build {
+                return id.num().is_some().then_some((None, m));
             }
             let video = VideoWebhook {
                 id: VideoId(id.num()?),
@@ -1357,6 +1375,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u
             let ([id, name, stream_id, live, active], m) =
                 quick_object(r, RESTREAM_FIELDS, RESTREAM_RULES, true)?;
             mask = m;
+            if !build {
+                return id.num().is_some().then_some((None, m));
+            }
             WebhookEvent::Restream {
                 restream: RestreamWebhook {
                     id: id.num()?,
@@ -1372,6 +1393,9 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u
             let ([id, status, stream_ids, name], m) =
                 quick_object(r, BROADCAST_FIELDS, BROADCAST_RULES, true)?;
             mask = m;
+            if !build {
+                return (id.num().is_some() && status.raw().is_some()).then_some((None, m));
+            }
             WebhookEvent::Broadcast {
                 broadcast: BroadcastWebhook {
                     id: BroadcastId(id.num()?),
@@ -1386,17 +1410,17 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u
             }
         }
     };
-    Some((event, mask))
+    Some((Some(event), mask))
 }
 
 /// The `message` object: its entity of `kind` (the last one when repeated), read in place.
-fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, u32)> {
+fn quick_message(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Option<WebhookEvent>, u32)> {
     r.open(false)?;
     let mut event = None;
     let mut first = true;
     while let Some(k) = r.key(&mut first)? {
         match k.raw() {
-            k if k == kind.key() => event = Some(quick_entity(r, kind)?),
+            k if k == kind.key() => event = Some(quick_entity(r, kind, build)?),
             k if k.contains('\\') => return None,
             _ => r.skip()?,
         }
@@ -1412,6 +1436,19 @@ fn quick_message(r: &mut json::Reader<'_>, kind: Kind) -> Option<(WebhookEvent, 
 /// converted_videos, slug, name, duration, stream_id, deleted_at, error, client_user_id`; restream `id,
 /// name, stream_id, live, active`; broadcast `id, status, stream_ids, name`) is `null` in the body.
 pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
+    let (_, event, nulls) = quick_read(text, true)?;
+    Some((event?, nulls))
+}
+
+/// As [`quick`] without making the event (no allocation): the event's `type` (`vod` reads as
+/// `video`) and the mask of `null` fields, when [`quick`] would answer.
+pub fn quick_type(text: &str) -> Option<(&'static str, u32)> {
+    let (kind, _, nulls) = quick_read(text, false)?;
+    Some((kind.type_name(), nulls))
+}
+
+/// The reader behind [`quick`] and [`quick_type`].
+fn quick_read(text: &str, build: bool) -> Option<(Kind, Option<WebhookEvent>, u32)> {
     let mut r = json::Reader::new(text);
     r.open(false)?;
     let mut kind = None;
@@ -1428,7 +1465,7 @@ pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
                 kind = Some(Kind::from_type(r.string()?.raw())?);
             }
             "message" => match kind {
-                Some(kind) => event = Some(quick_message(&mut r, kind)?),
+                Some(kind) => event = Some(quick_message(&mut r, kind, build)?),
                 None => {
                     message = Some(r.mark());
                     r.skip()?;
@@ -1441,7 +1478,8 @@ pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
     r.end()?;
     if let (Some(kind), Some(at), None) = (kind, message, &event) {
         r.seek(at);
-        event = Some(quick_message(&mut r, kind)?);
+        event = Some(quick_message(&mut r, kind, build)?);
     }
-    event
+    let (event, nulls) = event?;
+    Some((kind?, event, nulls))
 }

@@ -27,8 +27,8 @@ pub use action::{Action, ActionBody};
 pub use error::{WebhookError, WebhookErrorCode};
 pub use event::{
     body_text, check, check_size, parse_event_value, parse_text, parse_webhook, parse_webhook_value, quick,
-    BroadcastWebhook, Checked, ClientUserId, ConvertedVideoWebhook, Fixup, ParseOptions, RestreamWebhook,
-    StreamWebhook, VideoWebhook, WebhookEvent,
+    quick_type, BroadcastWebhook, Checked, ClientUserId, ConvertedVideoWebhook, Fixup, ParseOptions,
+    RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent,
 };
 pub use source::{verify_source, Cidr, SourceCheck, DEFAULT_ALLOW_IPS};
 pub use tracker::{
