@@ -10,41 +10,11 @@
     clippy::panic
 )]
 
-use gcore_streaming::domain::webhook::{check, parse_text, quick, quick_type, Fixup, ParseOptions};
+use gcore_streaming::domain::webhook::{
+    check, known_fields, parse_text, quick, quick_type, Fixup, ParseOptions,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-
-/// The entity's known fields, in the order of `quick`'s mask.
-fn fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "stream" => &[
-            "id",
-            "live",
-            "backup_live",
-            "recording",
-            "transcoding",
-            "client_user_id",
-            "client_entity_data",
-            "pull",
-            "uri",
-            "stream_source_type",
-        ],
-        "video" | "video_delete" => &[
-            "id",
-            "status",
-            "converted_videos",
-            "slug",
-            "name",
-            "duration",
-            "stream_id",
-            "deleted_at",
-            "error",
-            "client_user_id",
-        ],
-        "restream" => &["id", "name", "stream_id", "live", "active"],
-        _ => &["id", "status", "stream_ids", "name"],
-    }
-}
 
 /// What `check` says, in the terms of `quick`: the event (as an envelope) and the entity's fields it
 /// deletes, when valid with no other fixups.
@@ -65,7 +35,7 @@ fn by_check(text: &str) -> Option<(String, Vec<&'static str>)> {
 
 fn by_quick(text: &str) -> Option<(String, Vec<&'static str>)> {
     let (e, mask) = quick(text)?;
-    let names = fields(e.type_name());
+    let names = known_fields(e.type_name());
     let mut deleted: Vec<&str> = (0..names.len())
         .filter(|i| mask & (1 << i) != 0)
         .map(|i| names[i])

@@ -971,6 +971,14 @@ impl<'o> ObjWriter<'o> {
         self.key(key).sym(v);
     }
 
+    /// A string member: the literal `known` when there is one (a known enumeration value), else `text`.
+    pub fn known_str(&mut self, key: &'static str, known: Option<&'static str>, text: &str) {
+        match known {
+            Some(k) => self.sym(key, k),
+            None => self.str(key, text),
+        }
+    }
+
     /// An integer member.
     pub fn u64(&mut self, key: &'static str, v: u64) {
         self.key(key).num(v);

@@ -1320,13 +1320,14 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Op
             let ([id, live, backup_live, recording, transcoding, mut user, data, pull, uri, source], m) =
                 quick_object(r, STREAM_FIELDS, STREAM_RULES, true)?;
             mask = m;
+            let (id, live) = (id.num()?, live.bool()?);
             if !build {
-                return (id.num().is_some() && live.bool().is_some()).then_some((None, m));
+                return Some((None, m));
             }
             WebhookEvent::Stream {
                 stream: StreamWebhook {
-                    id: StreamId(id.num()?),
-                    live: live.bool()?,
+                    id: StreamId(id),
+                    live,
                     backup_live: backup_live.bool(),
                     recording: recording.bool(),
                     transcoding: transcoding.bool(),
@@ -1347,11 +1348,12 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Op
             if matches!(kind, Kind::Video) && status.is_none() {
                 return None;
             }
+            let id = id.num()?;
             if !build {
-                return id.num().is_some().then_some((None, m));
+                return Some((None, m));
             }
             let video = VideoWebhook {
-                id: VideoId(id.num()?),
+                id: VideoId(id),
                 slug: slug.string(),
                 name: name.string(),
                 duration: duration.num(),
@@ -1375,12 +1377,13 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Op
             let ([id, name, stream_id, live, active], m) =
                 quick_object(r, RESTREAM_FIELDS, RESTREAM_RULES, true)?;
             mask = m;
+            let id = id.num()?;
             if !build {
-                return id.num().is_some().then_some((None, m));
+                return Some((None, m));
             }
             WebhookEvent::Restream {
                 restream: RestreamWebhook {
-                    id: id.num()?,
+                    id,
                     name: name.string(),
                     stream_id: stream_id.num().map(StreamId),
                     live: live.bool(),
@@ -1393,13 +1396,14 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, build: bool) -> Option<(Op
             let ([id, status, stream_ids, name], m) =
                 quick_object(r, BROADCAST_FIELDS, BROADCAST_RULES, true)?;
             mask = m;
+            let (id, status) = (id.num()?, status.raw()?);
             if !build {
-                return (id.num().is_some() && status.raw().is_some()).then_some((None, m));
+                return Some((None, m));
             }
             WebhookEvent::Broadcast {
                 broadcast: BroadcastWebhook {
-                    id: BroadcastId(id.num()?),
-                    status: BroadcastStatus::parse(status.raw()?),
+                    id: BroadcastId(id),
+                    status: BroadcastStatus::parse(status),
                     stream_ids: match stream_ids {
                         Slot::Ids(ids) => Some(ids.into_iter().map(StreamId).collect()),
                         _ => None,
@@ -1445,6 +1449,18 @@ pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
 pub fn quick_type(text: &str) -> Option<(&'static str, u32)> {
     let (kind, _, nulls) = quick_read(text, false)?;
     Some((kind.type_name(), nulls))
+}
+
+/// The known fields of an event's entity, by the event's `type`, in the order of the mask of
+/// [`quick`] and [`quick_type`] (empty for a `type` the SDK does not know).
+pub fn known_fields(type_name: &str) -> &'static [&'static str] {
+    match Kind::from_type(type_name) {
+        Some(Kind::Stream) => STREAM_FIELDS,
+        Some(Kind::Video | Kind::VideoDelete) => VIDEO_FIELDS,
+        Some(Kind::Restream) => RESTREAM_FIELDS,
+        Some(Kind::Broadcast) => BROADCAST_FIELDS,
+        None => &[],
+    }
 }
 
 /// The reader behind [`quick`] and [`quick_type`].

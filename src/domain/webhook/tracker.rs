@@ -1536,10 +1536,7 @@ impl TrackedBroadcast {
     fn write_fields(&self, o: &mut ObjWriter<'_>) {
         o.u64("id", self.id.0);
         if let Some(st) = &self.status {
-            match st.wire() {
-                Some(w) => o.sym("status", w),
-                None => o.str("status", st.as_str()),
-            }
+            o.known_str("status", st.wire(), st.as_str());
         }
         o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
         o.opt_u64("first_seen_ms", self.first_seen_ms);
@@ -1579,10 +1576,7 @@ impl TrackedVideo {
     fn write_fields(&self, o: &mut ObjWriter<'_>) {
         o.u64("id", self.id.0);
         if let Some(st) = &self.status {
-            match st.wire() {
-                Some(w) => o.sym("status", w),
-                None => o.str("status", st.as_str()),
-            }
+            o.known_str("status", st.wire(), st.as_str());
         }
         o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
         o.opt_u64("session", self.session.map(u64::from));
