@@ -228,6 +228,19 @@ export function fastPath(m) {
     }
     return readTape(slowApply.call(this, input, receivedAtMs));
   };
+  // `restore` of a string takes its UTF-8 through the input buffer too.
+  const Tracker = m.WebhookTracker;
+  const slowRestore = Tracker.restore;
+  Tracker.restore = function restore(snapshot) {
+    if (typeof snapshot === "string") {
+      const len = put(snapshot);
+      if (len >= 0) {
+        const t = Tracker.__restoreInput(len);
+        if (t !== undefined) return t;
+      }
+    }
+    return slowRestore(snapshot);
+  };
   for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
     const generated = proto[name];
     proto[name] = {

@@ -668,6 +668,53 @@ impl<'a> Reader<'a> {
         self.p.ws();
         (self.p.pos == self.p.bytes.len()).then_some(())
     }
+
+    /// An integer in `0..=u64::MAX` written plainly (digits only: no sign, fraction or exponent).
+    /// `None` for anything else, which may still be a valid number (read it with
+    /// [`number`](Self::number) then); quicker than `number` for the common case.
+    pub fn uint(&mut self) -> Option<u64> {
+        self.p.ws();
+        let rest = self.p.bytes.get(self.p.pos..)?;
+        let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = rest.get(..n)?;
+        // Up to 19 digits always fit; 20 fit up to u64::MAX (same length: compare as text).
+        let fits = n < 20 || (n == 20 && digits <= b"18446744073709551615".as_slice());
+        if n == 0 || !fits || (n > 1 && digits.first() == Some(&b'0')) {
+            return None;
+        }
+        if matches!(rest.get(n), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.p.pos += n;
+        Some(digits.iter().fold(0u64, |v, d| {
+            v.wrapping_mul(10).wrapping_add(u64::from(d.wrapping_sub(b'0')))
+        }))
+    }
+
+    /// In an open object: reads the next member's name when it is `name`, written right here as
+    /// compact JSON does (`,"name":`, or `"name":` when `first`), and answers whether it did
+    /// (nothing is read otherwise: use [`key`](Self::key)). `name` must need no escaping.
+    #[inline(always)]
+    pub fn key_if(&mut self, first: &mut bool, name: &str) -> bool {
+        let comma = usize::from(!*first);
+        let n = name.len();
+        let at = self.p.pos;
+        let b = self.p.bytes;
+        let found = (*first || b.get(at) == Some(&b','))
+            && b.get(at + comma) == Some(&b'"')
+            && b.get(at + comma + 1..at + comma + 1 + n) == Some(name.as_bytes())
+            && b.get(at + comma + 1 + n..at + comma + 3 + n) == Some(b"\":".as_slice());
+        if found {
+            self.p.pos = at + comma + 3 + n;
+            *first = false;
+        }
+        found
+    }
+
+    /// The next value, whole (arrays and objects as a tree).
+    pub fn value(&mut self) -> Option<Value<'a>> {
+        self.p.value().ok()
+    }
 }
 
 /// How many leading bytes of `s`, in whole 8-byte words, hold no `"`, `\\` or control character
@@ -770,15 +817,13 @@ pub fn write_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &b in buf.get(i..).unwrap_or(&[]) {
-        out.push(char::from(b));
-    }
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// Where a JSON value is written, piece by piece: JSON text (`String`) or a [`Tape`] for the JS
 /// bindings. Object-safe, so each writer exists once in the WebAssembly build.
 pub trait Sink {
-    /// An object member's name (a literal of the SDK).
+    /// An object member's name (a literal of the SDK: nothing in it to escape).
     fn key(&mut self, k: &'static str);
     /// An object member's name read from input.
     fn key_dyn(&mut self, k: &str);
@@ -806,7 +851,11 @@ pub trait Sink {
 /// separator.
 impl Sink for String {
     fn key(&mut self, k: &'static str) {
-        self.key_dyn(k);
+        // The SDK's member names need no escaping.
+        sep(self);
+        self.push('"');
+        self.push_str(k);
+        self.push_str("\":");
     }
     fn key_dyn(&mut self, k: &str) {
         sep(self);
