@@ -93,13 +93,20 @@ export function fastPath(m) {
   };
   /** A literal of the module (its address is stable): decoded once. */
   const literal = (at, n) => {
+    // A direct-mapped cache in front of the map (the tape names a few dozen literals).
+    const slot = (at ^ (at >>> 6)) & 255;
+    if (litAt[slot] === at) return litStr[slot];
     let s = literals.get(at);
     if (s === undefined) {
       s = text(u8, at, n);
       literals.set(at, s);
     }
+    litAt[slot] = at;
+    litStr[slot] = s;
     return s;
   };
+  const litAt = new Float64Array(256);
+  const litStr = new Array(256).fill("");
   let ops = f64;
   let strs = u8;
   let pos = 0;
@@ -161,8 +168,18 @@ export function fastPath(m) {
     const stage = f64[h + 5] === 0 ? null : literal(f64[h + 5], f64[h + 6]);
     pos = h + HEADER + f64[h + 7];
     const entity = value();
-    pos = h + HEADER + f64[h + 8];
-    const changes = value();
+    pos = h + HEADER + f64[h + 8] + 1;
+    // `changes`: `[{field, from, to}, …]`, built as literals of one shape.
+    const changes = [];
+    while (ops[pos] !== 3) {
+      // OBJ, KEY field, SYM x, KEY from, value, KEY to, value, END
+      const field = literal(ops[pos + 5], ops[pos + 6]);
+      pos += 10;
+      const from = value();
+      pos += 3;
+      changes.push({ field, from, to: value() });
+      pos++;
+    }
     pos = h + HEADER + f64[h + 9];
     const actions = value();
     return { outcome, entity, changes, stage, actions };

@@ -1232,7 +1232,14 @@ mod tests {
             write_str(&mut out, s);
             assert_eq!(out, serde_json::to_string(s).unwrap());
         }
-        for n in [0, 7, 10, 12345, u64::MAX] {
+        let edges = [
+            1 << 32,
+            100_000_000,
+            4_294_967_295,
+            4_294_967_296_000_000,
+            1_764_000_000_064,
+        ];
+        for n in [0, 7, 10, 12345, u64::MAX, u64::MAX - 1].into_iter().chain(edges) {
             let mut out = String::new();
             write_u64(&mut out, n);
             assert_eq!(out, n.to_string());

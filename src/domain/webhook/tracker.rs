@@ -1598,7 +1598,7 @@ impl TrackedBroadcast {
     fn build(r: &mut snap::Rec<'_>) -> Self {
         Self {
             id: BroadcastId(r.u(0)),
-            status: r.s(1).map(|s| BroadcastStatus::parse(&s)),
+            status: r.str(1).map(|s| BroadcastStatus::parse(&s.text())),
             stream_ids: r.ids(),
             first_seen_ms: r.ou(3),
             updated_ms: r.ou(4),
@@ -1648,7 +1648,7 @@ impl TrackedVideo {
     fn build(r: &mut snap::Rec<'_>) -> Self {
         Self {
             id: VideoId(r.u(0)),
-            status: r.s(1).map(|s| VideoStatus::parse(&s)),
+            status: r.str(1).map(|s| VideoStatus::parse(&s.text())),
             stream_id: r.ou(2).map(StreamId),
             session: r.ou(3).map(|n| n as u32),
             name: r.s(4),
@@ -1961,13 +1961,18 @@ mod snap {
             }
         }
 
-        /// A string field.
+        /// A string field, as written.
         #[inline(never)]
-        pub(super) fn s(&self, i: usize) -> Option<String> {
+        pub(super) fn str(&self, i: usize) -> Option<Str<'a>> {
             match self.v.get(i) {
-                Some(Some(V::S(s))) => Some(s.decode()),
+                Some(Some(V::S(s))) => Some(*s),
                 _ => None,
             }
+        }
+
+        /// A string field.
+        pub(super) fn s(&self, i: usize) -> Option<String> {
+            self.str(i).map(|s| s.decode())
         }
 
         /// The id list.
