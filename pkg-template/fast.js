@@ -93,20 +93,13 @@ export function fastPath(m) {
   };
   /** A literal of the module (its address is stable): decoded once. */
   const literal = (at, n) => {
-    // A direct-mapped cache in front of the map (the tape names a few dozen literals).
-    const slot = (at ^ (at >>> 6)) & 255;
-    if (litAt[slot] === at) return litStr[slot];
     let s = literals.get(at);
     if (s === undefined) {
       s = text(u8, at, n);
       literals.set(at, s);
     }
-    litAt[slot] = at;
-    litStr[slot] = s;
     return s;
   };
-  const litAt = new Float64Array(256);
-  const litStr = new Array(256).fill("");
   let ops = f64;
   let strs = u8;
   let pos = 0;

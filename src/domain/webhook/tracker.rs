@@ -853,38 +853,33 @@ impl Tracker {
     /// wrong version, unknown or mistyped fields, zero or repeated ids).
     pub fn restore(text: &str) -> Result<Self, WebhookError> {
         // One pass with the pull reader, no tree; what is wrong is worked out only on failure.
-        Self::read_snapshot(text).map_err(|(path, ids)| Self::snapshot_error(text, path, ids))
+        Self::read_snapshot(text).map_err(|(path, fault)| {
+            let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
+            if let Err(e) = json::parse(text) {
+                return bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat());
+            }
+            match fault {
+                Some(0) => bad(path, &["expected positive, unique ids in `", path, "`"].cat()),
+                Some(v) => {
+                    let mut m = String::from("expected snapshot version 1, got ");
+                    json::write_u64(&mut m, v);
+                    bad(path, &m)
+                }
+                None => bad(
+                    path,
+                    "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
+                ),
+            }
+        })
     }
 
-    /// Why `text` is not a snapshot, from where [`read_snapshot`](Self::read_snapshot) stopped.
-    #[inline(never)]
-    fn snapshot_error(text: &str, path: &str, ids: bool) -> WebhookError {
-        let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
-        if let Err(e) = json::parse(text) {
-            return bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat());
-        }
-        // Valid JSON: a wrong version says more than what the lists hold.
-        if let Some(v) = snap::version(text).filter(|v| *v != u64::from(SNAPSHOT_VERSION)) {
-            let mut m = String::from("expected snapshot version 1, got ");
-            json::write_u64(&mut m, v);
-            return bad("v", &m);
-        }
-        if ids {
-            return bad(path, &["expected positive, unique ids in `", path, "`"].cat());
-        }
-        bad(
-            path,
-            "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
-        )
-    }
-
-    /// [`restore`](Self::restore) in one pass; on failure, the path of the first fault and whether
-    /// it is a zero or repeated id (else: the text is not JSON, or a field is unknown, repeated,
-    /// missing or mistyped).
-    fn read_snapshot(text: &str) -> Result<Self, (&'static str, bool)> {
+    /// [`restore`](Self::restore) in one pass; on failure, the path of the first fault and what it
+    /// is: `Some(0)` a zero or repeated id, `Some(v)` version `v`, `None` anything else (the text is
+    /// not JSON, or a field is unknown, repeated, missing or mistyped).
+    fn read_snapshot(text: &str) -> Result<Self, (&'static str, Option<u64>)> {
         const NAMES: [&str; 5] = ["v", "streams", "broadcasts", "videos", "restreams"];
         let mut r = json::Reader::new(text);
-        let top = ("", false);
+        let top = ("", None);
         r.open(false).ok_or(top)?;
         let mut t = Self::new();
         let (mut first, mut seen) = (true, 0u8);
@@ -896,12 +891,13 @@ impl Tracker {
             }
             seen |= bit;
             let path = NAMES.get(i).copied().unwrap_or("");
-            let shape = (path, false);
+            let shape = (path, None);
             if i == 0 {
-                (r.uint() == Some(u64::from(SNAPSHOT_VERSION)))
-                    .then_some(())
-                    .ok_or(shape)?;
-                continue;
+                match r.uint().ok_or(shape)? {
+                    v if v == u64::from(SNAPSHOT_VERSION) => continue,
+                    0 => return Err(shape),
+                    v => return Err((path, Some(v))),
+                }
             }
             r.open(true).ok_or(shape)?;
             let mut first = true;
@@ -933,13 +929,13 @@ impl Tracker {
                     }
                 };
                 if !added {
-                    return Err((path, true));
+                    return Err((path, Some(0)));
                 }
             }
         }
         r.end().ok_or(top)?;
         if seen & 1 == 0 {
-            return Err(("v", false));
+            return Err(("v", None));
         }
         Ok(t)
     }
@@ -1921,20 +1917,6 @@ mod snap {
     #[inline(never)]
     pub(super) fn item(r: &mut Reader<'_>, first: &mut bool) -> Option<bool> {
         r.item(first)
-    }
-
-    /// The version of a snapshot that is valid JSON, when it has one (an integer `v` at the top).
-    pub(super) fn version(text: &str) -> Option<u64> {
-        let mut r = Reader::new(text);
-        r.open(false)?;
-        let mut first = true;
-        while let Some(k) = key(&mut r, &mut first)? {
-            if k.is("v") {
-                return r.uint();
-            }
-            r.skip()?;
-        }
-        None
     }
 
     impl<'a> Rec<'a> {
