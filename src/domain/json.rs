@@ -1219,6 +1219,64 @@ mod tests {
         );
     }
 
+    /// `Reader::uint` takes plain integers that fit `u64` and leaves everything else (nothing read).
+    #[test]
+    fn reader_uint_takes_plain_integers_only() {
+        for (text, want) in [
+            ("0", Some(0)),
+            (" 7,", Some(7)),
+            ("1764000000064]", Some(1_764_000_000_064)),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+            ("99999999999999999999", None),
+            ("100000000000000000000", None),
+            ("01", None),
+            ("-1", None),
+            ("1.5", None),
+            ("1e3", None),
+            ("1E3", None),
+            ("", None),
+            ("x", None),
+            ("\"1\"", None),
+        ] {
+            let mut r = Reader::new(text);
+            let at = r.mark();
+            let got = r.uint();
+            assert_eq!(got, want, "{text:?}");
+            if got.is_none() {
+                assert_eq!(r.mark(), at, "{text:?} moved the reader");
+            }
+        }
+    }
+
+    /// `Reader::key_if` reads a name only when it is exactly there, compact; `key` reads the rest.
+    #[test]
+    fn reader_key_if_reads_compact_names_only() {
+        let mut r = Reader::new(r#"{"id":1,"name":2, "x":3,"\u0069d":4}"#);
+        r.open(false).unwrap();
+        let mut first = true;
+        assert!(!r.key_if(&mut first, "name"));
+        assert!(r.key_if(&mut first, "id"));
+        assert_eq!(r.uint(), Some(1));
+        assert!(!r.key_if(&mut first, "nam"));
+        assert!(r.key_if(&mut first, "name"));
+        assert_eq!(r.uint(), Some(2));
+        assert!(!r.key_if(&mut first, "x"), "whitespace is left to key()");
+        assert_eq!(r.key(&mut first).unwrap().unwrap().raw(), "x");
+        assert_eq!(r.uint(), Some(3));
+        assert!(!r.key_if(&mut first, "id"), "escaped names are left to key()");
+        assert!(r.key(&mut first).unwrap().unwrap().is("id"));
+        assert_eq!(
+            r.value(),
+            Some(Value::Num(Number {
+                raw: "4",
+                kind: NumKind::UInt(4)
+            }))
+        );
+        assert_eq!(r.key(&mut first), Some(None));
+        assert_eq!(r.end(), Some(()));
+    }
+
     #[test]
     fn strings_are_escaped_as_serde_json_does() {
         for s in [
