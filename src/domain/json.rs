@@ -679,7 +679,7 @@ impl<'a> Reader<'a> {
         let digits = rest.get(..n)?;
         // Up to 19 digits always fit; 20 fit up to u64::MAX (same length: compare as text).
         let fits = n < 20 || (n == 20 && digits <= b"18446744073709551615".as_slice());
-        if n == 0 || !fits || (n > 1 && digits.first() == Some(&b'0')) {
+        if n == 0 || !fits || (n > 1 && matches!(digits.first(), Some(b'0'))) {
             return None;
         }
         if matches!(rest.get(n), Some(b'.' | b'e' | b'E')) {
@@ -700,10 +700,12 @@ impl<'a> Reader<'a> {
         let n = name.len();
         let at = self.p.pos;
         let b = self.p.bytes;
-        let found = (*first || b.get(at) == Some(&b','))
-            && b.get(at + comma) == Some(&b'"')
-            && b.get(at + comma + 1..at + comma + 1 + n) == Some(name.as_bytes())
-            && b.get(at + comma + 1 + n..at + comma + 3 + n) == Some(b"\":".as_slice());
+        // (Patterns, not `==` on options: that is a call per test in the size-optimised build.)
+        let found = (*first || matches!(b.get(at), Some(b',')))
+            && matches!(b.get(at + comma), Some(b'"'))
+            && b.get(at + comma + 1..at + comma + 1 + n)
+                .is_some_and(|s| s == name.as_bytes())
+            && matches!(b.get(at + comma + 1 + n..at + comma + 3 + n), Some([b'"', b':']));
         if found {
             self.p.pos = at + comma + 3 + n;
             *first = false;
