@@ -162,8 +162,18 @@ export function fastPath(m) {
     const stage = f64[h + 5] === 0 ? null : literal(f64[h + 5], f64[h + 6]);
     pos = h + HEADER + f64[h + 7];
     const entity = value();
-    pos = h + HEADER + f64[h + 8];
-    const changes = value();
+    pos = h + HEADER + f64[h + 8] + 1;
+    // `changes`: `[{field, from, to}, …]`, built as literals of one shape.
+    const changes = [];
+    while (ops[pos] !== 3) {
+      // OBJ, KEY field, SYM x, KEY from, value, KEY to, value, END
+      const field = literal(ops[pos + 5], ops[pos + 6]);
+      pos += 10;
+      const from = value();
+      pos += 3;
+      changes.push({ field, from, to: value() });
+      pos++;
+    }
     pos = h + HEADER + f64[h + 9];
     const actions = value();
     return { outcome, entity, changes, stage, actions };
@@ -299,6 +309,19 @@ export function fastPath(m) {
       }
     }
     return readTape(slowApply.call(this, input, receivedAtMs));
+  };
+  // `restore` of a string takes its UTF-8 through the input buffer too.
+  const Tracker = m.WebhookTracker;
+  const slowRestore = Tracker.restore;
+  Tracker.restore = function restore(snapshot) {
+    if (typeof snapshot === "string") {
+      const len = put(snapshot);
+      if (len >= 0) {
+        const t = Tracker.__restoreInput(len);
+        if (t !== undefined) return t;
+      }
+    }
+    return slowRestore(snapshot);
   };
   for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
     const generated = proto[name];

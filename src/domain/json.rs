@@ -714,6 +714,55 @@ impl<'a> Reader<'a> {
         self.p.ws();
         (self.p.pos == self.p.bytes.len()).then_some(())
     }
+
+    /// An integer in `0..=u64::MAX` written plainly (digits only: no sign, fraction or exponent).
+    /// `None` for anything else, which may still be a valid number (read it with
+    /// [`number`](Self::number) then); quicker than `number` for the common case.
+    pub fn uint(&mut self) -> Option<u64> {
+        self.p.ws();
+        let rest = self.p.bytes.get(self.p.pos..)?;
+        let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = rest.get(..n)?;
+        // Up to 19 digits always fit; 20 fit up to u64::MAX (same length: compare as text).
+        let fits = n < 20 || (n == 20 && digits <= b"18446744073709551615".as_slice());
+        if n == 0 || !fits || (n > 1 && matches!(digits.first(), Some(b'0'))) {
+            return None;
+        }
+        if matches!(rest.get(n), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.p.pos += n;
+        Some(digits.iter().fold(0u64, |v, d| {
+            v.wrapping_mul(10).wrapping_add(u64::from(d.wrapping_sub(b'0')))
+        }))
+    }
+
+    /// In an open object: reads the next member's name when it is `name`, written right here as
+    /// compact JSON does (`,"name":`, or `"name":` when `first`), and answers whether it did
+    /// (nothing is read otherwise: use [`key`](Self::key)). `name` must need no escaping.
+    #[inline(always)]
+    pub fn key_if(&mut self, first: &mut bool, name: &str) -> bool {
+        let comma = usize::from(!*first);
+        let n = name.len();
+        let at = self.p.pos;
+        let b = self.p.bytes;
+        // (Patterns, not `==` on options: that is a call per test in the size-optimised build.)
+        let found = (*first || matches!(b.get(at), Some(b',')))
+            && matches!(b.get(at + comma), Some(b'"'))
+            && b.get(at + comma + 1..at + comma + 1 + n)
+                .is_some_and(|s| s == name.as_bytes())
+            && matches!(b.get(at + comma + 1 + n..at + comma + 3 + n), Some([b'"', b':']));
+        if found {
+            self.p.pos = at + comma + 3 + n;
+            *first = false;
+        }
+        found
+    }
+
+    /// The next value, whole (arrays and objects as a tree).
+    pub fn value(&mut self) -> Option<Value<'a>> {
+        self.p.value().ok()
+    }
 }
 
 /// How many leading bytes of `s`, in whole 8-byte words, hold no `"`, `\\` or control character
@@ -816,15 +865,13 @@ pub fn write_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &b in buf.get(i..).unwrap_or(&[]) {
-        out.push(char::from(b));
-    }
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// Where a JSON value is written, piece by piece: JSON text (`String`) or a [`Tape`] for the JS
 /// bindings. Object-safe, so each writer exists once in the WebAssembly build.
 pub trait Sink {
-    /// An object member's name (a literal of the SDK).
+    /// An object member's name (a literal of the SDK: nothing in it to escape).
     fn key(&mut self, k: &'static str);
     /// An object member's name read from input.
     fn key_dyn(&mut self, k: &str);
@@ -852,7 +899,11 @@ pub trait Sink {
 /// separator.
 impl Sink for String {
     fn key(&mut self, k: &'static str) {
-        self.key_dyn(k);
+        // The SDK's member names need no escaping.
+        sep(self);
+        self.push('"');
+        self.push_str(k);
+        self.push_str("\":");
     }
     fn key_dyn(&mut self, k: &str) {
         sep(self);
@@ -1216,6 +1267,64 @@ mod tests {
         );
     }
 
+    /// `Reader::uint` takes plain integers that fit `u64` and leaves everything else (nothing read).
+    #[test]
+    fn reader_uint_takes_plain_integers_only() {
+        for (text, want) in [
+            ("0", Some(0)),
+            (" 7,", Some(7)),
+            ("1764000000064]", Some(1_764_000_000_064)),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+            ("99999999999999999999", None),
+            ("100000000000000000000", None),
+            ("01", None),
+            ("-1", None),
+            ("1.5", None),
+            ("1e3", None),
+            ("1E3", None),
+            ("", None),
+            ("x", None),
+            ("\"1\"", None),
+        ] {
+            let mut r = Reader::new(text);
+            let at = r.mark();
+            let got = r.uint();
+            assert_eq!(got, want, "{text:?}");
+            if got.is_none() {
+                assert_eq!(r.mark(), at, "{text:?} moved the reader");
+            }
+        }
+    }
+
+    /// `Reader::key_if` reads a name only when it is exactly there, compact; `key` reads the rest.
+    #[test]
+    fn reader_key_if_reads_compact_names_only() {
+        let mut r = Reader::new(r#"{"id":1,"name":2, "x":3,"\u0069d":4}"#);
+        r.open(false).unwrap();
+        let mut first = true;
+        assert!(!r.key_if(&mut first, "name"));
+        assert!(r.key_if(&mut first, "id"));
+        assert_eq!(r.uint(), Some(1));
+        assert!(!r.key_if(&mut first, "nam"));
+        assert!(r.key_if(&mut first, "name"));
+        assert_eq!(r.uint(), Some(2));
+        assert!(!r.key_if(&mut first, "x"), "whitespace is left to key()");
+        assert_eq!(r.key(&mut first).unwrap().unwrap().raw(), "x");
+        assert_eq!(r.uint(), Some(3));
+        assert!(!r.key_if(&mut first, "id"), "escaped names are left to key()");
+        assert!(r.key(&mut first).unwrap().unwrap().is("id"));
+        assert_eq!(
+            r.value(),
+            Some(Value::Num(Number {
+                raw: "4",
+                kind: NumKind::UInt(4)
+            }))
+        );
+        assert_eq!(r.key(&mut first), Some(None));
+        assert_eq!(r.end(), Some(()));
+    }
+
     #[test]
     fn strings_are_escaped_as_serde_json_does() {
         for s in [
@@ -1229,7 +1338,14 @@ mod tests {
             write_str(&mut out, s);
             assert_eq!(out, serde_json::to_string(s).unwrap());
         }
-        for n in [0, 7, 10, 12345, u64::MAX] {
+        let edges = [
+            1 << 32,
+            100_000_000,
+            4_294_967_295,
+            4_294_967_296_000_000,
+            1_764_000_000_064,
+        ];
+        for n in [0, 7, 10, 12345, u64::MAX, u64::MAX - 1].into_iter().chain(edges) {
             let mut out = String::new();
             write_u64(&mut out, n);
             assert_eq!(out, n.to_string());

@@ -952,6 +952,19 @@ impl WebhookTracker {
             .map_err(throw)
     }
 
+    /// (Internal to the package's JS.) `restore` of the `len` bytes in the input buffer (the
+    /// package writes the snapshot there: no copy of the text); `undefined` when they are not a
+    /// snapshot (the caller repeats the call through `restore`, which throws the error).
+    #[wasm_bindgen(js_name = __restoreInput, skip_typescript)]
+    pub fn restore_input(len: usize) -> Option<WebhookTracker> {
+        SCRATCH.with(|s| {
+            let s = s.try_borrow().ok()?;
+            let text = std::str::from_utf8(s.input.get(..len)?).ok()?;
+            let inner = Tracker::restore(text).ok()?;
+            Some(WebhookTracker { inner })
+        })
+    }
+
     /// Drops a finished stream and what hangs on it; returns whether it was tracked.
     ///
     /// # Errors

@@ -21,7 +21,7 @@ use super::error::{WebhookError, WebhookErrorCode as Code};
 use super::event::{RestreamWebhook, StreamWebhook, VideoWebhook, WebhookEvent};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Cat;
-use crate::domain::json::{self, ObjWriter, Str, Value as J};
+use crate::domain::json::{self, ObjWriter, Str};
 use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use crate::domain::request::Operation;
 use serde::{Deserialize, Serialize};
@@ -802,7 +802,9 @@ impl Tracker {
 
     /// The state as compact, versioned JSON text.
     pub fn snapshot(&self) -> String {
-        let mut out = String::with_capacity(64 + 96 * self.streams.0.len());
+        // About what the entities take (a stream's text is ~130 bytes, a video's more): one allocation.
+        let n = self.streams.0.len() + self.broadcasts.0.len() + self.videos.0.len() + self.restreams.0.len();
+        let mut out = String::with_capacity(16 + 160 * n);
         let mut o = ObjWriter::new(&mut out);
         o.u64("v", u64::from(SNAPSHOT_VERSION));
         fn list<'t, T: 't>(
@@ -850,58 +852,90 @@ impl Tracker {
     /// `invalid_snapshot` when the text is not a snapshot of a version this SDK reads (not JSON, a
     /// wrong version, unknown or mistyped fields, zero or repeated ids).
     pub fn restore(text: &str) -> Result<Self, WebhookError> {
-        let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
-        let root = json::parse(text)
-            .map_err(|e| bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat()))?;
-        let shape = |path: &str| {
-            bad(
-                path,
-                "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
-            )
-        };
-        use snap::K;
-        let r = snap::fields(
-            &root,
-            &[
-                ("v", K::Any),
-                ("streams", K::Any),
-                ("broadcasts", K::Any),
-                ("videos", K::Any),
-                ("restreams", K::Any),
-            ],
-        )
-        .map_err(|()| shape(""))?;
-        let v = r.ou(0).ok_or_else(|| shape("v"))?;
-        if v != u64::from(SNAPSHOT_VERSION) {
-            let mut m = String::from("expected snapshot version 1, got ");
-            json::write_u64(&mut m, v);
-            return Err(bad("v", &m));
-        }
-        let mut t = Self::new();
-        for (i, path) in ["streams", "broadcasts", "videos", "restreams"]
-            .into_iter()
-            .enumerate()
-        {
-            for item in snap::items(r.get(i + 1)).map_err(|()| shape(path))? {
-                // `Ok(false)`: a zero or repeated id.
-                let added = match i {
-                    0 => TrackedStream::read(item)
-                        .map(|s| t.streams.add(s.id, s.id.0 == 0 || s.session == 0, s)),
-                    1 => TrackedBroadcast::read(item).map(|b| {
-                        let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
-                        t.broadcasts.add(b.id, zero, b)
-                    }),
-                    2 => TrackedVideo::read(item).map(|v| t.videos.add(v.id, v.id.0 == 0, v)),
-                    _ => TrackedRestream::read(item).map(|r| t.restreams.add(r.id, r.id == 0, r)),
+        // One pass with the pull reader, no tree; what is wrong is worked out only on failure.
+        Self::read_snapshot(text).map_err(|(path, fault)| {
+            let bad = |path: &str, msg: &str| WebhookError::new(Code::InvalidSnapshot, path, msg);
+            if let Err(e) = json::parse(text) {
+                return bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat());
+            }
+            match fault {
+                Some(0) => bad(path, &["expected positive, unique ids in `", path, "`"].cat()),
+                Some(v) => {
+                    let mut m = String::from("expected snapshot version 1, got ");
+                    json::write_u64(&mut m, v);
+                    bad(path, &m)
                 }
-                .map_err(|()| shape(path))?;
-                if !added {
-                    return Err(bad(
-                        path,
-                        &["expected positive, unique ids in `", path, "`"].cat(),
-                    ));
+                None => bad(
+                    path,
+                    "expected a tracker snapshot: unknown, repeated, missing or mistyped fields",
+                ),
+            }
+        })
+    }
+
+    /// [`restore`](Self::restore) in one pass; on failure, the path of the first fault and what it
+    /// is: `Some(0)` a zero or repeated id, `Some(v)` version `v`, `None` anything else (the text is
+    /// not JSON, or a field is unknown, repeated, missing or mistyped).
+    fn read_snapshot(text: &str) -> Result<Self, (&'static str, Option<u64>)> {
+        const NAMES: [&str; 5] = ["v", "streams", "broadcasts", "videos", "restreams"];
+        let mut r = json::Reader::new(text);
+        let top = ("", None);
+        r.open(false).ok_or(top)?;
+        let mut t = Self::new();
+        let (mut first, mut seen) = (true, 0u8);
+        while let Some(k) = snap::key(&mut r, &mut first).ok_or(top)? {
+            let i = NAMES.iter().position(|n| k.is(n)).ok_or(top)?;
+            let bit = 1u8 << i;
+            if seen & bit != 0 {
+                return Err(top);
+            }
+            seen |= bit;
+            let path = NAMES.get(i).copied().unwrap_or("");
+            let shape = (path, None);
+            if i == 0 {
+                match r.uint().ok_or(shape)? {
+                    v if v == u64::from(SNAPSHOT_VERSION) => continue,
+                    0 => return Err(shape),
+                    v => return Err((path, Some(v))),
                 }
             }
+            r.open(true).ok_or(shape)?;
+            let mut first = true;
+            while snap::item(&mut r, &mut first).ok_or(shape)? {
+                let added = match i {
+                    1 => {
+                        let s = TrackedStream::build(
+                            &mut snap::pull(&mut r, TrackedStream::FIELDS).ok_or(shape)?,
+                        );
+                        t.streams.add(s.id, s.id.0 == 0 || s.session == 0, s)
+                    }
+                    2 => {
+                        let b = TrackedBroadcast::build(
+                            &mut snap::pull(&mut r, TrackedBroadcast::FIELDS).ok_or(shape)?,
+                        );
+                        let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
+                        t.broadcasts.add(b.id, zero, b)
+                    }
+                    3 => {
+                        let v =
+                            TrackedVideo::build(&mut snap::pull(&mut r, TrackedVideo::FIELDS).ok_or(shape)?);
+                        t.videos.add(v.id, v.id.0 == 0, v)
+                    }
+                    _ => {
+                        let x = TrackedRestream::build(
+                            &mut snap::pull(&mut r, TrackedRestream::FIELDS).ok_or(shape)?,
+                        );
+                        t.restreams.add(x.id, x.id == 0, x)
+                    }
+                };
+                if !added {
+                    return Err((path, Some(0)));
+                }
+            }
+        }
+        r.end().ok_or(top)?;
+        if seen & 1 == 0 {
+            return Err(("v", None));
         }
         Ok(t)
     }
@@ -1496,26 +1530,24 @@ impl TrackedStream {
         o.end();
     }
 
-    fn read(v: &J<'_>) -> Result<Self, ()> {
-        use snap::K;
-        let r = snap::fields(
-            v,
-            &[
-                ("id", K::Req),
-                ("active", K::Bool),
-                ("live", K::Bool),
-                ("backup_live", K::Bool),
-                ("recording", K::Bool),
-                ("transcoding", K::Bool),
-                ("session", K::Req32),
-                ("stop_expected", K::Flag),
-                ("interrupted", K::Flag),
-                ("stopped", K::Flag),
-                ("first_seen_ms", K::U64),
-                ("updated_ms", K::U64),
-            ],
-        )?;
-        Ok(Self {
+    /// The snapshot fields, in the order [`build`](Self::build) reads them.
+    const FIELDS: &'static [(&'static str, snap::K)] = &[
+        ("id", snap::K::Req),
+        ("active", snap::K::Bool),
+        ("live", snap::K::Bool),
+        ("backup_live", snap::K::Bool),
+        ("recording", snap::K::Bool),
+        ("transcoding", snap::K::Bool),
+        ("session", snap::K::Req32),
+        ("stop_expected", snap::K::Flag),
+        ("interrupted", snap::K::Flag),
+        ("stopped", snap::K::Flag),
+        ("first_seen_ms", snap::K::U64),
+        ("updated_ms", snap::K::U64),
+    ];
+
+    fn build(r: &mut snap::Rec<'_>) -> Self {
+        Self {
             id: StreamId(r.u(0)),
             active: r.b(1),
             live: r.b(2),
@@ -1528,7 +1560,7 @@ impl TrackedStream {
             stopped: r.b(9) == Some(true),
             first_seen_ms: r.ou(10),
             updated_ms: r.ou(11),
-        })
+        }
     }
 }
 
@@ -1550,25 +1582,23 @@ impl TrackedBroadcast {
         o.end();
     }
 
-    fn read(v: &J<'_>) -> Result<Self, ()> {
-        use snap::K;
-        let r = snap::fields(
-            v,
-            &[
-                ("id", K::Req),
-                ("status", K::Str),
-                ("stream_ids", K::Ids),
-                ("first_seen_ms", K::U64),
-                ("updated_ms", K::U64),
-            ],
-        )?;
-        Ok(Self {
+    /// The snapshot fields, in the order [`build`](Self::build) reads them.
+    const FIELDS: &'static [(&'static str, snap::K)] = &[
+        ("id", snap::K::Req),
+        ("status", snap::K::Str),
+        ("stream_ids", snap::K::Ids),
+        ("first_seen_ms", snap::K::U64),
+        ("updated_ms", snap::K::U64),
+    ];
+
+    fn build(r: &mut snap::Rec<'_>) -> Self {
+        Self {
             id: BroadcastId(r.u(0)),
-            status: r.s(1).map(|s| BroadcastStatus::parse(&s)),
-            stream_ids: r.ids(2),
+            status: r.str(1).map(|s| BroadcastStatus::parse(&s.text())),
+            stream_ids: r.ids(),
             first_seen_ms: r.ou(3),
             updated_ms: r.ou(4),
-        })
+        }
     }
 }
 
@@ -1597,26 +1627,24 @@ impl TrackedVideo {
         o.end();
     }
 
-    fn read(v: &J<'_>) -> Result<Self, ()> {
-        use snap::K;
-        let r = snap::fields(
-            v,
-            &[
-                ("id", K::Req),
-                ("status", K::Str),
-                ("stream_id", K::U64),
-                ("session", K::U32),
-                ("name", K::Str),
-                ("duration", K::U64),
-                ("deleted", K::Flag),
-                ("deleted_at", K::Str),
-                ("first_seen_ms", K::U64),
-                ("updated_ms", K::U64),
-            ],
-        )?;
-        Ok(Self {
+    /// The snapshot fields, in the order [`build`](Self::build) reads them.
+    const FIELDS: &'static [(&'static str, snap::K)] = &[
+        ("id", snap::K::Req),
+        ("status", snap::K::Str),
+        ("stream_id", snap::K::U64),
+        ("session", snap::K::U32),
+        ("name", snap::K::Str),
+        ("duration", snap::K::U64),
+        ("deleted", snap::K::Flag),
+        ("deleted_at", snap::K::Str),
+        ("first_seen_ms", snap::K::U64),
+        ("updated_ms", snap::K::U64),
+    ];
+
+    fn build(r: &mut snap::Rec<'_>) -> Self {
+        Self {
             id: VideoId(r.u(0)),
-            status: r.s(1).map(|s| VideoStatus::parse(&s)),
+            status: r.str(1).map(|s| VideoStatus::parse(&s.text())),
             stream_id: r.ou(2).map(StreamId),
             session: r.ou(3).map(|n| n as u32),
             name: r.s(4),
@@ -1625,7 +1653,7 @@ impl TrackedVideo {
             deleted_at: r.s(7),
             first_seen_ms: r.ou(8),
             updated_ms: r.ou(9),
-        })
+        }
     }
 }
 
@@ -1646,27 +1674,25 @@ impl TrackedRestream {
         o.end();
     }
 
-    fn read(v: &J<'_>) -> Result<Self, ()> {
-        use snap::K;
-        let r = snap::fields(
-            v,
-            &[
-                ("id", K::Req),
-                ("stream_id", K::U64),
-                ("live", K::Bool),
-                ("name", K::Str),
-                ("first_seen_ms", K::U64),
-                ("updated_ms", K::U64),
-            ],
-        )?;
-        Ok(Self {
+    /// The snapshot fields, in the order [`build`](Self::build) reads them.
+    const FIELDS: &'static [(&'static str, snap::K)] = &[
+        ("id", snap::K::Req),
+        ("stream_id", snap::K::U64),
+        ("live", snap::K::Bool),
+        ("name", snap::K::Str),
+        ("first_seen_ms", snap::K::U64),
+        ("updated_ms", snap::K::U64),
+    ];
+
+    fn build(r: &mut snap::Rec<'_>) -> Self {
+        Self {
             id: r.u(0),
             stream_id: r.ou(1).map(StreamId),
             live: r.b(2),
             name: r.s(3),
             first_seen_ms: r.ou(4),
             updated_ms: r.ou(5),
-        })
+        }
     }
 }
 
@@ -1765,10 +1791,10 @@ impl ApplyResult {
 }
 
 /// Reading snapshot JSON: every field known, none repeated, each of its type (`null` reads as absent).
-/// One interpreter checks an object against a field table; the readers then take the checked values.
+/// One interpreter reads an object by a field table; the readers then take the checked values.
 mod snap {
-    use super::{Str, StreamId, J};
-    use crate::domain::json::NumKind;
+    use super::{Str, StreamId};
+    use crate::domain::json::{NumKind, Number, Reader, Value as J};
 
     /// What a snapshot field holds.
     #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1789,127 +1815,151 @@ mod snap {
         Str,
         /// An array of integers (not null).
         Ids,
-        /// Anything (checked by the caller).
-        Any,
     }
 
     /// The most fields an object has.
     const MAX: usize = 12;
 
-    /// An object's fields, checked, in the order of its field table.
-    pub(super) struct Rec<'v, 'a>([Option<&'v J<'a>>; MAX]);
-
-    /// The members of object `v` by the field table `keys`, each checked against its kind.
-    #[inline(never)]
-    pub(super) fn fields<'v, 'a>(v: &'v J<'a>, keys: &[(&str, K)]) -> Result<Rec<'v, 'a>, ()> {
-        let mut out = [None; MAX];
-        let J::Obj(members) = v else {
-            return Err(());
-        };
-        for (k, v) in members {
-            let i = keys.iter().position(|(key, _)| Str::is(k, key)).ok_or(())?;
-            let slot = out.get_mut(i).ok_or(())?;
-            if slot.is_some() {
-                return Err(());
-            }
-            *slot = Some(v);
-        }
-        for (v, (_, kind)) in out.iter().zip(keys) {
-            if !fits(*kind, *v) {
-                return Err(());
-            }
-        }
-        Ok(Rec(out))
+    /// A field's value (a `null` reads as absent).
+    #[derive(Clone, Copy)]
+    pub(super) enum V<'a> {
+        U(u64),
+        B(bool),
+        S(Str<'a>),
     }
 
-    impl<'v, 'a> Rec<'v, 'a> {
-        /// Field `i` (`None`: absent).
-        pub(super) fn get(&self, i: usize) -> Option<&'v J<'a>> {
-            self.0.get(i).copied().flatten()
-        }
+    /// An object's fields, checked, in the order of its field table.
+    pub(super) struct Rec<'a> {
+        v: [Option<V<'a>>; MAX],
+        /// The value of the `Ids` field (an object has at most one).
+        ids: Vec<StreamId>,
+    }
 
-        /// A checked integer field (`None`: absent or null).
+    /// The object at `r` by the field table `keys` (each field known, at most once, of its kind;
+    /// the required ones present); `None` when it is not.
+    #[inline(never)]
+    pub(super) fn pull<'a>(r: &mut Reader<'a>, keys: &[(&str, K)]) -> Option<Rec<'a>> {
+        let mut out = Rec {
+            v: [None; MAX],
+            ids: Vec::new(),
+        };
+        r.open(false)?;
+        let (mut first, mut seen, mut next) = (true, 0u16, 0);
+        loop {
+            // Snapshots list the fields in table order: try the one after the last first.
+            let i = match keys.get(next) {
+                Some((key, _)) if r.key_if(&mut first, key) => next,
+                _ => {
+                    let Some(k) = key(r, &mut first)? else {
+                        break;
+                    };
+                    keys.iter().position(|(key, _)| k.is(key))?
+                }
+            };
+            next = i + 1;
+            let (_, kind) = keys.get(i)?;
+            let bit = 1u16 << i;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            let v = if r.peek()?.is_ascii_digit() {
+                V::U(r.uint()?)
+            } else {
+                match (kind, r.value()?) {
+                    (K::U64 | K::U32 | K::Bool | K::Str, J::Null) => continue,
+                    (K::Bool | K::Flag, J::Bool(b)) => V::B(b),
+                    (K::Str, J::Str(s)) => V::S(s),
+                    (K::Ids, J::Arr(items)) => {
+                        for i in items {
+                            let J::Num(Number {
+                                kind: NumKind::UInt(n),
+                                ..
+                            }) = i
+                            else {
+                                return None;
+                            };
+                            out.ids.push(StreamId(n));
+                        }
+                        continue;
+                    }
+                    _ => return None,
+                }
+            };
+            let max = if matches!(kind, K::Req32 | K::U32) {
+                u64::from(u32::MAX)
+            } else {
+                u64::MAX
+            };
+            match v {
+                V::U(n) if n <= max && matches!(kind, K::Req | K::Req32 | K::U64 | K::U32) => {}
+                V::U(_) => return None,
+                _ => {}
+            }
+            *out.v.get_mut(i)? = Some(v);
+        }
+        // `id` (and a stream's `session`) are required.
+        for ((_, kind), v) in keys.iter().zip(&out.v) {
+            if matches!(kind, K::Req | K::Req32) && v.is_none() {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
+    /// [`Reader::key`], once in the WebAssembly build.
+    #[inline(never)]
+    pub(super) fn key<'a>(r: &mut Reader<'a>, first: &mut bool) -> Option<Option<Str<'a>>> {
+        r.key(first)
+    }
+
+    /// [`Reader::item`], once in the WebAssembly build.
+    #[inline(never)]
+    pub(super) fn item(r: &mut Reader<'_>, first: &mut bool) -> Option<bool> {
+        r.item(first)
+    }
+
+    impl<'a> Rec<'a> {
+        /// An integer field (`None`: absent or null).
         #[inline(never)]
         pub(super) fn ou(&self, i: usize) -> Option<u64> {
-            self.get(i).and_then(uint)
+            match self.v.get(i) {
+                Some(Some(V::U(n))) => Some(*n),
+                _ => None,
+            }
         }
 
-        /// A checked required integer field.
+        /// A required integer field.
         pub(super) fn u(&self, i: usize) -> u64 {
             self.ou(i).unwrap_or_default()
         }
 
-        /// A checked boolean field.
+        /// A boolean field.
         #[inline(never)]
         pub(super) fn b(&self, i: usize) -> Option<bool> {
-            match self.get(i) {
-                Some(J::Bool(b)) => Some(*b),
+            match self.v.get(i) {
+                Some(Some(V::B(b))) => Some(*b),
                 _ => None,
             }
         }
 
-        /// A checked string field.
+        /// A string field, as written.
         #[inline(never)]
+        pub(super) fn str(&self, i: usize) -> Option<Str<'a>> {
+            match self.v.get(i) {
+                Some(Some(V::S(s))) => Some(*s),
+                _ => None,
+            }
+        }
+
+        /// A string field.
         pub(super) fn s(&self, i: usize) -> Option<String> {
-            match self.get(i) {
-                Some(J::Str(s)) => Some(s.decode()),
-                _ => None,
-            }
+            self.str(i).map(|s| s.decode())
         }
 
-        /// A checked id list.
-        pub(super) fn ids(&self, i: usize) -> Vec<StreamId> {
-            match self.get(i) {
-                Some(J::Arr(items)) => {
-                    let mut ids = Vec::with_capacity(items.len());
-                    for i in items {
-                        ids.push(StreamId(uint(i).unwrap_or_default()));
-                    }
-                    ids
-                }
-                _ => Vec::new(),
-            }
-        }
-    }
-
-    fn uint(v: &J<'_>) -> Option<u64> {
-        match v {
-            J::Num(n) => match n.kind {
-                NumKind::UInt(x) => Some(x),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    fn fits(kind: K, v: Option<&J<'_>>) -> bool {
-        let Some(v) = v else {
-            return !matches!(kind, K::Req | K::Req32);
-        };
-        if kind == K::Any {
-            return true;
-        }
-        let max = if matches!(kind, K::Req32 | K::U32) {
-            u64::from(u32::MAX)
-        } else {
-            u64::MAX
-        };
-        match (kind, v) {
-            (K::Req | K::Req32 | K::U64 | K::U32, J::Num(_)) => uint(v).is_some_and(|n| n <= max),
-            (K::U64 | K::U32 | K::Bool | K::Str, J::Null)
-            | (K::Bool | K::Flag, J::Bool(_))
-            | (K::Str, J::Str(_)) => true,
-            (K::Ids, J::Arr(items)) => items.iter().all(|i| uint(i).is_some()),
-            _ => false,
-        }
-    }
-
-    /// The items of a list (absent: none).
-    pub(super) fn items<'v, 'a>(v: Option<&'v J<'a>>) -> Result<&'v [J<'a>], ()> {
-        match v {
-            None => Ok(&[]),
-            Some(J::Arr(items)) => Ok(items),
-            Some(_) => Err(()),
+        /// The id list.
+        pub(super) fn ids(&mut self) -> Vec<StreamId> {
+            std::mem::take(&mut self.ids)
         }
     }
 }
@@ -1935,6 +1985,75 @@ mod tests {
         }
         assert_eq!(body(Next::DisableStream), Some(ActionBody::stream_active(false)));
         assert_eq!(body(Next::StartRecording), None);
+    }
+
+    /// What `restore` must take, by serde (the `Deserialize` forms, unknown and repeated fields
+    /// denied) and the id rules: `None` for what it must reject.
+    fn reference(text: &str) -> Option<Tracker> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Snap {
+            v: u64,
+            #[serde(default)]
+            streams: Vec<TrackedStream>,
+            #[serde(default)]
+            broadcasts: Vec<TrackedBroadcast>,
+            #[serde(default)]
+            videos: Vec<TrackedVideo>,
+            #[serde(default)]
+            restreams: Vec<TrackedRestream>,
+        }
+        let s: Snap = serde_json::from_str(text).ok()?;
+        let mut t = Tracker::new();
+        let mut ok = s.v == 1;
+        for x in s.streams {
+            ok &= t.streams.add(x.id, x.id.0 == 0 || x.session == 0, x);
+        }
+        for x in s.broadcasts {
+            let zero = x.id.0 == 0 || x.stream_ids.contains(&StreamId(0));
+            ok &= t.broadcasts.add(x.id, zero, x);
+        }
+        for x in s.videos {
+            ok &= t.videos.add(x.id, x.id.0 == 0, x);
+        }
+        for x in s.restreams {
+            ok &= t.restreams.add(x.id, x.id == 0, x);
+        }
+        ok.then_some(t)
+    }
+
+    /// `restore` takes what serde takes, the same: on valid snapshots, escaped and spaced forms,
+    /// and every one-byte edit of them.
+    #[test]
+    fn restore_takes_what_serde_takes() {
+        let valid = [
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}],"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":5,"status":null,"stream_ids":[]}]}"#,
+            r#"{"v":1,"videos":[{"id":9,"status":"ready","stream_id":7,"session":2,"name":"a\"b\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}],"restreams":[{"id":2,"stream_id":7,"live":null,"name":"x","first_seen_ms":5,"updated_ms":6}]}"#,
+            " {\n \"restreams\" : [ ] ,\t\"v\" : 1 , \"streams\" : [ { \"session\" : 2 , \"\\u0069d\" : 1 } ] } ",
+        ];
+        let check = |text: &str| {
+            let got = Tracker::restore(text);
+            assert_eq!(got.as_ref().ok(), reference(text).as_ref(), "{text}");
+            if let Err(e) = got {
+                assert_eq!(e.code, Code::InvalidSnapshot);
+            }
+        };
+        for text in valid {
+            assert!(reference(text).is_some(), "{text}");
+            for i in 0..=text.len() {
+                let (Some(head), Some(tail)) = (text.get(..i), text.get(i..)) else {
+                    continue;
+                };
+                check(&[head, tail.get(1..).unwrap_or("")].concat());
+                for c in [
+                    "\"", "0", "9", "-", "n", "t", "{", "}", "[", "]", ",", ":", " ", "\\", "x", ".", "e",
+                    "\u{e9}",
+                ] {
+                    check(&[head, c, tail].concat());
+                    check(&[head, c, tail.get(1..).unwrap_or("")].concat());
+                }
+            }
+        }
     }
 
     /// Snapshot reading, field by field: what is accepted (and written back the same), and the code

@@ -125,4 +125,42 @@ export default [
     fast.free();
     slow.free();
   }),
+
+  ...perEntry("fast WebhookTracker.restore: snapshots round-trip, invalid ones throw the precise error", async (mod, { assert, fixture }) => {
+    const t = new mod.WebhookTracker();
+    let i = 0;
+    for (const b of await bodies(fixture)) outcome(() => t.apply(b, 1000 + i++));
+    t.applyVideo({ id: 77, status: "ready", stream_id: 320423, name: "Zoë 🎥 \"quoted\"\n" }, 9000);
+    const snap = t.snapshot();
+    const back = mod.WebhookTracker.restore(snap);
+    assert.equal(back.snapshot(), snap);
+    assert.equal(back.video(77).name, "Zoë 🎥 \"quoted\"\n");
+    assert.deepEqual(back.streams(), t.streams());
+    back.free();
+    // Spaced and reordered, escaped names: the same tracker.
+    const spaced = JSON.stringify(JSON.parse(snap), null, 2).replace('"v": 1', '"\\u0076": 1');
+    assert.equal(mod.WebhookTracker.restore(spaced).snapshot(), snap);
+    // Over the input buffer's limit (the generated export reads it): the same.
+    for (let id = 1; id <= 1000; id++) t.applyStream({ id, active: true, live: false }, 10000 + id);
+    const big = t.snapshot();
+    assert.ok(big.length > 65536, `big snapshot: ${big.length}`);
+    assert.equal(mod.WebhookTracker.restore(big).snapshot(), big);
+    t.free();
+    for (const [text, path] of [
+      ["", ""],
+      ["not json", ""],
+      ["[]", ""],
+      ["{}", "v"],
+      ['{"v":2}', "v"],
+      ['{"v":1,"x":1}', ""],
+      ['{"v":1,"streams":[{"id":1}]}', "streams"],
+      ['{"v":1,"streams":[{"id":1,"session":1},{"id":1,"session":1}]}', "streams"],
+      ['{"v":1,"broadcasts":[{"id":2,"stream_ids":[0]}]}', "broadcasts"],
+      ['{"v":1,"videos":[{"id":3,"name":5}]}', "videos"],
+      ['{"v":1,"restreams":[{"id":4,"live":"yes"}]}', "restreams"],
+      ['{"v":1,"streams":[{"id":1,"session":1}]} x', ""],
+    ]) {
+      assert.throws(() => mod.WebhookTracker.restore(text), { name: "WebhookError", code: "invalid_snapshot", path });
+    }
+  }),
 ];
