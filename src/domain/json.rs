@@ -662,38 +662,6 @@ impl<'a> Reader<'a> {
         self.p.number().ok()
     }
 
-    /// An integer from 0 to 2^53 − 1 (written without sign, fraction or exponent): what
-    /// [`number`](Self::number) reads as [`NumKind::UInt`] up to that limit, without the slices.
-    /// `None` for any other value (also other numbers, and invalid ones).
-    #[inline(always)]
-    pub fn safe_uint(&mut self) -> Option<u64> {
-        const MAX: u64 = (1 << 53) - 1;
-        let b = self.peek()?;
-        let p = &mut self.p;
-        let mut v = u64::from(b.wrapping_sub(b'0'));
-        if v > 9 {
-            return None;
-        }
-        p.pos += 1;
-        if v != 0 {
-            // At most 16 digits (2^53 − 1 has 16): no overflow.
-            for _ in 0..15 {
-                match p.peek() {
-                    Some(d @ b'0'..=b'9') => {
-                        v = v * 10 + u64::from(d - b'0');
-                        p.pos += 1;
-                    }
-                    _ => break,
-                }
-            }
-        }
-        // A digit after a leading 0 or a 17th digit, a fraction or an exponent: not this kind.
-        match p.peek() {
-            Some(b'0'..=b'9' | b'.' | b'e' | b'E') => None,
-            _ => (v <= MAX).then_some(v),
-        }
-    }
-
     /// A boolean value.
     #[inline(always)]
     pub fn bool(&mut self) -> Option<bool> {

@@ -1179,7 +1179,8 @@ const BROADCAST_RULES: &[Rule] = &[
 /// An integer as `check` accepts it (see [`uint_of`]), from the reader.
 #[inline(always)]
 fn quick_uint(r: &mut json::Reader<'_>, positive: bool) -> Option<u64> {
-    r.safe_uint().filter(|&x| x > 0 || !positive)
+    r.uint()
+        .filter(|&x| x <= MAX_SAFE_INTEGER && (x > 0 || !positive))
 }
 
 /// Whether `s` is a value of the enumeration `known` as [`Rule::Enum`] says.
