@@ -11,7 +11,7 @@ use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, quick, quick_tape, verify_source, Checked, ParseOptions,
+    body_text, check, check_size, parse_text, quick_in, quick_tape, verify_source, Checked, ParseOptions,
     SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
@@ -685,7 +685,7 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
 /// body's entity by more than `null` fields), or `code + 2^14 × address`: `code` holds in bits 0-2
 /// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
-/// above them the mask of the entity's known fields sent as `null` (see [`quick`]); at `address`
+/// above them the mask of the entity's known fields sent as `null` (see [`quick_tape`]); at `address`
 /// (8-aligned) is the entity as an [`entity_tape`](crate::domain::webhook::entity_tape). The event
 /// is `{type, [entity]: <the tape's object>}`, which is also `message[entity]` of `JSON.parse(body)`
 /// with those fields deleted.
@@ -760,9 +760,10 @@ impl WebhookTracker {
     #[wasm_bindgen(js_name = __applyInput, skip_typescript)]
     pub fn apply_input(&mut self, len: usize, received_at_ms: Option<f64>) -> usize {
         let r = SCRATCH.with(|s| {
-            let s = s.try_borrow().ok()?;
-            let text = scratch_text(&s.input, len)?;
-            Some(match quick(text) {
+            let mut s = s.try_borrow_mut().ok()?;
+            let Scratch { input, entity, .. } = &mut *s;
+            let text = scratch_text(input, len)?;
+            Some(match quick_in(text, entity) {
                 Some((event, _)) => self.inner.apply(&event, now_arg(received_at_ms)),
                 None => {
                     let root = parse_text(text).ok()?;

@@ -1625,9 +1625,13 @@ fn quick_message(r: &mut json::Reader<'_>, kind: Kind, out: &mut Vec<f64>) -> Op
 /// converted_videos, slug, name, duration, stream_id, deleted_at, error, client_user_id`; restream `id,
 /// name, stream_id, live, active`; broadcast `id, status, stream_ids, name`) is `null` in the body.
 pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
-    let mut ops = Vec::new();
-    let (kind, nulls) = quick_read(text, &mut ops)?;
-    Some((event_from_tape(kind, &ops, text, nulls)?, nulls))
+    quick_in(text, &mut Vec::new())
+}
+
+/// [`quick`] with `ops` as its scratch tape (cleared, its memory reused from call to call).
+pub fn quick_in(text: &str, ops: &mut Vec<f64>) -> Option<(WebhookEvent, u32)> {
+    let (kind, nulls) = quick_read(text, ops)?;
+    Some((event_from_tape(kind, ops, text, nulls)?, nulls))
 }
 
 /// As [`quick`] without making the event: the event's `type` (`vod` reads as `video`) and the mask
