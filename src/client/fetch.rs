@@ -20,7 +20,8 @@ type Headers = Vec<(String, String)>;
 /// The fetch transport.
 #[derive(Clone, Debug, Default)]
 pub struct FetchTransport {
-    fetch: Option<Function>,
+    /// The injected fetch, or `undefined` (the global one, looked up at each call).
+    fetch: JsValue,
     /// The last headers object built, with the pairs it was built from (a client sends the same
     /// headers on every call, so the JS object is built once per distinct set, not per request).
     headers: RefCell<Option<(Headers, Object)>>,
@@ -30,12 +31,46 @@ impl FetchTransport {
     /// Uses `fetch` when given, else `globalThis.fetch` at each call.
     pub fn new(fetch: Option<Function>) -> Self {
         Self {
-            fetch,
+            fetch: fetch.map_or(JsValue::UNDEFINED, JsValue::from),
             headers: RefCell::new(None),
         }
     }
 
-    fn headers_object(&self, pairs: Vec<(String, String)>) -> Object {
+    /// The first attempt of a call made by the JS driver alone (see `gs_call` in
+    /// `src/js/fetch_driver.rs`): a 2xx answer whose body starts with `shape` (`{` or `[` as a char
+    /// code; 0 for none) and parses as JSON resolves the promise with the parsed value, without
+    /// crossing back into Rust. Every other outcome (errors, retries, other bodies) calls
+    /// `slow([operation, method, url, body, signal, timeoutMs, maxRetries, outcome])`, whose promise
+    /// the call's promise follows; `outcome` is `[status, retryAfter, text]`, `1` (aborted), `2`
+    /// (timed out) or a network error's message.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call(
+        &self,
+        req: &HttpRequest,
+        headers: &Object,
+        signal: Option<&JsValue>,
+        shape: u32,
+        slow: &JsValue,
+        operation: u32,
+        max_retries: u32,
+    ) -> js_sys::Promise {
+        driver::call(
+            &self.fetch,
+            &req.url,
+            req.method.as_str(),
+            headers,
+            req.body.as_deref(),
+            req.timeout_ms,
+            signal.unwrap_or(&JsValue::UNDEFINED),
+            shape,
+            slow,
+            operation,
+            max_retries,
+        )
+    }
+
+    /// The headers as a JS object, built once per distinct set (see [`FetchTransport::call`]).
+    pub(crate) fn headers_object(&self, pairs: Vec<(String, String)>) -> Object {
         let mut cache = self.headers.borrow_mut();
         if let Some((cached, obj)) = cache.as_ref() {
             if *cached == pairs {
@@ -49,6 +84,31 @@ impl FetchTransport {
         }
         *cache = Some((pairs, headers.clone()));
         headers
+    }
+}
+
+/// An attempt's outcome as the driver gives it: `[status, retryAfter | undefined, text]` for an
+/// answer; `1` (the caller's signal aborted), another number (the timeout elapsed) or the network
+/// error's message otherwise.
+pub(crate) fn outcome(v: JsValue) -> Result<HttpResponse, TransportError> {
+    if Array::is_array(&v) {
+        let answer: Array = v.into();
+        let status = answer.get(0).as_f64().unwrap_or(0.0);
+        let headers = match answer.get(1).as_string() {
+            Some(v) => vec![("retry-after".to_owned(), v)],
+            None => Vec::new(),
+        };
+        Ok(HttpResponse {
+            status: u16::try_from(status as i64).unwrap_or(0),
+            headers,
+            body: answer.get(2).as_string().unwrap_or_default(),
+        })
+    } else {
+        Err(match v.as_f64() {
+            Some(1.0) => TransportError::Aborted,
+            Some(_) => TransportError::Timeout,
+            None => TransportError::Network(v.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
+        })
     }
 }
 
@@ -70,12 +130,8 @@ impl Transport for FetchTransport {
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
         let headers = self.headers_object(req.headers);
-        let fetch = self
-            .fetch
-            .as_ref()
-            .map_or(JsValue::UNDEFINED, |f| f.clone().into());
         let promise = driver::attempt(
-            &fetch,
+            &self.fetch,
             &req.url,
             req.method.as_str(),
             &headers,
@@ -84,24 +140,8 @@ impl Transport for FetchTransport {
             &signal_value(signal),
         );
         match JsFuture::from(promise).await {
-            Ok(answer) => {
-                let answer: Array = answer.into();
-                let status = answer.get(0).as_f64().unwrap_or(0.0);
-                let headers = match answer.get(1).as_string() {
-                    Some(v) => vec![("retry-after".to_owned(), v)],
-                    None => Vec::new(),
-                };
-                Ok(HttpResponse {
-                    status: u16::try_from(status as i64).unwrap_or(0),
-                    headers,
-                    body: answer.get(2).as_string().unwrap_or_default(),
-                })
-            }
-            Err(e) => Err(match e.as_f64() {
-                Some(1.0) => TransportError::Aborted,
-                Some(_) => TransportError::Timeout,
-                None => TransportError::Network(e.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
-            }),
+            Ok(answer) => outcome(answer),
+            Err(e) => outcome(e),
         }
     }
 

@@ -12,7 +12,7 @@ use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Pagina
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Value;
 use crate::domain::model::ErrorBody;
-use crate::domain::request::{ApiRequest, Operation, ParamError};
+use crate::domain::request::{ApiRequest, Method, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -310,6 +310,109 @@ pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
         .ok_or_else(|| invalid(path, "must be a positive integer id"))
 }
 
+/// The first byte (as a char code) of a 2xx body that the JS driver may `JSON.parse` and resolve by
+/// itself, for the operations whose result is exactly the parsed body (0: always ask Rust). Same
+/// answer as [`resource`] for such bodies: `raw_shape` accepts them as an object (array) and nothing
+/// is added. Other bodies (leading spaces, wrong shape, not JSON) take the slow path, which gives the
+/// same result or typed error as before.
+fn fast_shape(operation: Operation) -> u32 {
+    match operation {
+        Operation::CreateStream
+        | Operation::GetStream
+        | Operation::UpdateStream
+        | Operation::CreateBroadcast
+        | Operation::GetBroadcast
+        | Operation::UpdateBroadcast
+        | Operation::GetVideo => u32::from(b'{'),
+        Operation::ListStreams | Operation::ListBroadcasts | Operation::ListVideos => u32::from(b'['),
+        // Deletes resolve undefined, stop_recording maps `{}` to null, start_recording adds arrays.
+        Operation::DeleteStream
+        | Operation::DeleteBroadcast
+        | Operation::DeleteVideo
+        | Operation::StartRecording
+        | Operation::StopRecording => 0,
+    }
+}
+
+/// Where `operation` is in [`OPERATIONS`] (how `gs_call` hands it back to [`slow_path`]).
+fn op_index(operation: Operation) -> u32 {
+    OPERATIONS
+        .iter()
+        .position(|o| *o == operation)
+        .map_or(u32::MAX, |i| i as u32)
+}
+
+/// Every operation, in a fixed order (indexed by [`op_index`]).
+const OPERATIONS: [Operation; 15] = [
+    Operation::CreateStream,
+    Operation::GetStream,
+    Operation::ListStreams,
+    Operation::UpdateStream,
+    Operation::DeleteStream,
+    Operation::StartRecording,
+    Operation::StopRecording,
+    Operation::CreateBroadcast,
+    Operation::GetBroadcast,
+    Operation::ListBroadcasts,
+    Operation::UpdateBroadcast,
+    Operation::DeleteBroadcast,
+    Operation::GetVideo,
+    Operation::ListVideos,
+    Operation::DeleteVideo,
+];
+
+const METHODS: [Method; 5] = [
+    Method::Get,
+    Method::Post,
+    Method::Patch,
+    Method::Put,
+    Method::Delete,
+];
+
+/// Everything but a plain success of a call's first attempt: `ctx` is `[operation, method, url,
+/// body, signal, timeoutMs, maxRetries, outcome]` (see `gs_call`). Runs the rest of the retry loop
+/// ([`Client::continue_raw`]) and maps the result as the first attempt's would have been.
+fn slow_path(c: &Inner, ctx: &JsValue) -> Promise {
+    let ctx: &js_sys::Array = ctx.unchecked_ref();
+    let internal = || {
+        Promise::reject(&js_error(
+            "StreamingError",
+            "internal",
+            "the fetch driver handed back an unknown request",
+            &[],
+        ))
+    };
+    let op = ctx
+        .get(0)
+        .as_f64()
+        .and_then(|i| OPERATIONS.get(i as usize).copied());
+    let method = ctx.get(1).as_string();
+    let method = METHODS
+        .iter()
+        .copied()
+        .find(|m| method.as_deref() == Some(m.as_str()));
+    let (Some(operation), Some(method), Some(url)) = (op, method, ctx.get(2).as_string()) else {
+        return internal();
+    };
+    let signal = Some(ctx.get(4)).filter(|s| !s.is_undefined() && !s.is_null());
+    let timeout_ms = ctx.get(5).as_f64().unwrap_or(c.config().timeout_ms);
+    let opts = CallOptions {
+        signal,
+        timeout_ms: Some(timeout_ms),
+        max_retries: ctx.get(6).as_f64().map(|n| n as u32),
+    };
+    let http = c.http_request_to(method, url, ctx.get(3).as_string(), timeout_ms);
+    let first = crate::client::fetch::outcome(ctx.get(7));
+    let c = c.clone();
+    run(async move {
+        let raw = c
+            .continue_raw(operation, &http, &opts, first)
+            .await
+            .map_err(|e| client_error(&e))?;
+        resource(operation, &raw)
+    })
+}
+
 /// Boxes the call, so that `future_to_promise` is instantiated once for every method (one copy of
 /// its machinery in the wasm, not one per method).
 pub(super) fn run<F>(fut: F) -> Promise
@@ -328,6 +431,8 @@ fn run_boxed(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Pr
 #[wasm_bindgen]
 pub struct StreamingClient {
     pub(super) inner: Inner,
+    /// The JS function the fetch driver hands every outcome but a plain success to ([`slow_path`]).
+    slow: JsValue,
 }
 
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {
@@ -401,9 +506,13 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<StreamingClient, JsValue> {
         let (cfg, fetch) = build_config(&options)?;
-        Ok(Self {
-            inner: Rc::new(Client::new(FetchTransport::new(fetch), cfg)),
-        })
+        let inner = Rc::new(Client::new(FetchTransport::new(fetch), cfg));
+        let c = inner.clone();
+        // One closure per client (not per call); the JS function keeps it alive while calls that
+        // may need it are in flight, and the glue frees it once the function is garbage.
+        let slow = Closure::<dyn Fn(JsValue) -> Promise>::new(move |ctx: JsValue| slow_path(&c, &ctx))
+            .into_js_value();
+        Ok(Self { inner, slow })
     }
 
     /// The base URL requests go to.
@@ -684,18 +793,31 @@ impl StreamingClient {
 }
 
 impl StreamingClient {
-    /// Every typed method goes through this one future (one state machine in the wasm, not fifteen).
+    /// Every typed method goes through here. The first attempt is made by the JS driver, which
+    /// resolves a 2xx answer of the expected shape with the parsed body by itself; any other outcome
+    /// comes back to [`slow_path`] (one future, the same for every method).
     fn send(&self, req: Result<ApiRequest, JsValue>, options: JsValue) -> Promise {
-        let req = match req {
+        let (req, o) = match req.and_then(|r| Ok((r, request_options(&options)?))) {
             Ok(r) => r,
             Err(e) => return Promise::reject(&e),
         };
-        let c = self.inner.clone();
-        run(async move {
-            let o = request_options(&options)?;
-            let raw = c.execute_raw(&req, &o).await.map_err(|e| client_error(&e))?;
-            resource(req.operation, &raw)
-        })
+        let c = &self.inner;
+        let cfg = c.config();
+        let timeout_ms = o.timeout_ms.unwrap_or(cfg.timeout_ms);
+        let max_retries = o.max_retries.unwrap_or(cfg.retry.max_retries);
+        let operation = req.operation;
+        let http = c.http_request_to(req.method, req.url(&cfg.base_url), req.body, timeout_ms);
+        let transport = c.transport();
+        let headers = transport.headers_object(http.headers.clone());
+        transport.call(
+            &http,
+            &headers,
+            o.signal.as_ref(),
+            fast_shape(operation),
+            &self.slow,
+            op_index(operation),
+            max_retries,
+        )
     }
 
     fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
