@@ -4,8 +4,9 @@
 // Crossing the wasm boundary is what costs, not validating: so the body's UTF-8 is written straight
 // into a buffer in wasm memory (no allocation per call), and nothing comes back as JSON text to
 // decode and parse again:
-// - parseWebhook: wasm validates the body and answers with the event's kind; the event is then the
-//   engine's own `JSON.parse` of the body, re-rooted (`{ type, stream: message.stream }`). Bodies the
+// - parseWebhook: wasm validates the body and answers with the event's kind and the entity as a tape
+//   of numbers, from which the event is built with slices of the body (an ASCII body; else it is the
+//   engine's own `JSON.parse` of the body, re-rooted: `{ type, stream: message.stream }`). Bodies the
 //   event would differ from by more than deleted `null` fields (an enum value in another case, …) and invalid bodies
 //   take the generated export, which builds the event (or throws the precise WebhookError), and so
 //   do options other than `maxBytes` and `allowUnknownTypes: false`.
@@ -179,6 +180,67 @@ export function fastPath(m) {
     return Number.isInteger(maxBytes) && maxBytes >= 0 ? Math.min(maxBytes, MAX_BYTES) : -1;
   };
 
+  // ---------------------------------------------------------------- the entity tape
+  // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event.rs): names
+  // and values are offsets into the body, which for an ASCII body are string indices, so strings are
+  // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
+  const CONVERTED = ["status", "name", "mp4_url"];
+  let src = "";
+  let at = 0;
+  const object = (names) => {
+    at++;
+    const o = {};
+    for (let op = f64[at]; op !== 3; op = f64[at]) {
+      if (op === 10) {
+        const k = names[f64[at + 1]];
+        at += 2;
+        o[k] = item();
+      } else {
+        const k = src.slice(f64[at + 1], f64[at + 2]);
+        at += 3;
+        const v = item();
+        // An own member named __proto__, as JSON.parse makes it (assigning would set the prototype).
+        if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+        else o[k] = v;
+      }
+    }
+    at++;
+    return o;
+  };
+  const item = () => {
+    switch (f64[at]) {
+      case 1:
+        return object(CONVERTED);
+      case 2: {
+        at++;
+        const a = [];
+        while (f64[at] !== 3) a.push(item());
+        at++;
+        return a;
+      }
+      case 5:
+        at++;
+        return true;
+      case 6:
+        at++;
+        return false;
+      case 7:
+        at += 2;
+        return f64[at - 1];
+      case 8:
+        at += 3;
+        return src.slice(f64[at - 2], f64[at - 1]);
+      case 12:
+        at += 3;
+        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 1] + 1));
+      case 13:
+        at += 3;
+        return JSON.parse(src.slice(f64[at - 2], f64[at - 1]));
+      default:
+        throw new Error(`gcore-streaming: corrupt entity tape (op ${f64[at]})`);
+    }
+  };
+
   const slowParse = m.parseWebhook;
   function parseWebhook(body, options) {
     const limit = typeof body === "string" ? limitOf(options) : -1;
@@ -186,12 +248,22 @@ export function fastPath(m) {
       const len = put(body);
       // Over the limit: the export throws too_large. Lone surrogates: the engine's JSON.parse would
       // keep them, the validator sees U+FFFD.
-      if (len >= 0 && len <= limit && (len === body.length || body.isWellFormed?.() === true)) {
-        const code = m.__gsParse(len);
-        if (code !== 0) {
+      const ascii = len === body.length;
+      if (len >= 0 && len <= limit && (ascii || body.isWellFormed?.() === true)) {
+        const r = m.__gsParse(len);
+        if (r !== 0) {
+          const code = r % 16384;
           const kind = code & 7;
-          const key = ENTITY[kind];
-          const entity = JSON.parse(body).message[key];
+          let entity;
+          if (ascii) {
+            views();
+            src = body;
+            at = (r - code) / 131072; // the tape's address / 8
+            entity = object(FIELDS[kind]);
+            src = "";
+          } else {
+            entity = JSON.parse(body).message[ENTITY[kind]];
+          }
           // Known fields sent as `null` read as absent (as the generated export writes them).
           for (let nulls = code >>> 3, i = 0; nulls !== 0; nulls >>>= 1, i++) {
             if (nulls & 1) delete entity[FIELDS[kind][i]];

@@ -30,9 +30,14 @@ for entry in webhook main sandbox; do
 done
 
 cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"
-# fast.js ships without its whole-line comments (implementation notes, ~1.2 KB gzip); the commented
-# source is pkg-template/fast.js.
-sed -E '/^[[:space:]]*\/\//d; /^[[:space:]]*\/\*\*.*\*\/[[:space:]]*$/d' pkg-template/fast.js > "$out.tmp/fast.js"
+# The JS ships without comments and indentation (esbuild --minify-whitespace --minify-syntax: names
+# are kept, so stack traces stay readable): -2.6 KB gzip on the webhook entry, -4.6 KB on main. The
+# documentation is in the .d.ts files (untouched); the commented sources are pkg-template/ and the
+# Rust doc comments.
+find "$out.tmp" -name '*.js' -print0 | while IFS= read -r -d '' f; do
+  node_modules/.bin/esbuild "$f" --minify-whitespace --minify-syntax --format=esm --log-level=warning \
+    --outfile="$f" --allow-overwrite
+done
 cp pkg-template/README.md "$out.tmp/README.md"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 node -e '

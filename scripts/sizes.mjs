@@ -11,7 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 58_151, main: 106_566, sandbox: 172_574 };
+export const RATCHET_GZIP = { webhook: 55_618, main: 101_800, sandbox: 168_814 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */

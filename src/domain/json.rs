@@ -45,6 +45,11 @@ impl<'a> Str<'a> {
         self.raw
     }
 
+    /// Whether the string has escapes (its decoded text differs from [`raw`](Self::raw)).
+    pub fn escaped(&self) -> bool {
+        self.escaped
+    }
+
     /// Whether the decoded string equals `s`.
     #[inline(always)]
     pub fn is(&self, s: &str) -> bool {
@@ -382,21 +387,25 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            // Skip the plain run quickly: 8 bytes at a time, then byte by byte.
-            let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
-            let plain = plain_prefix(rest);
-            let run = rest
-                .get(plain..)
-                .unwrap_or(&[])
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .map(|n| n + plain);
-            let Some(run) = run else {
-                self.pos = self.bytes.len();
-                return Err(self.err("EOF while parsing a string"));
+            // Skip the plain run: byte by byte (most strings are short names and values), 8 bytes at
+            // a time once it is long.
+            let mut i = self.pos;
+            let mut n = 0;
+            let b = loop {
+                match self.bytes.get(i) {
+                    Some(&b) if b == b'"' || b == b'\\' || b < 0x20 => break Some(b),
+                    Some(_) => {
+                        i += 1;
+                        n += 1;
+                        if n == 16 {
+                            i += plain_prefix(self.bytes.get(i..).unwrap_or(&[]));
+                        }
+                    }
+                    None => break None,
+                }
             };
-            self.pos += run;
-            let Some(b) = self.peek() else {
+            self.pos = i;
+            let Some(b) = b else {
                 return Err(self.err("EOF while parsing a string"));
             };
             match b {
@@ -579,6 +588,11 @@ impl<'a> Reader<'a> {
         (self.p.pos, self.p.depth)
     }
 
+    /// The byte offset in the text of `s`, a slice of it (a string's [`raw`](Str::raw) text).
+    pub fn offset(&self, s: &str) -> usize {
+        (s.as_ptr() as usize).saturating_sub(self.p.text.as_ptr() as usize)
+    }
+
     /// Goes back to a [`mark`](Self::mark).
     pub fn seek(&mut self, (pos, depth): (usize, usize)) {
         self.p.pos = pos;
@@ -646,6 +660,38 @@ impl<'a> Reader<'a> {
     pub fn number(&mut self) -> Option<Number<'a>> {
         matches!(self.peek()?, b'-' | b'0'..=b'9').then_some(())?;
         self.p.number().ok()
+    }
+
+    /// An integer from 0 to 2^53 − 1 (written without sign, fraction or exponent): what
+    /// [`number`](Self::number) reads as [`NumKind::UInt`] up to that limit, without the slices.
+    /// `None` for any other value (also other numbers, and invalid ones).
+    #[inline(always)]
+    pub fn safe_uint(&mut self) -> Option<u64> {
+        const MAX: u64 = (1 << 53) - 1;
+        let b = self.peek()?;
+        let p = &mut self.p;
+        let mut v = u64::from(b.wrapping_sub(b'0'));
+        if v > 9 {
+            return None;
+        }
+        p.pos += 1;
+        if v != 0 {
+            // At most 16 digits (2^53 − 1 has 16): no overflow.
+            for _ in 0..15 {
+                match p.peek() {
+                    Some(d @ b'0'..=b'9') => {
+                        v = v * 10 + u64::from(d - b'0');
+                        p.pos += 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // A digit after a leading 0 or a 17th digit, a fraction or an exponent: not this kind.
+        match p.peek() {
+            Some(b'0'..=b'9' | b'.' | b'e' | b'E') => None,
+            _ => (v <= MAX).then_some(v),
+        }
     }
 
     /// A boolean value.

@@ -11,7 +11,7 @@ use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, quick, quick_type, verify_source, Checked, ParseOptions,
+    body_text, check, check_size, parse_text, quick, quick_tape, verify_source, Checked, ParseOptions,
     SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
@@ -646,6 +646,8 @@ const TAPE_HEADER: usize = 10;
 struct Scratch {
     input: Vec<u8>,
     tape: Tape,
+    /// The entity tape of the last `__gsParse`.
+    entity: Vec<f64>,
 }
 
 thread_local! {
@@ -681,19 +683,22 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 
 /// (Internal to the package's JS.) Validates the `len` bytes in the input buffer as a webhook with
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
-/// body's entity as `JSON.parse` reads it by more than `null` fields), or, in bits 0-2, the event's
-/// kind: 1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast, and above them the
-/// mask of the entity's known fields sent as `null` (see [`quick`]). The event is then
-/// `{type, [entity]: message[entity]}` of `JSON.parse(body)`, those fields deleted.
+/// body's entity by more than `null` fields), or `code + 2^14 × address`: `code` holds in bits 0-2
+/// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
+/// above them the mask of the entity's known fields sent as `null` (see [`quick`]); at `address`
+/// (8-aligned) is the entity as an [`entity_tape`](crate::domain::webhook::entity_tape). The event
+/// is `{type, [entity]: <the tape's object>}`, which is also `message[entity]` of `JSON.parse(body)`
+/// with those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
-pub fn gs_parse(len: usize) -> u32 {
+pub fn gs_parse(len: usize) -> f64 {
     SCRATCH.with(|s| {
-        let Ok(s) = s.try_borrow() else { return 0 };
-        let Some(text) = scratch_text(&s.input, len) else {
-            return 0;
+        let Ok(mut s) = s.try_borrow_mut() else { return 0.0 };
+        let Scratch { input, entity, .. } = &mut *s;
+        let Some(text) = scratch_text(input, len) else {
+            return 0.0;
         };
-        let Some((type_name, nulls)) = quick_type(text) else {
-            return 0;
+        let Some((type_name, nulls)) = quick_tape(text, entity) else {
+            return 0.0;
         };
         let kind = match type_name {
             "stream" => 1,
@@ -701,9 +706,9 @@ pub fn gs_parse(len: usize) -> u32 {
             "video_delete" => 3,
             "restream" => 4,
             "broadcast" => 5,
-            _ => return 0,
+            _ => return 0.0,
         };
-        kind | nulls << 3
+        f64::from(kind | nulls << 3) + 16384.0 * entity.as_ptr() as usize as f64
     })
 }
 

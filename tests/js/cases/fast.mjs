@@ -36,6 +36,14 @@ const EDGES = [
   '{"type":"video_delete","message":{"video":{"id":5}}}',
   '{"type":"broadcast","message":{"broadcast":{"id":9,"status":"live","stream_ids":[1]}}}',
   '{"type":"restream","message":{"restream":{"id":3,"active":true}}}',
+  // The entity tape (ASCII bodies): members the SDK does not know, escapes, spacing, repeats.
+  '{ "type" : "stream" , "message" : { "stream" : { "id" : 1 , "live" : true , "x" : { "y" : [ 1 , "a" ] } , "z" : "q\\"r" } } }',
+  '{"type":"stream","message":{"stream":{"id":1,"live":true,"x":1,"x":[2],"k\\u0041":3}}}',
+  '{"type":"stream","message":{"stream":{"id":9007199254740991,"live":false,"client_user_id":7,"pull":true,"backup_live":false}}}',
+  '{"type":"stream","message":{"stream":{"id":1,"live":true,"client_user_id":"u\\/1","client_entity_data":"{\\"a\\":1}"}}}',
+  '{"type":"video","message":{"video":{"id":5,"status":"ready","converted_videos":[{"status":"complete","extra":{"a":1},"name":"x\\ty"},{}],"duration":0}}}',
+  '{"type":"broadcast","message":{"broadcast":{"id":9,"status":"live","stream_ids":[],"name":""}},"other":{"a":[true,false,null]}}',
+  '{"type":"stream","message":{"other":1,"stream":{"id":1,"live":true},"stream":{"id":2,"live":false,"e":-0.5e-3}}}',
   // Invalid: the same WebhookError both ways.
   '{"type":"stream","message":{"stream":{"id":0,"live":true}}}',
   '{"type":"stream","message":{"stream":{"id":1}}}',
@@ -83,6 +91,16 @@ export default [
     // A large body over the default limit: the same too_large error.
     const big = `{"type":"stream","message":{"stream":{"id":1,"live":true,"pad":"${"x".repeat(70000)}"}}}`;
     assert.throws(() => mod.parseWebhook(big), { name: "WebhookError", code: "too_large" });
+  }),
+
+  ...perEntry("fast parseWebhook keeps a member named __proto__ as data", async (mod, { assert }) => {
+    const b = '{"type":"stream","message":{"stream":{"id":1,"live":true,"__proto__":{"polluted":1}}}}';
+    const ev = mod.parseWebhook(b);
+    assert.equal(Object.getPrototypeOf(ev.stream), Object.prototype);
+    assert.ok(Object.keys(ev.stream).includes("__proto__"), "an own member");
+    assert.deepEqual(Object.getOwnPropertyDescriptor(ev.stream, "__proto__").value, { polluted: 1 });
+    assert.equal(ev.stream.polluted, undefined);
+    assert.deepEqual(ev, mod.parseWebhook(b, {}));
   }),
 
   ...perEntry("fast tracker.apply equals the generated export", async (mod, { assert, fixture }) => {
