@@ -6,6 +6,7 @@
 //! removes its timer and listener when the attempt or wait ends.
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
+use crate::domain::request::Method;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -36,18 +37,17 @@ impl FetchTransport {
         }
     }
 
-    /// The first attempt of a call made by the JS driver alone (see `gs_call` in
-    /// `src/js/fetch_driver.rs`): a 2xx answer whose body starts with `shape` (`{` or `[` as a char
-    /// code; 0 for none) and parses as JSON resolves the promise with the parsed value, without
-    /// crossing back into Rust. Every other outcome (errors, retries, other bodies) calls
-    /// `slow([operation, method, url, body, signal, timeoutMs, maxRetries, outcome])`, whose promise
-    /// the call's promise follows; `outcome` is `[status, retryAfter, text]`, `1` (aborted), `2`
-    /// (timed out) or a network error's message.
+    /// One attempt of `req` by the JS driver (`gs_call` in `src/js/fetch_driver.rs`). With `slow`
+    /// a function, this is a call's first attempt: a 2xx answer whose body starts with `shape` (`{`
+    /// or `[` as a char code; 0 for none) and parses as JSON resolves the promise with the parsed
+    /// value, without crossing back into Rust; every other outcome calls `slow([operation, method,
+    /// url, body, signal, timeoutMs, maxRetries, outcome])` and the promise follows its promise
+    /// (`outcome`: see [`outcome`]). With `slow` undefined, the promise resolves the answer or
+    /// rejects the failure as [`outcome`] reads them.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn call(
         &self,
         req: &HttpRequest,
-        headers: &Object,
         signal: Option<&JsValue>,
         shape: u32,
         slow: &JsValue,
@@ -57,8 +57,8 @@ impl FetchTransport {
         driver::call(
             &self.fetch,
             &req.url,
-            req.method.as_str(),
-            headers,
+            method_index(req.method),
+            &self.headers_object(&req.headers),
             req.body.as_deref(),
             req.timeout_ms,
             signal.unwrap_or(&JsValue::UNDEFINED),
@@ -69,22 +69,36 @@ impl FetchTransport {
         )
     }
 
-    /// The headers as a JS object, built once per distinct set (see [`FetchTransport::call`]).
-    pub(crate) fn headers_object(&self, pairs: Vec<(String, String)>) -> Object {
+    /// The headers as a JS object, built once per distinct set (a client sends the same ones on
+    /// every call without a body, and on every call with one).
+    fn headers_object(&self, pairs: &[(String, String)]) -> Object {
         let mut cache = self.headers.borrow_mut();
         if let Some((cached, obj)) = cache.as_ref() {
-            if *cached == pairs {
+            if cached == pairs {
                 return obj.clone();
             }
         }
         let headers = Object::new();
-        for (k, v) in &pairs {
+        for (k, v) in pairs {
             // Setting a string key on a plain object can not fail.
             let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
         }
-        *cache = Some((pairs, headers.clone()));
+        *cache = Some((pairs.to_vec(), headers.clone()));
         headers
     }
+}
+
+/// The methods in the order of the driver's table (`METHODS` in `src/js/fetch_driver.rs`).
+pub(crate) const METHODS: [Method; 5] = [
+    Method::Get,
+    Method::Post,
+    Method::Patch,
+    Method::Put,
+    Method::Delete,
+];
+
+fn method_index(method: Method) -> u32 {
+    METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
 }
 
 /// An attempt's outcome as the driver gives it: `[status, retryAfter | undefined, text]` for an
@@ -129,16 +143,7 @@ impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        let headers = self.headers_object(req.headers);
-        let promise = driver::attempt(
-            &self.fetch,
-            &req.url,
-            req.method.as_str(),
-            &headers,
-            req.body,
-            delay(req.timeout_ms),
-            &signal_value(signal),
-        );
+        let promise = self.call(&req, signal, 0, &JsValue::UNDEFINED, 0, 0);
         match JsFuture::from(promise).await {
             Ok(answer) => outcome(answer),
             Err(e) => outcome(e),

@@ -472,13 +472,12 @@ impl<T: Transport> Client<T> {
             req.body.clone(),
             timeout_ms,
         );
-        let first = self.transport.send(http.clone(), opts.signal.as_ref()).await;
-        self.continue_raw(req.operation, &http, opts, first).await
+        self.continue_raw(req.operation, &http, opts, None).await
     }
 
-    /// The rest of [`Client::execute_raw`] once the first attempt of `http` ended in `first`: the
-    /// same retries, waits and error mapping. The JS binding makes the first attempt itself (a 2xx
-    /// with the expected shape never reaches Rust) and hands every other outcome over to this.
+    /// [`Client::execute_raw`] for `http`, whose first attempt may already have been made (ending in
+    /// `first`): the same retries, waits and error mapping. The JS binding makes the first attempt
+    /// itself (a 2xx with the expected shape never reaches Rust) and hands every other outcome here.
     ///
     /// # Errors
     /// [`ClientError`]: the API's error (non-2xx), or a transport failure after the retries allowed.
@@ -487,7 +486,7 @@ impl<T: Transport> Client<T> {
         operation: Operation,
         http: &HttpRequest,
         opts: &CallOptions<T::Signal>,
-        first: Result<HttpResponse, TransportError>,
+        first: Option<Result<HttpResponse, TransportError>>,
     ) -> Result<RawResponse, ClientError> {
         let timeout_ms = http.timeout_ms;
         let policy = RetryPolicy {
@@ -496,8 +495,12 @@ impl<T: Transport> Client<T> {
         };
         let signal = opts.signal.as_ref();
         let mut attempt: u32 = 0;
-        let mut sent = first;
+        let mut first = first;
         loop {
+            let sent = match first.take() {
+                Some(sent) => sent,
+                None => self.transport.send(http.clone(), signal).await,
+            };
             let (outcome, retry_after, error) = match sent {
                 Ok(resp) if (200..=299).contains(&resp.status) => {
                     return Ok(RawResponse {
@@ -545,7 +548,6 @@ impl<T: Transport> Client<T> {
                     attempt = attempt.saturating_add(1);
                 }
             }
-            sent = self.transport.send(http.clone(), signal).await;
         }
     }
 

@@ -12,7 +12,7 @@ use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Pagina
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Value;
 use crate::domain::model::ErrorBody;
-use crate::domain::request::{ApiRequest, Method, Operation, ParamError};
+use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -361,14 +361,6 @@ const OPERATIONS: [Operation; 15] = [
     Operation::DeleteVideo,
 ];
 
-const METHODS: [Method; 5] = [
-    Method::Get,
-    Method::Post,
-    Method::Patch,
-    Method::Put,
-    Method::Delete,
-];
-
 /// Everything but a plain success of a call's first attempt: `ctx` is `[operation, method, url,
 /// body, signal, timeoutMs, maxRetries, outcome]` (see `gs_call`). Runs the rest of the retry loop
 /// ([`Client::continue_raw`]) and maps the result as the first attempt's would have been.
@@ -386,11 +378,10 @@ fn slow_path(c: &Inner, ctx: &JsValue) -> Promise {
         .get(0)
         .as_f64()
         .and_then(|i| OPERATIONS.get(i as usize).copied());
-    let method = ctx.get(1).as_string();
-    let method = METHODS
-        .iter()
-        .copied()
-        .find(|m| method.as_deref() == Some(m.as_str()));
+    let method = ctx
+        .get(1)
+        .as_f64()
+        .and_then(|i| crate::client::fetch::METHODS.get(i as usize).copied());
     let (Some(operation), Some(method), Some(url)) = (op, method, ctx.get(2).as_string()) else {
         return internal();
     };
@@ -406,7 +397,7 @@ fn slow_path(c: &Inner, ctx: &JsValue) -> Promise {
     let c = c.clone();
     run(async move {
         let raw = c
-            .continue_raw(operation, &http, &opts, first)
+            .continue_raw(operation, &http, &opts, Some(first))
             .await
             .map_err(|e| client_error(&e))?;
         resource(operation, &raw)
@@ -510,7 +501,7 @@ impl StreamingClient {
         let c = inner.clone();
         // One closure per client (not per call); the JS function keeps it alive while calls that
         // may need it are in flight, and the glue frees it once the function is garbage.
-        let slow = Closure::<dyn Fn(JsValue) -> Promise>::new(move |ctx: JsValue| slow_path(&c, &ctx))
+        let slow = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |ctx: JsValue| slow_path(&c, &ctx))
             .into_js_value();
         Ok(Self { inner, slow })
     }
@@ -541,10 +532,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::get_stream(StreamId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::get_stream(StreamId(i)), options)
     }
 
     /// `GET /streaming/streams?page=&with_broadcasts=` (one page; see `streams()` for all).
@@ -585,10 +573,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::delete_stream(StreamId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::delete_stream(StreamId(i)), options)
     }
 
     /// `PUT /streaming/streams/{id}/start_recording`: `{warnings: [], errors: []}` on 204, the
@@ -599,10 +584,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::start_recording(StreamId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::start_recording(StreamId(i)), options)
     }
 
     /// `PUT /streaming/streams/{id}/stop_recording`: the recorded video, or `null` when nothing was
@@ -613,10 +595,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::stop_recording(StreamId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::stop_recording(StreamId(i)), options)
     }
 
     /// `POST /streaming/broadcasts` with `{"broadcast": params}` (`name`, `status` required): the
@@ -640,10 +619,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::get_broadcast(BroadcastId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::get_broadcast(BroadcastId(i)), options)
     }
 
     /// `GET /streaming/broadcasts?page=` (one page; see `broadcasts()` for all).
@@ -689,10 +665,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::delete_broadcast(BroadcastId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::delete_broadcast(BroadcastId(i)), options)
     }
 
     /// `GET /streaming/videos/{id}`.
@@ -702,10 +675,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::get_video(VideoId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::get_video(VideoId(i)), options)
     }
 
     /// `GET /streaming/videos?page=&per_page=&stream_id=&status=&search=…` (one page; see `videos()`).
@@ -732,10 +702,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(ApiRequest::delete_video(VideoId(id_of(&id, "id")?))))(),
-            options,
-        )
+        self.by_id(&id, |i| ApiRequest::delete_video(VideoId(i)), options)
     }
 
     /// Executes an action of the webhook tracker (no session state involved).
@@ -793,6 +760,12 @@ impl StreamingClient {
 }
 
 impl StreamingClient {
+    /// The methods that take only an id (one body for all of them: a smaller wasm).
+    #[inline(never)]
+    fn by_id(&self, id: &JsValue, make: fn(u64) -> ApiRequest, options: JsValue) -> Promise {
+        self.send(id_of(id, "id").map(make), options)
+    }
+
     /// Every typed method goes through here. The first attempt is made by the JS driver, which
     /// resolves a 2xx answer of the expected shape with the parsed body by itself; any other outcome
     /// comes back to [`slow_path`] (one future, the same for every method).
@@ -807,11 +780,8 @@ impl StreamingClient {
         let max_retries = o.max_retries.unwrap_or(cfg.retry.max_retries);
         let operation = req.operation;
         let http = c.http_request_to(req.method, req.url(&cfg.base_url), req.body, timeout_ms);
-        let transport = c.transport();
-        let headers = transport.headers_object(http.headers.clone());
-        transport.call(
+        c.transport().call(
             &http,
-            &headers,
             o.signal.as_ref(),
             fast_shape(operation),
             &self.slow,

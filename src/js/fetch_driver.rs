@@ -12,7 +12,9 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-async function go(fetch, url, method, headers, body, timeoutMs, signal, shape, slow, op, maxRetries) {
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape, slow, op, maxRetries) {
+  const method = METHODS[m];
   let outcome;
   if (signal && signal.aborted) outcome = 1;
   else {
@@ -51,13 +53,7 @@ async function go(fetch, url, method, headers, body, timeoutMs, signal, shape, s
     if (Array.isArray(outcome)) return outcome;
     throw outcome;
   }
-  return slow([op, method, url, body, signal, timeoutMs, maxRetries, outcome]);
-}
-export function gs_attempt(fetch, url, method, headers, body, timeoutMs, signal) {
-  return go(fetch, url, method, headers, body, timeoutMs, signal, 0);
-}
-export function gs_call(fetch, url, method, headers, body, timeoutMs, signal, shape, slow, op, maxRetries) {
-  return go(fetch, url, method, headers, body, timeoutMs, signal, shape, slow, op, maxRetries);
+  return slow([op, m, url, body, signal, timeoutMs, maxRetries, outcome]);
 }
 export function gs_sleep(ms, signal) {
   return new Promise((resolve) => {
@@ -75,26 +71,13 @@ export function gs_sleep(ms, signal) {
 }
 "#)]
 extern "C" {
-    /// One attempt. Resolves `[status, retryAfter | undefined, text]`; rejects `1` (the caller's
-    /// signal aborted), `2` (the timeout elapsed) or the network error's message (a string).
-    #[wasm_bindgen(js_name = gs_attempt)]
-    pub(super) fn attempt(
-        fetch: &JsValue,
-        url: &str,
-        method: &str,
-        headers: &JsValue,
-        body: Option<String>,
-        timeout_ms: f64,
-        signal: &JsValue,
-    ) -> Promise;
-
-    /// A call whose first attempt the driver makes alone: see [`super::FetchTransport::call`].
+    /// One attempt: see [`super::FetchTransport::call`] (`method` indexes `METHODS`).
     #[wasm_bindgen(js_name = gs_call)]
     #[allow(clippy::too_many_arguments)]
     pub(super) fn call(
         fetch: &JsValue,
         url: &str,
-        method: &str,
+        method: u32,
         headers: &JsValue,
         body: Option<&str>,
         timeout_ms: f64,
