@@ -37,23 +37,14 @@ impl FetchTransport {
         }
     }
 
-    /// One attempt of `req` by the JS driver (`gs_call` in `src/js/fetch_driver.rs`). With `slow`
-    /// a function, this is a call's first attempt: a 2xx answer whose body starts with `shape` (`{`
-    /// or `[` as a char code; 0 for none) and parses as JSON resolves the promise with the parsed
-    /// value, without crossing back into Rust; every other outcome calls `slow([operation, method,
-    /// url, body, signal, timeoutMs, maxRetries, outcome])` and the promise follows its promise
-    /// (`outcome`: see [`outcome`]). With `slow` undefined, the promise resolves the answer or
-    /// rejects the failure as [`outcome`] reads them.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn call(
-        &self,
-        req: &HttpRequest,
-        signal: Option<&JsValue>,
-        shape: u32,
-        slow: &JsValue,
-        operation: u32,
-        max_retries: u32,
-    ) -> js_sys::Promise {
+    /// One attempt of `req` by the JS driver (`gs_call` in `src/js/fetch_driver.rs`).
+    ///
+    /// With `shape` negative, the promise resolves the answer or rejects the failure, as
+    /// [`outcome`] reads them. Otherwise this is a call's first attempt: a 2xx answer whose body
+    /// starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON resolves the
+    /// promise with the parsed value; every other outcome (any answer or failure) rejects it, as
+    /// [`outcome`] reads them, for the caller to hand to [`crate::client::Client::continue_raw`].
+    pub(crate) fn call(&self, req: &HttpRequest, signal: Option<&JsValue>, shape: i32) -> js_sys::Promise {
         driver::call(
             &self.fetch,
             &req.url,
@@ -63,9 +54,6 @@ impl FetchTransport {
             req.timeout_ms,
             signal.unwrap_or(&JsValue::UNDEFINED),
             shape,
-            slow,
-            operation,
-            max_retries,
         )
     }
 
@@ -89,7 +77,7 @@ impl FetchTransport {
 }
 
 /// The methods in the order of the driver's table (`METHODS` in `src/js/fetch_driver.rs`).
-pub(crate) const METHODS: [Method; 5] = [
+const METHODS: [Method; 5] = [
     Method::Get,
     Method::Post,
     Method::Patch,
@@ -143,7 +131,7 @@ impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        let promise = self.call(&req, signal, 0, &JsValue::UNDEFINED, 0, 0);
+        let promise = self.call(&req, signal, -1);
         match JsFuture::from(promise).await {
             Ok(answer) => outcome(answer),
             Err(e) => outcome(e),

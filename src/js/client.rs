@@ -22,7 +22,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT: &str = r#"
@@ -315,7 +315,7 @@ pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
 /// answer as [`resource`] for such bodies: `raw_shape` accepts them as an object (array) and nothing
 /// is added. Other bodies (leading spaces, wrong shape, not JSON) take the slow path, which gives the
 /// same result or typed error as before.
-fn fast_shape(operation: Operation) -> u32 {
+fn fast_shape(operation: Operation) -> i32 {
     match operation {
         Operation::CreateStream
         | Operation::GetStream
@@ -323,8 +323,8 @@ fn fast_shape(operation: Operation) -> u32 {
         | Operation::CreateBroadcast
         | Operation::GetBroadcast
         | Operation::UpdateBroadcast
-        | Operation::GetVideo => u32::from(b'{'),
-        Operation::ListStreams | Operation::ListBroadcasts | Operation::ListVideos => u32::from(b'['),
+        | Operation::GetVideo => i32::from(b'{'),
+        Operation::ListStreams | Operation::ListBroadcasts | Operation::ListVideos => i32::from(b'['),
         // Deletes resolve undefined, stop_recording maps `{}` to null, start_recording adds arrays.
         Operation::DeleteStream
         | Operation::DeleteBroadcast
@@ -334,74 +334,33 @@ fn fast_shape(operation: Operation) -> u32 {
     }
 }
 
-/// Where `operation` is in [`OPERATIONS`] (how `gs_call` hands it back to [`slow_path`]).
-fn op_index(operation: Operation) -> u32 {
-    OPERATIONS
-        .iter()
-        .position(|o| *o == operation)
-        .map_or(u32::MAX, |i| i as u32)
-}
-
-/// Every operation, in a fixed order (indexed by [`op_index`]).
-const OPERATIONS: [Operation; 15] = [
-    Operation::CreateStream,
-    Operation::GetStream,
-    Operation::ListStreams,
-    Operation::UpdateStream,
-    Operation::DeleteStream,
-    Operation::StartRecording,
-    Operation::StopRecording,
-    Operation::CreateBroadcast,
-    Operation::GetBroadcast,
-    Operation::ListBroadcasts,
-    Operation::UpdateBroadcast,
-    Operation::DeleteBroadcast,
-    Operation::GetVideo,
-    Operation::ListVideos,
-    Operation::DeleteVideo,
-];
-
-/// Everything but a plain success of a call's first attempt: `ctx` is `[operation, method, url,
-/// body, signal, timeoutMs, maxRetries, outcome]` (see `gs_call`). Runs the rest of the retry loop
-/// ([`Client::continue_raw`]) and maps the result as the first attempt's would have been.
-fn slow_path(c: &Inner, ctx: &JsValue) -> Promise {
-    let ctx: &js_sys::Array = ctx.unchecked_ref();
-    let internal = || {
-        Promise::reject(&js_error(
-            "StreamingError",
-            "internal",
-            "the fetch driver handed back an unknown request",
-            &[],
-        ))
-    };
-    let op = ctx
-        .get(0)
-        .as_f64()
-        .and_then(|i| OPERATIONS.get(i as usize).copied());
-    let method = ctx
-        .get(1)
-        .as_f64()
-        .and_then(|i| crate::client::fetch::METHODS.get(i as usize).copied());
-    let (Some(operation), Some(method), Some(url)) = (op, method, ctx.get(2).as_string()) else {
-        return internal();
-    };
-    let signal = Some(ctx.get(4)).filter(|s| !s.is_undefined() && !s.is_null());
-    let timeout_ms = ctx.get(5).as_f64().unwrap_or(c.config().timeout_ms);
-    let opts = CallOptions {
-        signal,
-        timeout_ms: Some(timeout_ms),
-        max_retries: ctx.get(6).as_f64().map(|n| n as u32),
-    };
-    let http = c.http_request_to(method, url, ctx.get(3).as_string(), timeout_ms);
-    let first = crate::client::fetch::outcome(ctx.get(7));
+/// One call of `req` (see [`StreamingClient::send`]): the first attempt starts now.
+fn call_value(
+    c: &Inner,
+    req: &ApiRequest,
+    o: Opts,
+) -> impl Future<Output = Result<JsValue, JsValue>> + 'static {
+    let cfg = c.config();
+    let timeout_ms = o.timeout_ms.unwrap_or(cfg.timeout_ms);
+    let operation = req.operation;
+    let http = c.http_request_to(req.method, req.url(&cfg.base_url), req.body.clone(), timeout_ms);
+    let first = c
+        .transport()
+        .call(&http, o.signal.as_ref(), fast_shape(operation));
     let c = c.clone();
-    run(async move {
-        let raw = c
-            .continue_raw(operation, &http, &opts, Some(first))
-            .await
-            .map_err(|e| client_error(&e))?;
-        resource(operation, &raw)
-    })
+    async move {
+        match JsFuture::from(first).await {
+            Ok(value) => Ok(value),
+            Err(outcome) => {
+                let first = crate::client::fetch::outcome(outcome);
+                let raw = c
+                    .continue_raw(operation, &http, &o, Some(first))
+                    .await
+                    .map_err(|e| client_error(&e))?;
+                resource(operation, &raw)
+            }
+        }
+    }
 }
 
 /// Boxes the call, so that `future_to_promise` is instantiated once for every method (one copy of
@@ -422,8 +381,6 @@ fn run_boxed(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Pr
 #[wasm_bindgen]
 pub struct StreamingClient {
     pub(super) inner: Inner,
-    /// The JS function the fetch driver hands every outcome but a plain success to ([`slow_path`]).
-    slow: JsValue,
 }
 
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {
@@ -497,13 +454,9 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<StreamingClient, JsValue> {
         let (cfg, fetch) = build_config(&options)?;
-        let inner = Rc::new(Client::new(FetchTransport::new(fetch), cfg));
-        let c = inner.clone();
-        // One closure per client (not per call); the JS function keeps it alive while calls that
-        // may need it are in flight, and the glue frees it once the function is garbage.
-        let slow = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |ctx: JsValue| slow_path(&c, &ctx))
-            .into_js_value();
-        Ok(Self { inner, slow })
+        Ok(Self {
+            inner: Rc::new(Client::new(FetchTransport::new(fetch), cfg)),
+        })
     }
 
     /// The base URL requests go to.
@@ -766,28 +719,16 @@ impl StreamingClient {
         self.send(id_of(id, "id").map(make), options)
     }
 
-    /// Every typed method goes through here. The first attempt is made by the JS driver, which
-    /// resolves a 2xx answer of the expected shape with the parsed body by itself; any other outcome
-    /// comes back to [`slow_path`] (one future, the same for every method).
+    /// Every typed method goes through here (one future, the same for every method). The first
+    /// attempt is made at once by the JS driver, which resolves a 2xx answer of the expected shape
+    /// ([`fast_shape`]) with the engine's `JSON.parse` of the body; any other outcome goes on in
+    /// Rust ([`Client::continue_raw`]: retries, typed errors, [`resource`]) exactly as before.
     fn send(&self, req: Result<ApiRequest, JsValue>, options: JsValue) -> Promise {
         let (req, o) = match req.and_then(|r| Ok((r, request_options(&options)?))) {
             Ok(r) => r,
             Err(e) => return Promise::reject(&e),
         };
-        let c = &self.inner;
-        let cfg = c.config();
-        let timeout_ms = o.timeout_ms.unwrap_or(cfg.timeout_ms);
-        let max_retries = o.max_retries.unwrap_or(cfg.retry.max_retries);
-        let operation = req.operation;
-        let http = c.http_request_to(req.method, req.url(&cfg.base_url), req.body, timeout_ms);
-        c.transport().call(
-            &http,
-            o.signal.as_ref(),
-            fast_shape(operation),
-            &self.slow,
-            op_index(operation),
-            max_retries,
-        )
+        run(call_value(&self.inner, &req, o))
     }
 
     fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
@@ -846,10 +787,7 @@ impl PageIterator {
                 let Some(req) = req else {
                     return iter_result(true, &JsValue::UNDEFINED);
                 };
-                let page = match client.execute_raw(&req, &opts).await {
-                    Ok(raw) => resource(req.operation, &raw),
-                    Err(e) => Err(client_error(&e)),
-                };
+                let page = call_value(&client, &req, opts.clone()).await;
                 let mut p = pages.borrow_mut();
                 match page {
                     Ok(items) => {

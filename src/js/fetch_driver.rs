@@ -1,8 +1,8 @@
 //! The JavaScript half of the wasm fetch transport ([`crate::client::fetch`]): one attempt (fetch with
 //! a timeout and the caller's signal, status, `Retry-After`, body text) and one wait, each a single
-//! call across the boundary. `gs_call` makes a call's first attempt and, on a 2xx with the expected
-//! shape, parses the body itself: the common case never comes back into Rust (no future, no copy
-//! of the body into the wasm memory and out again); everything else goes to Rust's retry loop. Written in JS because every step is a JS call: doing them from Rust
+//! call across the boundary. For a call's first attempt, `gs_call` parses a 2xx body of the expected
+//! shape itself: the common case never copies the body into the wasm memory and out again, nor
+//! decodes it in Rust; everything else goes to Rust's retry loop. Written in JS because every step is a JS call: doing them from Rust
 //! cost a boundary crossing, a closure and a table slot each (the client's overhead over raw fetch).
 //!
 //! Declared as a submodule of `client::fetch` (`#[path]`), so that the transport owns it while the
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
-export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape, slow, op, maxRetries) {
+export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape) {
   const method = METHODS[m];
   let outcome;
   if (signal && signal.aborted) outcome = 1;
@@ -37,7 +37,7 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
       const ok = s >= 200 && s < 300;
       const ra = ok ? null : r.headers.get("retry-after");
       const text = await r.text();
-      if (ok && shape !== 0 && typeof text === "string" && text.charCodeAt(0) === shape) {
+      if (ok && shape > 0 && typeof text === "string" && text.charCodeAt(0) === shape) {
         try { return JSON.parse(text); } catch (_) { /* Rust reports it */ }
       }
       outcome = [s, typeof ra === "string" ? ra : undefined, text];
@@ -49,11 +49,8 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
       if (onAbort) signal.removeEventListener("abort", onAbort);
     }
   }
-  if (slow === undefined) {
-    if (Array.isArray(outcome)) return outcome;
-    throw outcome;
-  }
-  return slow([op, m, url, body, signal, timeoutMs, maxRetries, outcome]);
+  if (shape < 0 && Array.isArray(outcome)) return outcome;
+  throw outcome;
 }
 export function gs_sleep(ms, signal) {
   return new Promise((resolve) => {
@@ -82,10 +79,7 @@ extern "C" {
         body: Option<&str>,
         timeout_ms: f64,
         signal: &JsValue,
-        shape: u32,
-        slow: &JsValue,
-        operation: u32,
-        max_retries: u32,
+        shape: i32,
     ) -> Promise;
 
     /// Waits `ms`: resolves `true`, or `false` when `signal` aborts first (or already had).
