@@ -57,8 +57,8 @@ impl FetchTransport {
         )
     }
 
-    /// The headers as a JS object, built once per distinct set (a client sends the same ones on
-    /// every call without a body, and on every call with one).
+    /// The headers as a JS object: the last one built is reused while the pairs are the same (a
+    /// client sends the same headers on every call without a body).
     fn headers_object(&self, pairs: &[(String, String)]) -> Object {
         let mut cache = self.headers.borrow_mut();
         if let Some((cached, obj)) = cache.as_ref() {
