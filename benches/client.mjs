@@ -1,5 +1,7 @@
 // Client overhead: StreamingClient.getStream against raw fetch (same URL, same headers, JSON.parse of
-// the body), sequential and with 50 requests in flight, interleaved rounds, on 127.0.0.1.
+// the body), sequential and with 50 requests in flight, interleaved rounds, on 127.0.0.1. Also
+// against fetch with AbortSignal.timeout, and with an AbortController + setTimeout (the floor for a
+// fetch that a timeout can cancel, which the client's per-attempt timeout needs).
 //   node benches/client.mjs [--quick]
 import { loadEntry, interleavedAsync } from "./lib.mjs";
 import { startServer } from "./servers.mjs";
@@ -28,10 +30,24 @@ export async function run({ quick = false, server } = {}) {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return JSON.parse(text);
     };
+    // The floor for any fetch that a timeout can cancel (what the client's driver does per attempt):
+    // an AbortController whose signal goes to fetch, a setTimeout, a clearTimeout.
+    const rawAbort = async () => {
+      const c = new AbortController();
+      const t = setTimeout(() => c.abort(), 30_000);
+      try {
+        const r = await fetch(url, { method: "GET", headers, signal: c.signal });
+        const text = await r.text();
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return JSON.parse(text);
+      } finally {
+        clearTimeout(t);
+      }
+    };
     const ours = () => client.getStream(id);
     // Same answer both ways (untimed).
-    const [a, b] = [await ours(), await raw()];
-    if (a.id !== id || b.id !== id) throw new Error("getStream and fetch disagree");
+    const [a, b, c] = [await ours(), await raw(), await rawAbort()];
+    if (a.id !== id || b.id !== id || c.id !== id) throw new Error("getStream and fetch disagree");
 
     const seqN = quick ? 100 : 400;
     const concN = quick ? 500 : 2000;
@@ -51,8 +67,14 @@ export async function run({ quick = false, server } = {}) {
       return concN;
     };
     const rounds = quick ? 3 : 7;
-    const seq = await interleavedAsync({ client: sequential(ours), fetch: sequential(raw), fetch_timeout: sequential(rawTimeout) }, { rounds });
-    const conc = await interleavedAsync({ client: concurrent(ours), fetch: concurrent(raw), fetch_timeout: concurrent(rawTimeout) }, { rounds });
+    const contenders = (wrap) => ({
+      client: wrap(ours),
+      fetch: wrap(raw),
+      fetch_timeout: wrap(rawTimeout),
+      fetch_abort: wrap(rawAbort),
+    });
+    const seq = await interleavedAsync(contenders(sequential), { rounds });
+    const conc = await interleavedAsync(contenders(concurrent), { rounds });
     const us = (x) => +(x / 1e3).toFixed(1);
     const out = {
       server: server.kind,
@@ -61,6 +83,8 @@ export async function run({ quick = false, server } = {}) {
         client_us: us(seq.client.ns_per_item),
         fetch_us: us(seq.fetch.ns_per_item),
         fetch_with_timeout_us: us(seq.fetch_timeout.ns_per_item),
+        fetch_with_abort_controller_us: us(seq.fetch_abort.ns_per_item),
+        ratio_vs_fetch_with_abort_controller: seq.client.ns_per_item / seq.fetch_abort.ns_per_item,
         overhead_ratio: seq.client.ns_per_item / seq.fetch.ns_per_item,
       },
       concurrent: {
@@ -69,7 +93,9 @@ export async function run({ quick = false, server } = {}) {
         client_req_per_s: Math.round(conc.client.per_s),
         fetch_req_per_s: Math.round(conc.fetch.per_s),
         fetch_with_timeout_req_per_s: Math.round(conc.fetch_timeout.per_s),
+        fetch_with_abort_controller_req_per_s: Math.round(conc.fetch_abort.per_s),
         ratio_vs_fetch_with_timeout: conc.client.ns_per_item / conc.fetch_timeout.ns_per_item,
+        ratio_vs_fetch_with_abort_controller: conc.client.ns_per_item / conc.fetch_abort.ns_per_item,
         overhead_ratio: conc.client.ns_per_item / conc.fetch.ns_per_item,
       },
       rounds,

@@ -6,6 +6,7 @@
 //! removes its timer and listener when the attempt or wait ends.
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
+use crate::domain::request::Method;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -20,7 +21,8 @@ type Headers = Vec<(String, String)>;
 /// The fetch transport.
 #[derive(Clone, Debug, Default)]
 pub struct FetchTransport {
-    fetch: Option<Function>,
+    /// The injected fetch, or `undefined` (the global one, looked up at each call).
+    fetch: JsValue,
     /// The last headers object built, with the pairs it was built from (a client sends the same
     /// headers on every call, so the JS object is built once per distinct set, not per request).
     headers: RefCell<Option<(Headers, Object)>>,
@@ -30,25 +32,85 @@ impl FetchTransport {
     /// Uses `fetch` when given, else `globalThis.fetch` at each call.
     pub fn new(fetch: Option<Function>) -> Self {
         Self {
-            fetch,
+            fetch: fetch.map_or(JsValue::UNDEFINED, JsValue::from),
             headers: RefCell::new(None),
         }
     }
 
-    fn headers_object(&self, pairs: Vec<(String, String)>) -> Object {
+    /// One attempt of `req` by the JS driver (`gs_call` in `src/js/fetch_driver.rs`).
+    ///
+    /// With `shape` negative, the promise resolves the answer or rejects the failure, as
+    /// [`outcome`] reads them. Otherwise this is a call's first attempt: a 2xx answer whose body
+    /// starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON resolves the
+    /// promise with the parsed value; every other outcome (any answer or failure) rejects it, as
+    /// [`outcome`] reads them, for the caller to hand to [`crate::client::Client::continue_raw`].
+    pub(crate) fn call(&self, req: &HttpRequest, signal: Option<&JsValue>, shape: i32) -> js_sys::Promise {
+        driver::call(
+            &self.fetch,
+            &req.url,
+            method_index(req.method),
+            &self.headers_object(&req.headers),
+            req.body.as_deref(),
+            req.timeout_ms,
+            signal.unwrap_or(&JsValue::UNDEFINED),
+            shape,
+        )
+    }
+
+    /// The headers as a JS object: the last one built is reused while the pairs are the same (a
+    /// client sends the same headers on every call without a body).
+    fn headers_object(&self, pairs: &[(String, String)]) -> Object {
         let mut cache = self.headers.borrow_mut();
         if let Some((cached, obj)) = cache.as_ref() {
-            if *cached == pairs {
+            if cached == pairs {
                 return obj.clone();
             }
         }
         let headers = Object::new();
-        for (k, v) in &pairs {
+        for (k, v) in pairs {
             // Setting a string key on a plain object can not fail.
             let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
         }
-        *cache = Some((pairs, headers.clone()));
+        *cache = Some((pairs.to_vec(), headers.clone()));
         headers
+    }
+}
+
+/// The methods in the order of the driver's table (`METHODS` in `src/js/fetch_driver.rs`).
+const METHODS: [Method; 5] = [
+    Method::Get,
+    Method::Post,
+    Method::Patch,
+    Method::Put,
+    Method::Delete,
+];
+
+fn method_index(method: Method) -> u32 {
+    METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+}
+
+/// An attempt's outcome as the driver gives it: `[status, retryAfter | undefined, text]` for an
+/// answer; `1` (the caller's signal aborted), another number (the timeout elapsed) or the network
+/// error's message otherwise.
+pub(crate) fn outcome(v: JsValue) -> Result<HttpResponse, TransportError> {
+    if Array::is_array(&v) {
+        let answer: Array = v.into();
+        let status = answer.get(0).as_f64().unwrap_or(0.0);
+        let headers = match answer.get(1).as_string() {
+            Some(v) => vec![("retry-after".to_owned(), v)],
+            None => Vec::new(),
+        };
+        Ok(HttpResponse {
+            status: u16::try_from(status as i64).unwrap_or(0),
+            headers,
+            body: answer.get(2).as_string().unwrap_or_default(),
+        })
+    } else {
+        Err(match v.as_f64() {
+            Some(1.0) => TransportError::Aborted,
+            Some(_) => TransportError::Timeout,
+            None => TransportError::Network(v.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
+        })
     }
 }
 
@@ -69,39 +131,10 @@ impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        let headers = self.headers_object(req.headers);
-        let fetch = self
-            .fetch
-            .as_ref()
-            .map_or(JsValue::UNDEFINED, |f| f.clone().into());
-        let promise = driver::attempt(
-            &fetch,
-            &req.url,
-            req.method.as_str(),
-            &headers,
-            req.body,
-            delay(req.timeout_ms),
-            &signal_value(signal),
-        );
+        let promise = self.call(&req, signal, -1);
         match JsFuture::from(promise).await {
-            Ok(answer) => {
-                let answer: Array = answer.into();
-                let status = answer.get(0).as_f64().unwrap_or(0.0);
-                let headers = match answer.get(1).as_string() {
-                    Some(v) => vec![("retry-after".to_owned(), v)],
-                    None => Vec::new(),
-                };
-                Ok(HttpResponse {
-                    status: u16::try_from(status as i64).unwrap_or(0),
-                    headers,
-                    body: answer.get(2).as_string().unwrap_or_default(),
-                })
-            }
-            Err(e) => Err(match e.as_f64() {
-                Some(1.0) => TransportError::Aborted,
-                Some(_) => TransportError::Timeout,
-                None => TransportError::Network(e.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
-            }),
+            Ok(answer) => outcome(answer),
+            Err(e) => outcome(e),
         }
     }
 

@@ -395,9 +395,11 @@ impl<T: Transport> Client<T> {
         &self.transport
     }
 
-    fn http_request(&self, req: &ApiRequest, timeout_ms: f64) -> HttpRequest {
+    /// The headers of every request: `Accept`, `Content-Type` when there is a body, `Authorization`,
+    /// then the configured extra headers (which replace any of those by name).
+    pub(crate) fn header_pairs(&self, has_body: bool) -> Vec<(String, String)> {
         let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
-        if req.body.is_some() {
+        if has_body {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
         }
         if let Some(auth) = &self.auth_header {
@@ -407,11 +409,22 @@ impl<T: Transport> Client<T> {
             headers.retain(|(name, _)| !name.eq_ignore_ascii_case(k));
             headers.push((k.clone(), v.clone()));
         }
+        headers
+    }
+
+    /// The HTTP request of an attempt: `method` to `url` with `body` and the client's headers.
+    pub(crate) fn http_request_to(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+        timeout_ms: f64,
+    ) -> HttpRequest {
         HttpRequest {
-            method: req.method,
-            url: req.url(&self.config.base_url),
-            headers,
-            body: req.body.clone(),
+            method,
+            headers: self.header_pairs(body.is_some()),
+            url,
+            body,
             timeout_ms,
         }
     }
@@ -452,19 +465,42 @@ impl<T: Transport> Client<T> {
         req: &ApiRequest,
         opts: &CallOptions<T::Signal>,
     ) -> Result<RawResponse, ClientError> {
-        let operation = req.operation;
         let timeout_ms = opts.timeout_ms.unwrap_or(self.config.timeout_ms);
+        let http = self.http_request_to(
+            req.method,
+            req.url(&self.config.base_url),
+            req.body.clone(),
+            timeout_ms,
+        );
+        self.continue_raw(req.operation, &http, opts, None).await
+    }
+
+    /// [`Client::execute_raw`] for `http`, whose first attempt may already have been made (ending in
+    /// `first`): the same retries, waits and error mapping. The JS binding makes the first attempt
+    /// itself (a 2xx with the expected shape never reaches Rust) and hands every other outcome here.
+    ///
+    /// # Errors
+    /// [`ClientError`]: the API's error (non-2xx), or a transport failure after the retries allowed.
+    pub(crate) async fn continue_raw(
+        &self,
+        operation: Operation,
+        http: &HttpRequest,
+        opts: &CallOptions<T::Signal>,
+        first: Option<Result<HttpResponse, TransportError>>,
+    ) -> Result<RawResponse, ClientError> {
+        let timeout_ms = http.timeout_ms;
         let policy = RetryPolicy {
             max_retries: opts.max_retries.unwrap_or(self.config.retry.max_retries),
             ..self.config.retry
         };
         let signal = opts.signal.as_ref();
         let mut attempt: u32 = 0;
+        let mut first = first;
         loop {
-            let sent = self
-                .transport
-                .send(self.http_request(req, timeout_ms), signal)
-                .await;
+            let sent = match first.take() {
+                Some(sent) => sent,
+                None => self.transport.send(http.clone(), signal).await,
+            };
             let (outcome, retry_after, error) = match sent {
                 Ok(resp) if (200..=299).contains(&resp.status) => {
                     return Ok(RawResponse {
@@ -497,7 +533,7 @@ impl<T: Transport> Client<T> {
             match decide(
                 &policy,
                 attempt,
-                req.method,
+                http.method,
                 outcome,
                 retry_after.as_deref(),
                 now,

@@ -1,6 +1,8 @@
 //! The JavaScript half of the wasm fetch transport ([`crate::client::fetch`]): one attempt (fetch with
 //! a timeout and the caller's signal, status, `Retry-After`, body text) and one wait, each a single
-//! call across the boundary. Written in JS because every step is a JS call: doing them from Rust
+//! call across the boundary. For a call's first attempt, `gs_call` parses a 2xx body of the expected
+//! shape itself: the common case never copies the body into the wasm memory and out again, nor
+//! decodes it in Rust; everything else goes to Rust's retry loop. Written in JS because every step is a JS call: doing them from Rust
 //! cost a boundary crossing, a closure and a table slot each (the client's overhead over raw fetch).
 //!
 //! Declared as a submodule of `client::fetch` (`#[path]`), so that the transport owns it while the
@@ -10,41 +12,45 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-export function gs_attempt(fetch, url, method, headers, body, timeoutMs, signal) {
-  if (signal && signal.aborted) return Promise.reject(1);
-  let c, t, onAbort, timedOut = false;
-  const end = () => {
-    clearTimeout(t);
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  };
-  const fail = (e) => {
-    end();
-    if (signal && signal.aborted) throw 1;
-    if (timedOut) throw 2;
-    const m = e != null && typeof e.message === "string" ? e.message : typeof e === "string" ? e : "fetch failed";
-    throw m;
-  };
-  try {
-    c = new AbortController();
-    t = setTimeout(() => { timedOut = true; c.abort(); }, timeoutMs);
-    if (signal) {
-      onAbort = () => c.abort();
-      signal.addEventListener("abort", onAbort);
-    }
-    const init = { method, headers, signal: c.signal };
-    if (body !== undefined) init.body = body;
-    let p;
-    if (fetch) p = fetch(url, init);
-    else if (typeof globalThis.fetch === "function") p = globalThis.fetch(url, init);
-    else throw "no fetch in this runtime: pass options.fetch";
-    return Promise.resolve(p).then((r) => {
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape) {
+  const method = METHODS[m];
+  let outcome;
+  if (signal && signal.aborted) outcome = 1;
+  else {
+    let t, onAbort, timedOut = false;
+    try {
+      const c = new AbortController();
+      t = setTimeout(() => { timedOut = true; c.abort(); }, timeoutMs > 2147483647 ? 2147483647 : timeoutMs);
+      if (signal) {
+        onAbort = () => c.abort();
+        signal.addEventListener("abort", onAbort);
+      }
+      const init = { method, headers, signal: c.signal };
+      if (body !== undefined) init.body = body;
+      let p;
+      if (fetch) p = fetch(url, init);
+      else if (typeof globalThis.fetch === "function") p = globalThis.fetch(url, init);
+      else throw "no fetch in this runtime: pass options.fetch";
+      const r = await p;
       const s = typeof r.status === "number" ? r.status : 0;
-      const ra = s >= 200 && s < 300 ? null : r.headers.get("retry-after");
-      return r.text().then((text) => { end(); return [s, typeof ra === "string" ? ra : undefined, text]; });
-    }).catch(fail);
-  } catch (e) {
-    try { fail(e); } catch (k) { return Promise.reject(k); }
+      const ok = s >= 200 && s < 300;
+      const ra = ok ? null : r.headers.get("retry-after");
+      const text = await r.text();
+      if (ok && shape > 0 && typeof text === "string" && text.charCodeAt(0) === shape) {
+        try { return JSON.parse(text); } catch (_) { /* Rust reports it */ }
+      }
+      outcome = [s, typeof ra === "string" ? ra : undefined, text];
+    } catch (e) {
+      outcome = signal && signal.aborted ? 1 : timedOut ? 2
+        : e != null && typeof e.message === "string" ? e.message : typeof e === "string" ? e : "fetch failed";
+    } finally {
+      clearTimeout(t);
+      if (onAbort) signal.removeEventListener("abort", onAbort);
+    }
   }
+  if (shape < 0 && Array.isArray(outcome)) return outcome;
+  throw outcome;
 }
 export function gs_sleep(ms, signal) {
   return new Promise((resolve) => {
@@ -62,17 +68,18 @@ export function gs_sleep(ms, signal) {
 }
 "#)]
 extern "C" {
-    /// One attempt. Resolves `[status, retryAfter | undefined, text]`; rejects `1` (the caller's
-    /// signal aborted), `2` (the timeout elapsed) or the network error's message (a string).
-    #[wasm_bindgen(js_name = gs_attempt)]
-    pub(super) fn attempt(
+    /// One attempt: see [`super::FetchTransport::call`] (`method` indexes `METHODS`).
+    #[wasm_bindgen(js_name = gs_call)]
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn call(
         fetch: &JsValue,
         url: &str,
-        method: &str,
+        method: u32,
         headers: &JsValue,
-        body: Option<String>,
+        body: Option<&str>,
         timeout_ms: f64,
         signal: &JsValue,
+        shape: i32,
     ) -> Promise;
 
     /// Waits `ms`: resolves `true`, or `false` when `signal` aborts first (or already had).
