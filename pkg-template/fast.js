@@ -194,17 +194,74 @@ export function fastPath(m) {
   // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event.rs): names
   // and values are offsets into the body, which for an ASCII body are string indices, so strings are
   // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
-  const CONVERTED = ["status", "name", "mp4_url"];
   let src = "";
   let at = 0;
-  const object = (names) => {
+  // Known members are stored by name, one store site per field (V8 keeps each site monomorphic: about
+  // twice as fast as `o[name] = v` with a computed name); the setters follow FIELDS' order.
+  const SET = [
+    ,
+    (o, i, v) => {
+      switch (i) {
+        case 0: o.id = v; break;
+        case 1: o.live = v; break;
+        case 2: o.backup_live = v; break;
+        case 3: o.recording = v; break;
+        case 4: o.transcoding = v; break;
+        case 5: o.client_user_id = v; break;
+        case 6: o.client_entity_data = v; break;
+        case 7: o.pull = v; break;
+        case 8: o.uri = v; break;
+        default: o.stream_source_type = v;
+      }
+    },
+    (o, i, v) => {
+      switch (i) {
+        case 0: o.id = v; break;
+        case 1: o.status = v; break;
+        case 2: o.converted_videos = v; break;
+        case 3: o.slug = v; break;
+        case 4: o.name = v; break;
+        case 5: o.duration = v; break;
+        case 6: o.stream_id = v; break;
+        case 7: o.deleted_at = v; break;
+        case 8: o.error = v; break;
+        default: o.client_user_id = v;
+      }
+    },
+  ];
+  SET[3] = SET[2];
+  SET[4] = (o, i, v) => {
+    switch (i) {
+      case 0: o.id = v; break;
+      case 1: o.name = v; break;
+      case 2: o.stream_id = v; break;
+      case 3: o.live = v; break;
+      default: o.active = v;
+    }
+  };
+  SET[5] = (o, i, v) => {
+    switch (i) {
+      case 0: o.id = v; break;
+      case 1: o.status = v; break;
+      case 2: o.stream_ids = v; break;
+      default: o.name = v;
+    }
+  };
+  const SET_CONVERTED = (o, i, v) => {
+    switch (i) {
+      case 0: o.status = v; break;
+      case 1: o.name = v; break;
+      default: o.mp4_url = v;
+    }
+  };
+  const object = (set) => {
     at++;
     const o = {};
     for (let op = f64[at]; op !== 3; op = f64[at]) {
       if (op === 10) {
-        const k = names[f64[at + 1]];
+        const i = f64[at + 1];
         at += 2;
-        o[k] = item();
+        set(o, i, item());
       } else {
         const k = src.slice(f64[at + 1], f64[at + 2]);
         at += 3;
@@ -220,7 +277,7 @@ export function fastPath(m) {
   const item = () => {
     switch (f64[at]) {
       case 1:
-        return object(CONVERTED);
+        return object(SET_CONVERTED);
       case 2: {
         at++;
         const a = [];
@@ -269,7 +326,7 @@ export function fastPath(m) {
             views();
             src = body;
             at = (r - code) / 131072; // the tape's address / 8
-            entity = object(FIELDS[kind]);
+            entity = object(SET[kind]);
             src = "";
           } else {
             entity = JSON.parse(body).message[ENTITY[kind]];
