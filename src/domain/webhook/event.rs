@@ -269,7 +269,7 @@ pub fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
     })
 }
 
-/// Parses JSON text strictly (see [`json`](crate::domain::json)).
+/// Parses JSON text strictly (see [`json`]).
 ///
 /// # Errors
 /// `invalid_json`, with the line and column (never the input).
@@ -1242,8 +1242,8 @@ fn tape_str(r: &json::Reader<'_>, s: Str<'_>, out: &mut Vec<f64>) {
     out.extend([op, start as f64, (start + s.raw().len()) as f64]);
 }
 
-/// Checks a known field's value against `rule` and writes it to the tape: accepts exactly what
-/// [`quick_value`] accepts.
+/// Checks a known field's value against `rule` (what [`check`] accepts there without fixups) and
+/// writes it to the tape.
 fn quick_check_value(r: &mut json::Reader<'_>, rule: Rule, out: &mut Vec<f64>) -> Option<()> {
     use entity_tape as t;
     let num = |out: &mut Vec<f64>, v: u64| out.extend([t::NUM, v as f64]);
@@ -1289,9 +1289,11 @@ fn quick_check_value(r: &mut json::Reader<'_>, rule: Rule, out: &mut Vec<f64>) -
     Some(())
 }
 
-/// [`quick_object`] writing the object to the tape instead of keeping values: returns which known
-/// fields end set (bit `i`: field `i` holds a valid value) and which end `null` (the mask
-/// `quick_object` returns; `null` members are not written).
+/// Reads an object's known fields (named by `fields`, checked by `rules`) and writes the object to
+/// the tape; other members are checked as JSON and written as text spans. A repeated field keeps its
+/// last value, as in `check`. With `nulls`, a known field may be `null` (absent, as in `check`).
+/// Returns which known fields end set (bit `i`: field `i` holds a valid value) and which end `null`
+/// (`null` members are not written).
 fn quick_check_object(
     r: &mut json::Reader<'_>,
     fields: &[&str],
@@ -1377,7 +1379,7 @@ impl TapeIn<'_> {
             if op == t::KEY {
                 let i = self.at(1) as usize;
                 self.pos += 2;
-                if self.skip & (1 << i) == 0 {
+                if self.skip & 1u32.checked_shl(i as u32).unwrap_or(0) == 0 {
                     return Some(i);
                 }
                 self.value();
@@ -1635,21 +1637,17 @@ pub fn quick_in(text: &str, ops: &mut Vec<f64>) -> Option<(WebhookEvent, u32)> {
 }
 
 /// As [`quick`] without making the event: the event's `type` (`vod` reads as `video`) and the mask
-/// of `null` fields, when [`quick`] would answer.
-pub fn quick_type(text: &str) -> Option<(&'static str, u32)> {
-    quick_tape(text, &mut Vec::new())
-}
-
-/// As [`quick_type`], writing the entity to `out` (cleared first) as an [`entity_tape`]: the
-/// members of the body's entity in the body's order (known fields sent as `null` left out), with
-/// offsets into `text`. With the body's text, it gives the same event as [`quick`].
+/// of `null` fields, when [`quick`] would answer; the entity is written to `out` (cleared first) as
+/// an [`entity_tape`]: the members of the body's entity in the body's order (known fields sent as
+/// `null` left out), with offsets into `text`. With the body's text, it gives the same event as
+/// [`quick`].
 pub fn quick_tape(text: &str, out: &mut Vec<f64>) -> Option<(&'static str, u32)> {
     let (kind, nulls) = quick_read(text, out)?;
     Some((kind.type_name(), nulls))
 }
 
 /// The known fields of an event's entity, by the event's `type`, in the order of the mask of
-/// [`quick`] and [`quick_type`] (empty for a `type` the SDK does not know).
+/// [`quick`] and [`quick_tape`] (empty for a `type` the SDK does not know).
 pub fn known_fields(type_name: &str) -> &'static [&'static str] {
     match Kind::from_type(type_name) {
         Some(Kind::Stream) => STREAM_FIELDS,
@@ -1660,7 +1658,7 @@ pub fn known_fields(type_name: &str) -> &'static [&'static str] {
     }
 }
 
-/// The reader behind [`quick`] and [`quick_type`].
+/// The reader behind [`quick`] and [`quick_tape`].
 fn quick_read(text: &str, out: &mut Vec<f64>) -> Option<(Kind, u32)> {
     let mut r = json::Reader::new(text);
     r.open(false)?;
