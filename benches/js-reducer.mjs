@@ -362,7 +362,10 @@ export class JsTracker {
     for (const [sid, stageBefore] of before) {
       const s = this.streams.get(sid);
       if (!s) continue;
-      if (becameFinished) s.stopped = true;
+      if (becameFinished) {
+        s.stopped = true;
+        s.stop_expected = true;
+      }
       const after = this.#stageOf(s);
       const newlyLinked = newStreams.includes(sid) && changes.some((c) => c.field === "stream_ids");
       if (after === "test" && (becameLive || stageBefore !== "test") && s.live === true && s.recording !== true) {

@@ -8,7 +8,6 @@ const secret = env("WEBHOOK_SECRET", "dev-secret");
 // ALLOW_IPS: unset = the platform's ranges; "off" = no IP check (local runs); else comma-separated CIDRs.
 const ipRule = env("ALLOW_IPS") === "off" ? null : { allowIps: env("ALLOW_IPS")?.split(",").map((s) => s.trim()) };
 const tracker = new WebhookTracker(); // one tracker: it links broadcasts, videos and streams itself
-const nextActions = new Map(); // stream id -> the latest actions the tracker prescribed for it
 
 const json = (body, status = 200) => Response.json(body, { status });
 const allowed = (req, ip) => {
@@ -29,10 +28,7 @@ async function handle(req, info) {
       if (!allowed(req, info.remoteAddr.hostname)) return new Response(null, { status: 404 });
       const body = await req.text(); // strings take the fast path
       parseWebhook(body, { maxBytes: 64 * 1024 }); // strict: throws WebhookError { code, path }
-      const result = tracker.apply(body, Date.now());
-      const e = result.entity;
-      const streamId = e?.kind === "stream" ? e.id : e?.stream_id ?? e?.stream_ids?.[0];
-      if (result.actions.length && streamId) nextActions.set(streamId, result.actions);
+      tracker.apply(body, Date.now());
       return new Response(null, { status: 204 });
     }
     if (req.method === "GET" && parts[0] === "streams" && id && parts.length === 2) {
@@ -40,7 +36,7 @@ async function handle(req, info) {
       if (!stream) return json({ code: "not_found", message: `stream ${id} is not tracked` }, 404);
       const broadcasts = stream.broadcast_ids.map((b) => tracker.broadcast(b));
       const videos = stream.recordings.map((v) => tracker.video(v));
-      return json({ stream, stage: stream.stage, next_actions: nextActions.get(id) ?? [], broadcasts, videos });
+      return json({ stream, stage: stream.stage, next_actions: tracker.nextActions(id), broadcasts, videos });
     }
     if (req.method === "POST" && parts[0] === "streams" && id && parts[2] === "expect-stop") {
       if (!allowed(req)) return new Response(null, { status: 404 });
@@ -50,8 +46,7 @@ async function handle(req, info) {
     if (req.method === "POST" && parts[0] === "links" && parts[1] === "broadcasts" && parts.length === 3) {
       if (!allowed(req)) return new Response(null, { status: 404 });
       const { stream_id } = await req.json();
-      const result = tracker.applyBroadcast({ id: Number(parts[2]), stream_ids: [stream_id] }, Date.now());
-      if (result.actions.length) nextActions.set(stream_id, result.actions);
+      tracker.applyBroadcast({ id: Number(parts[2]), stream_ids: [stream_id] }, Date.now());
       return json({ stream_ids: tracker.broadcast(Number(parts[2]))?.stream_ids ?? [] });
     }
     if (parts[0] === "healthz") return json({ ok: true });

@@ -7,7 +7,6 @@ const secret = process.env.WEBHOOK_SECRET ?? "dev-secret";
 // ALLOW_IPS: unset = the platform's ranges; "off" = no IP check (local runs); else comma-separated CIDRs.
 const ipRule = process.env.ALLOW_IPS === "off" ? null : { allowIps: process.env.ALLOW_IPS?.split(",").map((s) => s.trim()) };
 const tracker = new WebhookTracker(); // one tracker: it links broadcasts, videos and streams itself
-const nextActions = new Map(); // stream id -> the latest actions the tracker prescribed for it
 
 const readBody = async (req) => {
   const chunks = [];
@@ -36,9 +35,7 @@ export const server = createServer(async (req, res) => {
     if (req.method === "POST" && parts[0] === "webhooks" && parts[1] === "gcore" && parts.length === 3) {
       if (!allowed(req, true)) return send(res, 404);
       const body = await readBody(req);
-      const result = tracker.apply(parseWebhook(body, { maxBytes: 64 * 1024 }), Date.now());
-      const streamId = result.entity?.kind === "stream" ? result.entity.id : result.entity?.stream_id ?? result.entity?.stream_ids?.[0];
-      if (result.actions.length && streamId) nextActions.set(streamId, result.actions);
+      tracker.apply(parseWebhook(body, { maxBytes: 64 * 1024 }), Date.now());
       return send(res, 204);
     }
     if (req.method === "GET" && parts[0] === "streams" && id && parts.length === 2) {
@@ -46,7 +43,7 @@ export const server = createServer(async (req, res) => {
       if (!stream) return send(res, 404, { code: "not_found", message: `stream ${id} is not tracked` });
       const broadcasts = stream.broadcast_ids.map((b) => tracker.broadcast(b));
       const videos = stream.recordings.map((v) => tracker.video(v));
-      return send(res, 200, { stream, stage: stream.stage, next_actions: nextActions.get(id) ?? [], broadcasts, videos });
+      return send(res, 200, { stream, stage: stream.stage, next_actions: tracker.nextActions(id), broadcasts, videos });
     }
     if (req.method === "POST" && parts[0] === "streams" && id && parts[2] === "expect-stop") {
       if (!allowed(req, false)) return send(res, 404);
@@ -56,8 +53,7 @@ export const server = createServer(async (req, res) => {
     if (req.method === "POST" && parts[0] === "links" && parts[1] === "broadcasts" && parts.length === 3) {
       if (!allowed(req, false)) return send(res, 404);
       const { stream_id } = JSON.parse((await readBody(req)).toString() || "{}");
-      const result = tracker.applyBroadcast({ id: Number(parts[2]), stream_ids: [stream_id] }, Date.now());
-      if (result.actions.length) nextActions.set(stream_id, result.actions);
+      tracker.applyBroadcast({ id: Number(parts[2]), stream_ids: [stream_id] }, Date.now());
       return send(res, 200, { stream_ids: tracker.broadcast(Number(parts[2]))?.stream_ids ?? [] });
     }
     if (parts[0] === "healthz") return send(res, 200, { ok: true });

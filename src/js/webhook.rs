@@ -883,6 +883,28 @@ impl WebhookTracker {
         })
     }
 
+    /// What the guide prescribes for the stream now, worked out from the tracked state alone: every
+    /// action still due (`apply` returns an action once, when an event makes it due). Empty for an
+    /// untracked stream, or while the next move is the platform's or the user's. Use it after a lost
+    /// webhook, a crash before acting, or an API response folded in with `applyStream`.
+    ///
+    /// # Errors
+    /// Throws a `WebhookError` (`invalid_value`) for an id that is not a positive integer.
+    #[wasm_bindgen(js_name = nextActions, unchecked_return_type = "Action[]")]
+    pub fn next_actions(
+        &self,
+        #[wasm_bindgen(js_name = streamId)] stream_id: f64,
+    ) -> Result<JsValue, JsValue> {
+        let id = id_arg(stream_id, "streamId")?;
+        let mut out = String::new();
+        json::Sink::open(&mut out, true);
+        for a in self.inner.next_actions(StreamId(id)) {
+            a.write_json(&mut out);
+        }
+        json::Sink::close(&mut out, true);
+        js_sys::JSON::parse(&out)
+    }
+
     /// A tracked stream (with its stage, broadcasts and recordings), or `null`.
     ///
     /// # Errors

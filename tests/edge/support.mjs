@@ -190,9 +190,11 @@ export async function walkGuide({ sandboxUrl, receiverUrl, linkBroadcast = true 
   v = await rx.stream(stream.id);
   assert.equal(v.stage, "live");
   assert.equal(v.stream.recording, true);
+  assert.deepEqual(ops(v), [], "recording: stopping is the user's call");
 
   // Stage 4: stop (steps 9-19).
   assert.equal((await rx.expectStop(stream.id)).status, 200);
+  assert.deepEqual(ops(await rx.stream(stream.id)), ["stop_recording"]);
   const recorded = await client.stopRecording(stream.id); // 9
   await advance(0); // 10 `recording: false`, 11 video pending
   v = await rx.stream(stream.id);

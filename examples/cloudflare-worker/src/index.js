@@ -149,7 +149,7 @@ export class StreamState extends DurableObject {
     ctx.blockConcurrencyWhile(async () => {
       const [snapshot, meta] = await Promise.all([ctx.storage.get("snapshot"), ctx.storage.get("meta")]);
       this.tracker = snapshot ? WebhookTracker.restore(snapshot) : new WebhookTracker();
-      this.meta = meta ?? { received: 0, counts: { applied: 0, duplicate: 0, stale: 0, ignored: 0 }, next_actions: [] };
+      this.meta = meta ?? { received: 0, counts: { applied: 0, duplicate: 0, stale: 0, ignored: 0 } };
     });
   }
 
@@ -164,7 +164,6 @@ export class StreamState extends DurableObject {
     const result = this.tracker.apply(event, now);
     this.meta.received += 1;
     this.meta.counts[result.outcome] = (this.meta.counts[result.outcome] ?? 0) + 1;
-    if (result.actions.length) this.meta.next_actions = result.actions; // the latest prescription
     await this.ctx.storage.put({ snapshot: this.tracker.snapshot(), meta: this.meta });
     return { outcome: result.outcome, stage: result.stage, newVideo };
   }
@@ -172,9 +171,8 @@ export class StreamState extends DurableObject {
   /** The link directory learnt that `broadcastId` belongs to this stream (as the API would say). */
   async linkBroadcast(streamId, broadcastId) {
     if (this.tracker.broadcast(broadcastId)?.stream_ids.includes(streamId)) return;
-    const result = this.tracker.applyBroadcast({ id: broadcastId, stream_ids: [streamId] }, Date.now());
-    if (result.actions.length) this.meta.next_actions = result.actions;
-    await this.ctx.storage.put({ snapshot: this.tracker.snapshot(), meta: this.meta });
+    this.tracker.applyBroadcast({ id: broadcastId, stream_ids: [streamId] }, Date.now());
+    await this.ctx.storage.put({ snapshot: this.tracker.snapshot() });
   }
 
   async expectStop(streamId) {
@@ -189,7 +187,8 @@ export class StreamState extends DurableObject {
     return {
       stream,
       stage: stream.stage,
-      next_actions: this.meta.next_actions,
+      // Worked out from the state: what is still due, whatever the order webhooks came in.
+      next_actions: this.tracker.nextActions(streamId),
       broadcasts: stream.broadcast_ids.map((id) => this.tracker.broadcast(id)).filter(Boolean),
       videos: stream.recordings.map((id) => this.tracker.video(id)).filter(Boolean),
       events: { received: this.meta.received, ...this.meta.counts },

@@ -745,6 +745,123 @@ impl Tracker {
         self.streams.get(&stream).map(|s| self.stage_of(s))
     }
 
+    /// What the guide prescribes for `stream` now, worked out from the tracked state alone (empty for
+    /// an untracked stream, or when the next move is the platform's or the user's).
+    ///
+    /// [`apply`](Self::apply) returns actions when an event makes them due (edge-triggered); this
+    /// returns every action that is still due (level-triggered), so a receiver that lost a webhook,
+    /// crashed before acting, or folds in an API response instead still learns what to do. Same
+    /// operations, bodies, reasons and steps as `apply`'s. No webhook says that the stream was
+    /// disabled (step 14), the broadcast deleted (16) or the video fetched (19): each stays due until
+    /// what follows it shows (the stream ending, the video being ready; for step 19 a new session
+    /// or [`forget`](Self::forget)).
+    pub fn next_actions(&self, stream: StreamId) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(s) = self.streams.get(&stream) else {
+            return actions;
+        };
+        let sid = Some(stream);
+        let live = s.live == Some(true);
+        let ended = s.live == Some(false);
+        let recording = s.recording == Some(true);
+        // By id (the map is sorted).
+        let linked = || self.linked_broadcasts(stream);
+        let live_b = |b: &TrackedBroadcast| matches!(b.status, Some(BroadcastStatus::Live));
+        let finished_b = |b: &TrackedBroadcast| matches!(b.status, Some(BroadcastStatus::Finished));
+        let stage = self.stage_of(s);
+        // Asked for with `expect_stop`, or by disabling the stream or finishing its broadcast.
+        let requested = s.stop_expected;
+        let mut push = |next: Next, broadcast: Option<BroadcastId>, video: Option<VideoId>| {
+            push_action(&mut actions, next, sid, broadcast, video);
+        };
+        // Whether the stop sequence (steps 9, 12, 14, 16) is under way.
+        let stopping = match stage {
+            Stage::Setup => {
+                if live {
+                    for b in linked() {
+                        if !live_b(b) && !finished_b(b) {
+                            push(Next::BroadcastLive, Some(b.id), None);
+                        }
+                    }
+                }
+                // A stop asked for before the broadcast went live, and the stream has ended.
+                requested && ended
+            }
+            Stage::Test => {
+                if live && !recording {
+                    push(Next::StartRecording, None, None);
+                }
+                false
+            }
+            // Recording: stopping is the user's call (from step 9 on, once asked for).
+            Stage::Live => requested,
+            // Interrupted, and nobody has ended it since: check, pause, close (the guide's case).
+            Stage::Stop if s.interrupted && !requested => {
+                if !live {
+                    push(Next::CheckInterrupted, None, None);
+                }
+                for b in linked() {
+                    if live_b(b) {
+                        push(Next::PauseBroadcast, Some(b.id), None);
+                    }
+                }
+                if recording {
+                    push(Next::CloseRecording, None, None);
+                }
+                false
+            }
+            // The recording stopped on its own: check; once the stream has ended, wind it down.
+            Stage::Stop if !requested => {
+                push(Next::CheckRecording, None, None);
+                ended
+            }
+            Stage::Stop => true,
+            // Deliveries come in any order: the video may be ready before the stop is through.
+            Stage::Done => requested || ended,
+        };
+        if stopping {
+            if recording {
+                push(Next::StopRecording, None, None);
+            }
+            // Finish the broadcast once the recording stopped, or the stream ended.
+            if !recording || ended {
+                let next = if ended {
+                    Next::FinishEnded
+                } else {
+                    Next::FinishRecorded
+                };
+                for b in linked() {
+                    if !finished_b(b) {
+                        push(next, Some(b.id), None);
+                    }
+                }
+            }
+            // Webhooks never say that steps 14 and 16 were done: each is due until what follows it
+            // shows (the stream ending; the video being ready).
+            let finished = linked().filter(|b| finished_b(b)).count();
+            let all_finished = finished == linked().count() && (finished > 0 || !recording);
+            if all_finished && s.active != Some(false) && !ended {
+                push(Next::DisableStream, None, None);
+            }
+            if ended && stage != Stage::Done {
+                for b in linked() {
+                    if finished_b(b) {
+                        push(Next::DeleteBroadcast, Some(b.id), None);
+                    }
+                }
+            }
+        }
+        if stage == Stage::Done {
+            for v in self.videos.values() {
+                let current = v.stream_id == sid && v.session == Some(s.session);
+                if current && !v.deleted && v.status == Some(VideoStatus::Ready) {
+                    push(Next::GetVideo, None, Some(v.id));
+                }
+            }
+        }
+        actions
+    }
+
     /// A tracked stream with its stage and links.
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
@@ -1285,8 +1402,10 @@ impl Tracker {
         let mut actions = Vec::new();
         for (sid, stage_before) in &before {
             if became_finished {
+                // A finished broadcast ends its streams' run: their stop is requested.
                 if let Some(s) = self.streams.get_mut(sid) {
                     s.stopped = true;
+                    s.stop_expected = true;
                 }
             }
             let Some(s) = self.streams.get(sid) else {
