@@ -362,7 +362,9 @@ export class JsTracker {
     for (const [sid, stageBefore] of before) {
       const s = this.streams.get(sid);
       if (!s) continue;
-      if (becameFinished) {
+      // A finished broadcast ends the stream's run unless another of its broadcasts is still on.
+      const endsRun = becameFinished && this.#linked(sid).every((b) => b.status === "finished");
+      if (endsRun) {
         s.stopped = true;
         s.stop_expected = true;
       }
@@ -374,7 +376,7 @@ export class JsTracker {
       if (after === "setup" && newlyLinked && s.live === true && newStatus !== "live" && newStatus !== "finished") {
         actions.push(setBroadcast(id, sid, "live", "the stream is live: put the broadcast on air", 5));
       }
-      if (becameFinished && after === "stop") {
+      if (endsRun && after === "stop") {
         if (s.recording === true) {
           actions.push(onStream("stop_recording", sid, "the broadcast is finished: stop recording", 9));
         }

@@ -383,12 +383,21 @@ fn every_apply_prescription_is_still_due_in_shuffled_runs() {
     assert!(checked >= 90, "only {checked} actions checked");
 }
 
-/// What a random run does: a webhook of the guide, a requested stop, or an API answer.
+/// What a random run does: a webhook of the guide, a requested stop, an API answer, or events of a
+/// second broadcast and of other recordings of the stream.
 #[derive(Clone, Debug)]
 enum Step {
     Hook(&'static str),
     ExpectStop,
     Api(StreamUpdate),
+    /// A second broadcast, linked to the stream (API), with this status (webhook).
+    Broadcast2(&'static str),
+    /// A recording of the stream (id) with this status (webhook).
+    Video(u64, &'static str),
+}
+
+fn body(text: String) -> WebhookEvent {
+    parse_webhook(text.as_bytes(), &ParseOptions::default()).unwrap()
 }
 
 fn step() -> impl proptest::strategy::Strategy<Value = Step> {
@@ -405,6 +414,12 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
             recording,
             ..Default::default()
         })),
+        1 => proptest::sample::select(vec!["pending", "live", "paused", "finished"]).prop_map(Step::Broadcast2),
+        1 => (
+            proptest::sample::select(vec![803111u64, 900001]),
+            proptest::sample::select(vec!["pending", "viewable", "ready"]),
+        )
+            .prop_map(|(id, status)| Step::Video(id, status)),
     ]
 }
 
@@ -423,6 +438,26 @@ proptest::proptest! {
                     continue;
                 }
                 Step::Api(u) => t.apply_stream_update(S, u.clone(), None),
+                Step::Broadcast2(status) => {
+                    let b2 = Broadcast {
+                        id: Some(BroadcastId(192471)),
+                        stream_ids: Some(vec![S]),
+                        ..Default::default()
+                    };
+                    let r = t.apply_broadcast(&b2, None).unwrap();
+                    assert_apply_within_next(&t, &r, &format!("{steps:?} at {i} (link)"));
+                    let text = format!(
+                        r#"{{"type":"broadcast","message":{{"broadcast":{{"id":192471,"status":"{status}"}}}}}}"#
+                    );
+                    t.apply(&body(text), None)
+                }
+                Step::Video(id, status) => t.apply(
+                    &body(format!(
+                        r#"{{"type":"video","message":{{"video":{{"id":{id},"status":"{status}","stream_id":{}}}}}}}"#,
+                        S.0
+                    )),
+                    None,
+                ),
             };
             assert_apply_within_next(&t, &r, &format!("{steps:?} at {i}"));
         }

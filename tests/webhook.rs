@@ -681,6 +681,7 @@ mod props {
                 run(&mut t, s);
                 for id in 1..4 {
                     let _ = t.stage(StreamId(id));
+                    let _ = t.next_actions(StreamId(id));
                 }
                 let snap = t.snapshot();
                 let back = Tracker::restore(&snap).unwrap();

@@ -1401,8 +1401,13 @@ impl Tracker {
         let became_finished = became(BroadcastStatus::Finished);
         let mut actions = Vec::new();
         for (sid, stage_before) in &before {
-            if became_finished {
-                // A finished broadcast ends its streams' run: their stop is requested.
+            // A finished broadcast ends its streams' run (their stop is requested), unless another
+            // broadcast of the stream is still on.
+            let ends_run = became_finished
+                && self
+                    .linked_broadcasts(*sid)
+                    .all(|b| matches!(b.status, Some(BroadcastStatus::Finished)));
+            if ends_run {
                 if let Some(s) = self.streams.get_mut(sid) {
                     s.stopped = true;
                     s.stop_expected = true;
@@ -1430,7 +1435,7 @@ impl Tracker {
             {
                 push_action(&mut actions, Next::BroadcastLive, Some(*sid), Some(id), None);
             }
-            if became_finished && after == Stage::Stop {
+            if ends_run && after == Stage::Stop {
                 if s.recording == Some(true) {
                     push_action(&mut actions, Next::StopRecording, Some(*sid), None, None);
                 }
