@@ -44,7 +44,18 @@ impl FetchTransport {
     /// starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON resolves the
     /// promise with the parsed value; every other outcome (any answer or failure) rejects it, as
     /// [`outcome`] reads them, for the caller to hand to [`crate::client::Client::continue_raw`].
-    pub(crate) fn call(&self, req: &HttpRequest, signal: Option<&JsValue>, shape: i32) -> js_sys::Promise {
+    ///
+    /// With `slow` (a function), a first attempt's other outcomes are not rejected but handed to
+    /// `slow([outcome, url, methodIndex, body, timeoutMs, signal, ctx])`, whose promise the call's
+    /// promise then follows.
+    pub(crate) fn call(
+        &self,
+        req: &HttpRequest,
+        signal: Option<&JsValue>,
+        shape: i32,
+        slow: &JsValue,
+        ctx: f64,
+    ) -> js_sys::Promise {
         driver::call(
             &self.fetch,
             &req.url,
@@ -54,6 +65,8 @@ impl FetchTransport {
             req.timeout_ms,
             signal.unwrap_or(&JsValue::UNDEFINED),
             shape,
+            slow,
+            ctx,
         )
     }
 
@@ -87,6 +100,11 @@ const METHODS: [Method; 5] = [
 
 fn method_index(method: Method) -> u32 {
     METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+}
+
+/// The method at `index` in the driver's table (`GET` for an index out of it).
+pub(crate) fn method_at(index: u32) -> Method {
+    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }
 
 /// An attempt's outcome as the driver gives it: `[status, retryAfter | undefined, text]` for an
@@ -131,7 +149,7 @@ impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        let promise = self.call(&req, signal, -1);
+        let promise = self.call(&req, signal, -1, &JsValue::UNDEFINED, 0.0);
         match JsFuture::from(promise).await {
             Ok(answer) => outcome(answer),
             Err(e) => outcome(e),

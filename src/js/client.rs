@@ -334,33 +334,19 @@ fn fast_shape(operation: Operation) -> i32 {
     }
 }
 
-/// One call of `req` (see [`StreamingClient::send`]): the first attempt starts now.
-fn call_value(
-    c: &Inner,
-    req: &ApiRequest,
-    o: Opts,
-) -> impl Future<Output = Result<JsValue, JsValue>> + 'static {
-    let cfg = c.config();
-    let timeout_ms = o.timeout_ms.unwrap_or(cfg.timeout_ms);
-    let operation = req.operation;
-    let http = c.http_request_to(req.method, req.url(&cfg.base_url), req.body.clone(), timeout_ms);
-    let first = c
-        .transport()
-        .call(&http, o.signal.as_ref(), fast_shape(operation));
-    let c = c.clone();
-    async move {
-        match JsFuture::from(first).await {
-            Ok(value) => Ok(value),
-            Err(outcome) => {
-                let first = crate::client::fetch::outcome(outcome);
-                let raw = c
-                    .continue_raw(operation, &http, &o, Some(first))
-                    .await
-                    .map_err(|e| client_error(&e))?;
-                resource(operation, &raw)
-            }
-        }
-    }
+/// One call of `req` (see [`StreamingClient::send`]): the first attempt starts now, made by the JS
+/// driver; the promise resolves a 2xx answer of the expected shape ([`fast_shape`]) with the engine's
+/// `JSON.parse` of the body, and follows the client's `slow` path ([`slow_path`]) otherwise.
+fn call_promise(c: &Inner, slow: &JsValue, req: ApiRequest, o: &Opts) -> Promise {
+    let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
+    let http = c.http_request_to(req.method, req.url(&c.config().base_url), req.body, timeout_ms);
+    c.transport().call(
+        &http,
+        o.signal.as_ref(),
+        fast_shape(req.operation),
+        slow,
+        call_ctx(req.operation, o.max_retries),
+    )
 }
 
 /// Boxes the call, so that `future_to_promise` is instantiated once for every method (one copy of
@@ -381,6 +367,67 @@ fn run_boxed(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Pr
 #[wasm_bindgen]
 pub struct StreamingClient {
     pub(super) inner: Inner,
+    /// The client's slow path, as a JS function the driver calls when a first attempt is not a 2xx
+    /// of the expected shape (see [`slow_path`]): one function per client, none per call.
+    slow: JsValue,
+}
+
+/// The operations, indexed for the driver's `ctx` number.
+const OPERATIONS: [Operation; 15] = [
+    Operation::CreateStream,
+    Operation::GetStream,
+    Operation::ListStreams,
+    Operation::UpdateStream,
+    Operation::DeleteStream,
+    Operation::StartRecording,
+    Operation::StopRecording,
+    Operation::CreateBroadcast,
+    Operation::GetBroadcast,
+    Operation::ListBroadcasts,
+    Operation::UpdateBroadcast,
+    Operation::DeleteBroadcast,
+    Operation::GetVideo,
+    Operation::ListVideos,
+    Operation::DeleteVideo,
+];
+
+/// A call's operation and `maxRetries` option as one number: `operation + 32 * (maxRetries + 1)`
+/// (`0` for no `maxRetries`).
+fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
+    let op = OPERATIONS.iter().position(|o| *o == operation).unwrap_or(0) as f64;
+    op + 32.0 * max_retries.map_or(0.0, |n| f64::from(n) + 1.0)
+}
+
+/// The client's slow path: the first attempt's `outcome` (as the driver reports it) goes on in
+/// Rust ([`Client::continue_raw`]: retries, typed errors, [`resource`]); the request is rebuilt from
+/// what the driver sent.
+fn slow_path(c: Inner) -> JsValue {
+    let f = move |args: js_sys::Array| -> Promise {
+        let ctx = args.get(6).as_f64().unwrap_or(0.0);
+        let index = (ctx % 32.0) as usize;
+        let operation = OPERATIONS.get(index).copied().unwrap_or(Operation::GetStream);
+        let retries = (ctx / 32.0).floor();
+        let signal = args.get(5);
+        let timeout_ms = args.get(4).as_f64().unwrap_or(0.0);
+        let o: Opts = CallOptions {
+            signal: (!signal.is_undefined() && !signal.is_null()).then_some(signal),
+            timeout_ms: Some(timeout_ms),
+            max_retries: (retries >= 1.0).then_some((retries - 1.0) as u32),
+        };
+        let method = crate::client::fetch::method_at(args.get(2).as_f64().unwrap_or(0.0) as u32);
+        let url = args.get(1).as_string().unwrap_or_default();
+        let http = c.http_request_to(method, url, args.get(3).as_string(), timeout_ms);
+        let first = crate::client::fetch::outcome(args.get(0));
+        let c = c.clone();
+        run(async move {
+            let raw = c
+                .continue_raw(operation, &http, &o, Some(first))
+                .await
+                .map_err(|e| client_error(&e))?;
+            resource(operation, &raw)
+        })
+    };
+    Closure::<dyn Fn(js_sys::Array) -> Promise>::new(f).into_js_value()
 }
 
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {
@@ -454,8 +501,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<StreamingClient, JsValue> {
         let (cfg, fetch) = build_config(&options)?;
+        let inner = Rc::new(Client::new(FetchTransport::new(fetch), cfg));
         Ok(Self {
-            inner: Rc::new(Client::new(FetchTransport::new(fetch), cfg)),
+            slow: slow_path(inner.clone()),
+            inner,
         })
     }
 
@@ -719,21 +768,24 @@ impl StreamingClient {
         self.send(id_of(id, "id").map(make), options)
     }
 
-    /// Every typed method goes through here (one future, the same for every method). The first
-    /// attempt is made at once by the JS driver, which resolves a 2xx answer of the expected shape
-    /// ([`fast_shape`]) with the engine's `JSON.parse` of the body; any other outcome goes on in
-    /// Rust ([`Client::continue_raw`]: retries, typed errors, [`resource`]) exactly as before.
+    /// Every typed method goes through here. The first attempt is made at once by the JS driver,
+    /// which resolves a 2xx answer of the expected shape ([`fast_shape`]) with the engine's
+    /// `JSON.parse` of the body; any other outcome goes on in Rust through the client's slow path
+    /// ([`slow_path`]: [`Client::continue_raw`], retries, typed errors, [`resource`]). The common
+    /// case creates no Rust future, closure or promise of its own.
     fn send(&self, req: Result<ApiRequest, JsValue>, options: JsValue) -> Promise {
         let (req, o) = match req.and_then(|r| Ok((r, request_options(&options)?))) {
             Ok(r) => r,
             Err(e) => return Promise::reject(&e),
         };
-        run(call_value(&self.inner, &req, o))
+        // The driver's promise is the call's: no Rust future unless the first attempt needs one.
+        call_promise(&self.inner, &self.slow, req, &o)
     }
 
     fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
         let it = PageIterator {
             client: self.inner.clone(),
+            slow: self.slow.clone(),
             pages: Rc::new(RefCell::new(Pages {
                 pages,
                 buffer: VecDeque::new(),
@@ -758,6 +810,7 @@ struct Pages {
 #[wasm_bindgen]
 pub struct PageIterator {
     client: Inner,
+    slow: JsValue,
     pages: Rc<RefCell<Pages>>,
     opts: Opts,
 }
@@ -775,6 +828,7 @@ impl PageIterator {
     #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<Stream | Broadcast | Video, undefined>>")]
     pub fn next(&self) -> Promise {
         let client = self.client.clone();
+        let slow = self.slow.clone();
         let pages = self.pages.clone();
         let opts = self.opts.clone();
         run(async move {
@@ -787,7 +841,7 @@ impl PageIterator {
                 let Some(req) = req else {
                     return iter_result(true, &JsValue::UNDEFINED);
                 };
-                let page = call_value(&client, &req, opts.clone()).await;
+                let page = JsFuture::from(call_promise(&client, &slow, req, &opts)).await;
                 let mut p = pages.borrow_mut();
                 match page {
                     Ok(items) => {

@@ -2,7 +2,8 @@
 //! a timeout and the caller's signal, status, `Retry-After`, body text) and one wait, each a single
 //! call across the boundary. For a call's first attempt, `gs_call` parses a 2xx body of the expected
 //! shape itself: the common case never copies the body into the wasm memory and out again, nor
-//! decodes it in Rust; everything else goes to Rust's retry loop. Written in JS because every step is a JS call: doing them from Rust
+//! decodes it in Rust; everything else goes to Rust's retry loop (for `StreamingClient`'s methods,
+//! through the client's `slow` function: the common case runs no Rust future at all). Written in JS because every step is a JS call: doing them from Rust
 //! cost a boundary crossing, a closure and a table slot each (the client's overhead over raw fetch).
 //!
 //! Declared as a submodule of `client::fetch` (`#[path]`), so that the transport owns it while the
@@ -13,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
-export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape) {
+export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, shape, slow, ctx) {
   const method = METHODS[m];
   let outcome;
   if (signal && signal.aborted) outcome = 1;
@@ -50,6 +51,8 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
     }
   }
   if (shape < 0 && Array.isArray(outcome)) return outcome;
+  // A client's call: the rest (retries, typed errors) is Rust's, through the client's one function.
+  if (slow) return slow([outcome, url, m, body, timeoutMs, signal, ctx]);
   throw outcome;
 }
 export function gs_sleep(ms, signal) {
@@ -80,6 +83,8 @@ extern "C" {
         timeout_ms: f64,
         signal: &JsValue,
         shape: i32,
+        slow: &JsValue,
+        ctx: f64,
     ) -> Promise;
 
     /// Waits `ms`: resolves `true`, or `false` when `signal` aborts first (or already had).

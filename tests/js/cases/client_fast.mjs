@@ -244,4 +244,33 @@ export default [
       assert.equal(calls.length, 1);
     },
   },
+  {
+    name: "client slow path: per-call maxRetries reaches the retry loop; a retried PATCH resends its body",
+    async run({ main, assert }) {
+      const busy = { status: 503, body: "busy", headers: { "retry-after": "0" } };
+      // The client allows no retry; the call allows two.
+      let s = scriptedFetch([busy, busy, { status: 200, body: '{"id":3}' }]);
+      assert.deepEqual(await client(main, s.fetch, { maxRetries: 0 }).getStream(3, { maxRetries: 2 }), { id: 3 });
+      assert.equal(s.calls.length, 3);
+      // The client allows three; the call none.
+      s = scriptedFetch([busy, { status: 200, body: '{"id":3}' }]);
+      await assert.rejects(client(main, s.fetch, { maxRetries: 3 }).getStream(3, { maxRetries: 0 }), {
+        name: "ApiError",
+        status: 503,
+      });
+      assert.equal(s.calls.length, 1);
+      // A PATCH retried after a 429 sends the same method, URL, headers and body.
+      s = scriptedFetch([{ status: 429, body: "", headers: { "retry-after": "0" } }, { status: 200, body: '{"id":4,"name":"b"}' }]);
+      const b = await client(main, s.fetch).updateBroadcast(4, { name: "b" }, { timeoutMs: 1234 });
+      assert.deepEqual(b, { id: 4, name: "b" });
+      assert.equal(s.calls.length, 2);
+      const [first, second] = s.calls;
+      assert.equal(second.url, first.url);
+      assert.equal(second.init.method, "PATCH");
+      assert.equal(second.init.body, first.init.body);
+      assert.deepEqual(JSON.parse(second.init.body), { broadcast: { name: "b" } });
+      assert.deepEqual(second.init.headers, first.init.headers);
+      assert.equal(second.init.headers.Authorization, `APIKey ${KEY}`);
+    },
+  },
 ];
