@@ -1,4 +1,4 @@
-//! Parse + apply + snapshot/restore over arbitrary bytes. The input is split on 0xFF into webhook
+//! Parse + apply + snapshot/restore + next actions over arbitrary bytes. The input is split on 0xFF into webhook
 //! bodies applied in order to one tracker; the whole input is also tried as a snapshot. The quick
 //! reader (the JS fast path) must agree with the full validator on every body it answers for.
 #![no_main]
@@ -25,11 +25,17 @@ fuzz_target!(|data: &[u8]| {
             let _ = t.apply(&ev, Some(i as u64));
         }
     }
+    for id in t.stream_ids() {
+        let _ = t.next_actions(id);
+    }
     let snap = t.snapshot();
     let back = Tracker::restore(&snap).expect("a snapshot restores");
     assert_eq!(back, t);
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(r) = Tracker::restore(text) {
+            for id in r.stream_ids() {
+                let _ = r.next_actions(id);
+            }
             let again = Tracker::restore(&r.snapshot()).expect("re-snapshot restores");
             assert_eq!(again, r);
         }
