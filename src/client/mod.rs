@@ -1,7 +1,7 @@
 //! The typed client over a small transport trait.
 //!
 //! [`Client`] turns each operation of the guide ([`ApiRequest`] values) into HTTP calls over a
-//! [`Transport`] (fetch on wasm: `fetch::FetchTransport`; hyper natively: [`native::HyperTransport`]),
+//! [`Transport`] (fetch on wasm: `fetch::FetchTransport`; hyper natively: `native::HyperTransport`),
 //! decodes the answers ([`crate::domain::response::decode`]) and retries by the pure policy of
 //! [`crate::domain::retry`]. [`LiveSession`] encodes the guide's four stages as one call each.
 

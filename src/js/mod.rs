@@ -6,7 +6,7 @@
 //! Conventions (shared by every submodule):
 //! - Data crosses the boundary as JSON text (`JSON.parse`/`JSON.stringify` run natively in the JS
 //!   engine), not field by field.
-//! - Errors thrown to JS are plain `Error` objects made by [`js_error`]: a stable `name`
+//! - Errors thrown to JS are plain `Error` objects made by `js_error`: a stable `name`
 //!   (`WebhookError`, `ApiError`, `StreamingError`), a stable `code`, and more properties
 //!   (`path`, `status`, …). The package's `errors.js` exports classes whose `instanceof` checks these.
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and

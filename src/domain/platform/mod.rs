@@ -8,8 +8,8 @@
 //! sheet's payload shapes.
 //!
 //! Time is always an argument (`now_ms`, epoch milliseconds of the *simulated* clock). Nothing here
-//! reads a clock or does I/O: the native server ([`crate::server`]) and the wasm `Sandbox` supply the
-//! time and carry the bytes.
+//! reads a clock or does I/O: the native server (`crate::server`, native builds only) and the wasm
+//! `Sandbox` supply the time and carry the bytes.
 //!
 //! ```
 //! use gcore_streaming::domain::platform::{Platform, PlatformConfig, PlatformRequest};
