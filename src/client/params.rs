@@ -465,24 +465,6 @@ pub(crate) fn videos_query(v: &Value<'_>, root: &str) -> Result<ListVideosQuery,
     })
 }
 
-const OPERATIONS: &[Operation] = &[
-    Operation::CreateStream,
-    Operation::GetStream,
-    Operation::ListStreams,
-    Operation::UpdateStream,
-    Operation::DeleteStream,
-    Operation::StartRecording,
-    Operation::StopRecording,
-    Operation::CreateBroadcast,
-    Operation::GetBroadcast,
-    Operation::ListBroadcasts,
-    Operation::UpdateBroadcast,
-    Operation::DeleteBroadcast,
-    Operation::GetVideo,
-    Operation::ListVideos,
-    Operation::DeleteVideo,
-];
-
 /// A tracker action (its `body` kept aside as JSON text, to put on the request).
 ///
 /// # Errors
@@ -490,7 +472,7 @@ const OPERATIONS: &[Operation] = &[
 pub(crate) fn action(v: &Value<'_>, root: &str) -> Result<(Action, Option<String>), ParamError> {
     let m = members(v, root)?;
     let operation = match json::get(m, "operation") {
-        Some(Value::Str(s)) => OPERATIONS.iter().copied().find(|o| s.is(o.as_str())),
+        Some(Value::Str(s)) => Operation::ALL.iter().copied().find(|o| s.is(o.as_str())),
         _ => None,
     }
     .ok_or_else(|| err(at(root, "operation"), "must be an API operation's name"))?;

@@ -256,6 +256,25 @@ pub enum Operation {
 }
 
 impl Operation {
+    /// Every operation, in declaration order.
+    pub const ALL: [Operation; 15] = [
+        Self::CreateStream,
+        Self::GetStream,
+        Self::ListStreams,
+        Self::UpdateStream,
+        Self::DeleteStream,
+        Self::StartRecording,
+        Self::StopRecording,
+        Self::CreateBroadcast,
+        Self::GetBroadcast,
+        Self::ListBroadcasts,
+        Self::UpdateBroadcast,
+        Self::DeleteBroadcast,
+        Self::GetVideo,
+        Self::ListVideos,
+        Self::DeleteVideo,
+    ];
+
     /// The operation's snake_case name, e.g. `update_broadcast`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -563,6 +582,38 @@ fn percent_encode_into(s: &str, out: &mut String) {
                         .to_ascii_uppercase(),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Operation;
+
+    #[test]
+    fn all_lists_every_operation_once() {
+        // Exhaustive: a new variant fails to compile here until it is given its place in `ALL`.
+        fn index(o: Operation) -> usize {
+            match o {
+                Operation::CreateStream => 0,
+                Operation::GetStream => 1,
+                Operation::ListStreams => 2,
+                Operation::UpdateStream => 3,
+                Operation::DeleteStream => 4,
+                Operation::StartRecording => 5,
+                Operation::StopRecording => 6,
+                Operation::CreateBroadcast => 7,
+                Operation::GetBroadcast => 8,
+                Operation::ListBroadcasts => 9,
+                Operation::UpdateBroadcast => 10,
+                Operation::DeleteBroadcast => 11,
+                Operation::GetVideo => 12,
+                Operation::ListVideos => 13,
+                Operation::DeleteVideo => 14,
+            }
+        }
+        for (i, o) in Operation::ALL.iter().enumerate() {
+            assert_eq!(index(*o), i, "{o:?}");
         }
     }
 }

@@ -372,29 +372,10 @@ pub struct StreamingClient {
     slow: JsValue,
 }
 
-/// The operations, indexed for the driver's `ctx` number.
-const OPERATIONS: [Operation; 15] = [
-    Operation::CreateStream,
-    Operation::GetStream,
-    Operation::ListStreams,
-    Operation::UpdateStream,
-    Operation::DeleteStream,
-    Operation::StartRecording,
-    Operation::StopRecording,
-    Operation::CreateBroadcast,
-    Operation::GetBroadcast,
-    Operation::ListBroadcasts,
-    Operation::UpdateBroadcast,
-    Operation::DeleteBroadcast,
-    Operation::GetVideo,
-    Operation::ListVideos,
-    Operation::DeleteVideo,
-];
-
-/// A call's operation and `maxRetries` option as one number: `operation + 32 * (maxRetries + 1)`
-/// (`0` for no `maxRetries`).
+/// A call's operation (its index in [`Operation::ALL`]) and `maxRetries` option as one number:
+/// `operation + 32 * (maxRetries + 1)` (`0` for no `maxRetries`).
 fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
-    let op = OPERATIONS.iter().position(|o| *o == operation).unwrap_or(0) as f64;
+    let op = Operation::ALL.iter().position(|o| *o == operation).unwrap_or(0) as f64;
     op + 32.0 * max_retries.map_or(0.0, |n| f64::from(n) + 1.0)
 }
 
@@ -405,7 +386,7 @@ fn slow_path(c: Inner) -> JsValue {
     let f = move |args: js_sys::Array| -> Promise {
         let ctx = args.get(6).as_f64().unwrap_or(0.0);
         let index = (ctx % 32.0) as usize;
-        let operation = OPERATIONS.get(index).copied().unwrap_or(Operation::GetStream);
+        let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::GetStream);
         let retries = (ctx / 32.0).floor();
         let signal = args.get(5);
         let timeout_ms = args.get(4).as_f64().unwrap_or(0.0);
