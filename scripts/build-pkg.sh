@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: three wasm builds (webhook, main, sandbox entries), each run
-# through the pinned wasm-bindgen CLI and wasm-opt -Oz (npm binaryen), merged with pkg-template/.
+# through the pinned wasm-bindgen CLI, wasm-opt -Oz (npm binaryen) and the boundary's name
+# minification (scripts/minify-names.mjs), merged with pkg-template/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,6 +28,17 @@ for entry in webhook main sandbox; do
   # never addressed (lets wasm-opt fold constant offsets into loads/stores); --converge: repeat -Oz
   # until it stops shrinking.
   "$wasm_opt" -Oz --converge --low-memory-unused "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
+  # Short names on the boundary: the pass renames the wasm's imports and exports (hashed names such
+  # as __wbg_get_2080c49015e35254 become `a`, `b`, …) and merges its import modules into one, and
+  # prints the map on stdout (kept in target/pkg-names/ to read stack traces or wasm disassembly);
+  # minify-names.mjs renames the glue and the .d.ts to match, and fails the build if wasm-bindgen's
+  # output is not as it expects. It runs here, on wasm-bindgen's raw JS, before esbuild below:
+  # wasm-bindgen's format is pinned with its version, esbuild's is not ours to rely on.
+  names="target/pkg-names/$entry.json"
+  mkdir -p "$(dirname "$names")"
+  "$wasm_opt" --minify-imports-and-exports-and-modules "$out.tmp/$entry/gcore_streaming_bg.wasm" \
+    -o "$out.tmp/$entry/gcore_streaming_bg.wasm" > "$names"
+  node scripts/minify-names.mjs "$out.tmp/$entry" "$names"
 done
 
 cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"

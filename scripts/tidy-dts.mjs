@@ -1,6 +1,7 @@
 // wasm-bindgen declares the raw wasm exports (`InitOutput`) with `any` parameters. They are the ABI,
-// not the API: users never call them. Declare `InitOutput` as opaque (its memory only), so the
-// public .d.ts stays free of `any`. Also drop `[Symbol.dispose]()` declarations (see below).
+// not the API: users never call them, and scripts/minify-names.mjs renames them all (`memory` too) to
+// short names. Declare `InitOutput` as opaque (an object of exports, no names), so the public .d.ts
+// stays free of `any` and true. Also drop `[Symbol.dispose]()` declarations (see below).
 //   node scripts/tidy-dts.mjs pkg/main/gcore_streaming.d.ts …
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -11,8 +12,8 @@ for (const file of process.argv.slice(2)) {
   const end = text.indexOf("\n}\n", start);
   if (end < 0) throw new Error(`${file}: unterminated InitOutput interface`);
   const opaque =
-    "/** The instantiated module (opaque: its exports are the ABI behind the functions above). */\n" +
-    "export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}\n";
+    "/** The instantiated module's exports (opaque: the ABI behind the functions above, under minified names). */\n" +
+    "export interface InitOutput {\n    readonly [name: string]: unknown;\n}\n";
   // `[Symbol.dispose]()` needs TypeScript's esnext.disposable lib; `free()` does the same and is declared.
   const tidy = (text.slice(0, start) + opaque + text.slice(end + 3)).replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
   writeFileSync(file, tidy);
