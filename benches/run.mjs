@@ -1,6 +1,6 @@
 // `make bench`: sizes, start-up, webhook and tracker throughput, client overhead and sandbox server
 // load, each against its baseline in the same run. Prints one table and writes target/bench.json.
-//   node benches/run.mjs [--quick] [--only size,startup,webhook,tracker,client,sandbox]
+//   node benches/run.mjs [--quick] [--only size,startup,webhook,tracker,client,client_browser,sandbox]
 // Each section runs in a fresh Node process. Nothing here asserts a timing: targets are reported as
 // met or missed, and the exit code is 0 unless a section fails to run.
 import { execFileSync } from "node:child_process";
@@ -62,7 +62,7 @@ attempt("size", () => {
   };
 });
 
-if (want("client") || want("sandbox")) {
+if (want("client") || want("client_browser") || want("sandbox")) {
   // Built once here; the sections start their own server from the binary.
   try {
     log("cargo build --release --bin gcore-streaming-sandbox");
@@ -80,6 +80,7 @@ attempt("startup", () => section("startup.mjs"));
 attempt("webhook", () => section("webhook.mjs"));
 attempt("tracker", () => section("tracker.mjs"));
 attempt("client", () => section("client.mjs"));
+attempt("client_browser", () => section("client-browser.mjs"));
 attempt("sandbox", () => section("sandbox-load.mjs"));
 result.machine.loadavg_end = os.loadavg().map((x) => +x.toFixed(2));
 
@@ -146,6 +147,13 @@ if (result.client) {
   judge("client.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05");
   row("client", `getStream sequential, per call (${c.server})`, `${c.sequential.client_us} us`, `${c.sequential.fetch_us} us`, x2(c.sequential.overhead_ratio), "<= 1.05x", c.sequential.overhead_ratio <= 1.05);
   row("client", `getStream, ${c.concurrent.in_flight} in flight (${c.server})`, `${c.concurrent.client_req_per_s} req/s`, `${c.concurrent.fetch_req_per_s} req/s`, x2(c.concurrent.overhead_ratio), "<= 1.05x", c.concurrent.overhead_ratio <= 1.05);
+}
+if (result.client_browser) {
+  // The same target, in a browser (reported apart: `client.overhead_ratio` stays Node's figure).
+  const c = result.client_browser;
+  judge("client_browser.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05");
+  row("client", `getStream sequential, per call, in ${c.browser} (sandbox)`, `${c.sequential.client_us} us`, `${c.sequential.fetch_us} us`, x2(c.sequential.overhead_ratio), "<= 1.05x", c.sequential.overhead_ratio <= 1.05);
+  row("client", `getStream, ${c.concurrent.in_flight} in flight, in ${c.browser} (sandbox)`, `${c.concurrent.client_req_per_s} req/s`, `${c.concurrent.fetch_req_per_s} req/s`, x2(c.concurrent.overhead_ratio), "<= 1.05x", c.concurrent.overhead_ratio <= 1.05);
 }
 if (result.sandbox_server) {
   const s = result.sandbox_server;

@@ -968,13 +968,13 @@ impl Tape {
     fn bytes_op(&mut self, op: f64, s: &str) {
         let at = self.bytes.len();
         self.bytes.extend_from_slice(s.as_bytes());
-        self.ops.extend_from_slice(&[op, at as f64, s.len() as f64]);
+        self.ops.extend([op, at as f64, s.len() as f64]);
     }
 
     fn literal_op(&mut self, op: f64, s: &'static str) {
         // The address of a literal is stable for the module's lifetime (wasm32: it fits an f64).
         let address = s.as_ptr() as usize;
-        self.ops.extend_from_slice(&[op, address as f64, s.len() as f64]);
+        self.ops.extend([op, address as f64, s.len() as f64]);
     }
 }
 
@@ -992,7 +992,7 @@ impl Sink for Tape {
         self.literal_op(Tape::SYM, v);
     }
     fn num(&mut self, v: u64) {
-        self.ops.extend_from_slice(&[Tape::NUM, v as f64]);
+        self.ops.extend([Tape::NUM, v as f64]);
     }
     fn bool(&mut self, v: bool) {
         self.ops.push(if v { Tape::TRUE } else { Tape::FALSE });
