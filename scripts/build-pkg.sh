@@ -36,8 +36,9 @@ for entry in webhook main sandbox; do
   # wasm-bindgen's format is pinned with its version, esbuild's is not ours to rely on.
   names="target/pkg-names/$entry.json"
   mkdir -p "$(dirname "$names")"
-  "$wasm_opt" --minify-imports-and-exports-and-modules "$out.tmp/$entry/gcore_streaming_bg.wasm" \
-    -o "$out.tmp/$entry/gcore_streaming_bg.wasm" > "$names"
+  # Also drops the `producers` and `target_features` custom sections (~260 B; engines ignore them).
+  "$wasm_opt" --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+    "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm" > "$names"
   node scripts/minify-names.mjs "$out.tmp/$entry" "$names"
 done
 
