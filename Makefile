@@ -8,7 +8,7 @@ TEST_SERVER_PORT ?= 8790
 WORKER_PORT ?= 8788
 WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e sizes bench worker test-edge
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e test-bench sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -48,13 +48,17 @@ test-e2e: pkg
 	cargo build --quiet --locked --release --bin gcore-streaming-sandbox
 	node --test --test-reporter=spec tests/e2e/demo.test.mjs
 
+# The benchmarks' fairness checks (untimed): the zod and JS-reducer baselines do what the package does.
+test-bench: pkg
+	node --test --test-reporter=spec tests/bench/
+
 sizes: pkg
 	@node scripts/sizes.mjs --check
 
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg test-edge test-e2e sizes
+test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench sizes
 	@echo "make test: all passed"
 
 # The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.
