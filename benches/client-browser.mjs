@@ -22,7 +22,8 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
 /**
- * Serves the page (`/`), the package (`/pkg/…`) and takes the page's answer (`POST /result`, or
+ * Serves the page (`/`), the package (`/pkg/…`), the contenders (`/bench/client-contenders.mjs`, shared
+ * with client.mjs) and takes the page's answer (`POST /result`, or
  * `POST /error`); resolves `answer` with it.
  */
 function pageServer(params) {
@@ -51,6 +52,10 @@ inPage(${JSON.stringify(params)}).then(
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       return res.end(html);
     }
+    if (path === "/bench/client-contenders.mjs") {
+      res.writeHead(200, { "Content-Type": "text/javascript" });
+      return res.end(await readFile(new URL("./client-contenders.mjs", import.meta.url)));
+    }
     const rel = normalize(path).replace(/^\/pkg\//, "");
     if (!path.startsWith("/pkg/") || rel.startsWith("..")) {
       res.writeHead(404);
@@ -77,39 +82,12 @@ async function inPage({ apiUrl, seqN, concN, inFlight, rounds }) {
   const id = (await client.createStream({ name: "bench_stream" })).id;
   const url = `${apiUrl}/streaming/streams/${id}`;
   const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
-  const raw = async () => {
-    const r = await fetch(url, { headers });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    return JSON.parse(text);
-  };
-  const rawAbort = async () => {
-    const c = new AbortController();
-    const t = setTimeout(() => c.abort(), 30_000);
-    try {
-      const r = await fetch(url, { method: "GET", headers, signal: c.signal });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return JSON.parse(text);
-    } finally {
-      clearTimeout(t);
-    }
-  };
-  const ours = () => client.getStream(id);
+  const { contenders } = await import("/bench/client-contenders.mjs");
+  const { ours, raw, rawAbort, sequential, concurrent } = contenders({
+    ours: () => client.getStream(id), url, headers, id, seqN, concN, inFlight,
+  });
   const [a, b] = [await ours(), await raw()];
   if (a.id !== id || b.id !== id) throw new Error("getStream and fetch disagree");
-  const sequential = (fn) => async () => {
-    for (let i = 0; i < seqN; i++) if ((await fn()).id !== id) throw new Error("wrong answer");
-    return seqN;
-  };
-  const concurrent = (fn) => async () => {
-    let left = concN;
-    const worker = async () => {
-      while (left-- > 0) if ((await fn()).id !== id) throw new Error("wrong answer");
-    };
-    await Promise.all(Array.from({ length: inFlight }, worker));
-    return concN;
-  };
   const median = (xs) => {
     const s = xs.slice().sort((x, y) => x - y);
     return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

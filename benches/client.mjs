@@ -5,6 +5,7 @@
 //   node benches/client.mjs [--quick]
 import { loadEntry, interleavedAsync } from "./lib.mjs";
 import { startServer } from "./servers.mjs";
+import { contenders } from "./client-contenders.mjs";
 
 export async function run({ quick = false, server } = {}) {
   const { StreamingClient } = await loadEntry("main");
@@ -17,64 +18,25 @@ export async function run({ quick = false, server } = {}) {
     const id = created.id;
     const url = `${server.url}/streaming/streams/${id}`;
     const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
-    const raw = async () => {
-      const r = await fetch(url, { headers });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return JSON.parse(text);
-    };
-    // What a careful user adds to raw fetch: a timeout per request (the client has one per attempt).
-    const rawTimeout = async () => {
-      const r = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return JSON.parse(text);
-    };
-    // The floor for any fetch that a timeout can cancel (what the client's driver does per attempt):
-    // an AbortController whose signal goes to fetch, a setTimeout, a clearTimeout.
-    const rawAbort = async () => {
-      const c = new AbortController();
-      const t = setTimeout(() => c.abort(), 30_000);
-      try {
-        const r = await fetch(url, { method: "GET", headers, signal: c.signal });
-        const text = await r.text();
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return JSON.parse(text);
-      } finally {
-        clearTimeout(t);
-      }
-    };
-    const ours = () => client.getStream(id);
+    const seqN = quick ? 100 : 400;
+    const concN = quick ? 500 : 2000;
+    const inFlight = 50;
+    const { ours, raw, rawTimeout, rawAbort, sequential, concurrent } = contenders({
+      ours: () => client.getStream(id), url, headers, id, seqN, concN, inFlight,
+    });
     // Same answer both ways (untimed).
     const [a, b, c] = [await ours(), await raw(), await rawAbort()];
     if (a.id !== id || b.id !== id || c.id !== id) throw new Error("getStream and fetch disagree");
 
-    const seqN = quick ? 100 : 400;
-    const concN = quick ? 500 : 2000;
-    const inFlight = 50;
-    const sequential = (fn) => async () => {
-      let s = 0;
-      for (let i = 0; i < seqN; i++) s += (await fn()).id === id ? 1 : 0;
-      if (s !== seqN) throw new Error("wrong answers");
-      return seqN;
-    };
-    const concurrent = (fn) => async () => {
-      let left = concN;
-      const worker = async () => {
-        while (left-- > 0) if ((await fn()).id !== id) throw new Error("wrong answer");
-      };
-      await Promise.all(Array.from({ length: inFlight }, worker));
-      return concN;
-    };
     const rounds = quick ? 3 : 7;
-    const contenders = (wrap) => ({
+    const all = (wrap) => ({
       client: wrap(ours),
       fetch: wrap(raw),
       fetch_timeout: wrap(rawTimeout),
       fetch_abort: wrap(rawAbort),
     });
-    const seq = await interleavedAsync(contenders(sequential), { rounds });
-    const conc = await interleavedAsync(contenders(concurrent), { rounds });
+    const seq = await interleavedAsync(all(sequential), { rounds });
+    const conc = await interleavedAsync(all(concurrent), { rounds });
     const us = (x) => +(x / 1e3).toFixed(1);
     const out = {
       server: server.kind,

@@ -1,0 +1,55 @@
+// The client benchmark's contenders, shared by Node (client.mjs) and the browser page
+// (client-browser.mjs serves this file to it): StreamingClient.getStream against raw fetch, fetch with
+// AbortSignal.timeout, and fetch with its own AbortController + timer, each as a sequential and a
+// concurrent round. Runs in any runtime with fetch (no Node APIs).
+
+/**
+ * `ours`: the client's call; `url`, `headers`: what raw fetch sends for the same stream `id`. Returns the
+ * calls and the round makers: `sequential(fn)` runs `seqN` calls one after another, `concurrent(fn)`
+ * `concN` calls with `inFlight` at a time; each resolves to its number of calls and throws on a wrong
+ * answer.
+ */
+export function contenders({ ours, url, headers, id, seqN, concN, inFlight }) {
+  // Each reads the body as the client does (text, then JSON.parse), written out in full: no extra
+  // async hop for the baselines.
+  const raw = async () => {
+    const r = await fetch(url, { headers });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return JSON.parse(text);
+  };
+  // What a careful user adds to raw fetch: a timeout per request (the client has one per attempt).
+  const rawTimeout = async () => {
+    const r = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return JSON.parse(text);
+  };
+  // The floor for any fetch that a timeout can cancel (what the client's driver does per attempt):
+  // an AbortController whose signal goes to fetch, a setTimeout, a clearTimeout.
+  const rawAbort = async () => {
+    const c = new AbortController();
+    const t = setTimeout(() => c.abort(), 30_000);
+    try {
+      const r = await fetch(url, { method: "GET", headers, signal: c.signal });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return JSON.parse(text);
+    } finally {
+      clearTimeout(t);
+    }
+  };
+  const sequential = (fn) => async () => {
+    for (let i = 0; i < seqN; i++) if ((await fn()).id !== id) throw new Error("wrong answer");
+    return seqN;
+  };
+  const concurrent = (fn) => async () => {
+    let left = concN;
+    const worker = async () => {
+      while (left-- > 0) if ((await fn()).id !== id) throw new Error("wrong answer");
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    return concN;
+  };
+  return { ours, raw, rawTimeout, rawAbort, sequential, concurrent };
+}
