@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests the npm package as users get it: `npm pack` pkg/, install the tarball into an empty project,
-# import it from Node ESM, compile a strict TypeScript consumer, run the shared JS cases in Node and
-# in headless Chromium, and check that no public .d.ts says `any`.
+# import it from Node ESM, compile a strict TypeScript consumer and the READMEs' examples, run the
+# shared JS cases in Node and in headless Chromium, and check that no public .d.ts says `any`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -36,6 +36,9 @@ cp "$repo/scripts/serve.mjs" scripts/
 ln -s "$repo/node_modules/playwright-core" node_modules/playwright-core
 "$repo/node_modules/.bin/tsc" -p tests/ts/tsconfig.json
 say "tsc --strict consumer compiles"
+node "$repo/scripts/readme-snippets.mjs" tests/readme "$repo/README.md" "$repo/pkg-template/README.md"
+"$repo/node_modules/.bin/tsc" -p tests/readme/tsconfig.json
+say "the READMEs' examples type-check against the package"
 
 say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
