@@ -11,7 +11,8 @@
 )]
 
 use gcore_streaming::domain::webhook::{
-    check, entity_tape as t, known_fields, parse_text, quick, quick_tape, Fixup, ParseOptions,
+    check, entity_tape as t, known_fields, parse_text, quick, quick_for_tracker, quick_tape, Fixup,
+    ParseOptions, Tracker, WebhookEvent,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -145,6 +146,50 @@ fn agree(text: &str) {
             "quick accepted what check does not make the same way: {text}"
         );
     }
+    // `WebhookTracker.apply`'s fast path reads only what the tracker uses: it answers when `quick`
+    // does, and the tracker makes the same of it.
+    let lean = quick_for_tracker(text, &mut Vec::new());
+    assert_eq!(lean.is_some(), quick(text).is_some(), "{text}");
+    if let (Some((full, _)), Some(lean)) = (quick(text), lean) {
+        same_tracking(&[full], &[lean], text);
+    }
+}
+
+/// Trackers fed `a` and `b` give the same results, step by step, and the same snapshot.
+fn same_tracking(a: &[WebhookEvent], b: &[WebhookEvent], what: &str) {
+    let (mut ta, mut tb) = (Tracker::new(), Tracker::new());
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        let now = Some(1_000 + i as u64);
+        assert_eq!(ta.apply(x, now), tb.apply(y, now), "step {i}: {what}");
+    }
+    assert_eq!(ta.snapshot(), tb.snapshot(), "{what}");
+}
+
+#[test]
+fn the_trackers_fast_path_tracks_the_guide_as_the_full_event_does() {
+    // The guide's webhooks in its order (interruption and repeats included), through trackers fed
+    // the full events and the tracker's lean ones.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/webhooks");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let bodies: Vec<String> = names
+        .iter()
+        .chain(names.iter().rev())
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let full: Vec<_> = bodies.iter().filter_map(|b| quick(b).map(|(e, _)| e)).collect();
+    let lean: Vec<_> = bodies
+        .iter()
+        .filter_map(|b| quick_for_tracker(b, &mut Vec::new()))
+        .collect();
+    assert_eq!(full.len(), lean.len());
+    assert!(full.len() >= 30, "only {} events", full.len());
+    // It does leave fields out (else the fast path copies what the tracker never reads).
+    assert_ne!(full, lean);
+    same_tracking(&full, &lean, "the fixtures");
 }
 
 #[test]

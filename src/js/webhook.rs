@@ -11,8 +11,8 @@ use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
-    body_text, check, check_size, parse_text, quick_in, quick_tape, verify_source, Checked, ParseOptions,
-    SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
+    body_text, check, check_size, parse_text, quick_for_tracker, quick_tape, verify_source, Checked,
+    ParseOptions, SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -763,8 +763,8 @@ impl WebhookTracker {
             let mut s = s.try_borrow_mut().ok()?;
             let Scratch { input, entity, .. } = &mut *s;
             let text = scratch_text(input, len)?;
-            Some(match quick_in(text, entity) {
-                Some((event, _)) => self.inner.apply(&event, now_arg(received_at_ms)),
+            Some(match quick_for_tracker(text, entity) {
+                Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
                 None => {
                     let root = parse_text(text).ok()?;
                     let checked = check(&root, &ParseOptions::default(), false).ok()?;
