@@ -126,6 +126,27 @@ export default [
     slow.free();
   }),
 
+  ...perEntry("fast tracker.apply: every result has its own action bodies (parsed once, copied)", async (mod, { assert, fixture }) => {
+    const live = await fixture("webhooks/step04_stream_live.json");
+    const bodies = [];
+    for (let i = 0; i < 3; i++) {
+      // A new tracker each time: the same webhook prescribes the same action with the same body.
+      const t = new mod.WebhookTracker();
+      t.applyStream({ id: 320423, active: true, live: false, broadcast_ids: [192470] }, 1);
+      const action = t.apply(live, 2).actions.find((a) => a.body !== undefined);
+      assert.ok(action, "step 4 prescribes an action with a body");
+      assert.deepEqual(action.body, { broadcast: { status: "live" } });
+      bodies.push(action.body);
+      // A caller that edits a result's body changes nothing for the next result.
+      action.body.broadcast.status = "edited";
+      action.body.extra = [1];
+      t.free();
+    }
+    assert.notEqual(bodies[0], bodies[1]);
+    assert.notEqual(bodies[0].broadcast, bodies[1].broadcast);
+    assert.deepEqual(bodies[2], { broadcast: { status: "edited" }, extra: [1] });
+  }),
+
   ...perEntry("fast WebhookTracker.restore: snapshots round-trip, invalid ones throw the precise error", async (mod, { assert, fixture }) => {
     const t = new mod.WebhookTracker();
     let i = 0;
