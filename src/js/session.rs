@@ -9,7 +9,7 @@ use super::client::{check_object, id_of, StreamingClient};
 use super::client::{
     client_error, invalid, opt_number, prop, request_options, resource, run, with_json, Inner,
 };
-use crate::client::params::{self, cat, Params, SetupOptions, BROADCAST, STREAM};
+use crate::client::params::{self, cat, Params, BROADCAST, STREAM};
 use crate::client::{CallOptions, ClientError, Paginator, Transport, WaitOptions, Wake};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::BroadcastStatus;
@@ -159,12 +159,16 @@ struct Inner2 {
 /// A boxed [`call`]: the parsed answer and its body text.
 type Answer<'a> = Pin<Box<dyn Future<Output = Result<(JsValue, String), JsValue>> + 'a>>;
 
-/// One request; the answer parsed by the engine (and its body text, for the state). Boxed: every
-/// step of every stage awaits this one future type, so its state is a pointer in theirs.
-fn call<'a>(client: &'a Inner, req: &'a ApiRequest, opts: &'a Opts) -> Answer<'a> {
+/// A boxed step of a stage (so that each is compiled once, not inlined into every stage using it).
+type Step<'a, T = JsValue> = Pin<Box<dyn Future<Output = Result<T, JsValue>> + 'a>>;
+
+/// One request; the answer parsed by the engine (and its body text, for the state). Boxed, and the
+/// request moved in: every step of every stage awaits this one future type, so its state is a
+/// pointer in theirs.
+fn call<'a>(client: &'a Inner, req: ApiRequest, opts: &'a Opts) -> Answer<'a> {
     Box::pin(async move {
         let raw = client
-            .execute_raw(req, opts)
+            .execute_raw(&req, opts)
             .await
             .map_err(|e| client_error(&e))?;
         let value = resource(req.operation, &raw)?;
@@ -172,19 +176,24 @@ fn call<'a>(client: &'a Inner, req: &'a ApiRequest, opts: &'a Opts) -> Answer<'a
     })
 }
 
-/// A resource answer with its numeric `id`.
-async fn call_res(
-    client: &Inner,
-    req: &ApiRequest,
-    opts: &Opts,
-    what: &str,
-) -> Result<(JsValue, Res<u64>), JsValue> {
-    let (value, text) = call(client, req, opts).await?;
-    let id = uint(&value, "id").ok_or_else(|| no_id(req.operation, what))?;
-    Ok((value, Res { id, text }))
+/// A resource answer with its numeric `id` (else the `invalid_response` error about `what`).
+#[inline(never)]
+fn res_from(value: &JsValue, text: String, operation: Operation, what: &str) -> Result<Res<u64>, JsValue> {
+    let id = uint(value, "id").ok_or_else(|| no_id(operation, what))?;
+    Ok(Res { id, text })
 }
 
-async fn find_broadcast(
+/// Lists the broadcasts for the one `setup` created (bound to the stream, named `name`; the newest).
+fn find_broadcast<'a>(
+    client: &'a Inner,
+    name: &'a str,
+    stream_id: u64,
+    opts: &'a Opts,
+) -> Step<'a, Res<Option<u64>>> {
+    Box::pin(find_broadcast_inner(client, name, stream_id, opts))
+}
+
+async fn find_broadcast_inner(
     client: &Inner,
     name: &str,
     stream_id: u64,
@@ -193,7 +202,7 @@ async fn find_broadcast(
     let mut pages = Paginator::broadcasts(ListBroadcastsQuery::default());
     let mut best: Option<(u64, JsValue)> = None;
     while let Some(req) = pages.next_request() {
-        let (page, _) = call(client, &req, opts).await?;
+        let (page, _) = call(client, req, opts).await?;
         let items: Array = page.unchecked_into();
         pages.accept_len(items.length() as usize);
         for b in items.iter() {
@@ -228,8 +237,12 @@ fn stream_active(id: u64, active: bool) -> ApiRequest {
     params::update_stream(id, &p)
 }
 
-async fn setup(client: Inner, options: SetupOptions, opts: &Opts) -> Result<LiveSession, JsValue> {
-    let (stream, stream_id, transcoding_region, mut broadcast) = options;
+/// `setup`'s plain work, out of its async state machine: reads the options (in the order the
+/// errors are reported) and builds the first request (create or read/update the stream).
+#[inline(never)]
+fn setup_plan(options: &JsValue, opts: &JsValue) -> Result<(ApiRequest, Params, String, Opts), JsValue> {
+    let (stream, stream_id, transcoding_region, broadcast) = with_json(options, "", params::setup_options)?;
+    let o = request_options(opts)?;
     let name = broadcast.str("name").filter(|n| !n.trim().is_empty());
     let Some(name) = name else {
         return Err(invalid("broadcast.name", "is required and must not be blank"));
@@ -261,17 +274,32 @@ async fn setup(client: Inner, options: SetupOptions, opts: &Opts) -> Result<Live
             params::create_stream(&params).map_err(|e| param_error(&e))?
         }
     };
-    let (_, stream) = call_res(&client, &req, opts, "the stream").await?;
+    Ok((req, broadcast, name, o))
+}
+
+/// `POST /streaming/broadcasts`: the pending broadcast, bound to the stream.
+#[inline(never)]
+fn create_broadcast(mut broadcast: Params, stream_id: u64) -> Result<ApiRequest, JsValue> {
     broadcast.set("status", "\"pending\"".to_owned());
-    broadcast.set("stream_ids", cat(&["[", &stream.id.to_string(), "]"]));
-    let req = params::create_broadcast(&broadcast).map_err(|e| param_error(&e))?;
-    let (created, text) = call(&client, &req, opts).await?;
+    broadcast.set("stream_ids", cat(&["[", &stream_id.to_string(), "]"]));
+    params::create_broadcast(&broadcast).map_err(|e| param_error(&e))
+}
+
+async fn setup(
+    client: Inner,
+    (req, broadcast, name, opts): (ApiRequest, Params, String, Opts),
+) -> Result<LiveSession, JsValue> {
+    let op = req.operation;
+    let (value, text) = call(&client, req, &opts).await?;
+    let stream = res_from(&value, text, op, "the stream")?;
+    let req = create_broadcast(broadcast, stream.id)?;
+    let (created, text) = call(&client, req, &opts).await?;
     let broadcast = match uint(&created, "id") {
         Some(id) => Res { id: Some(id), text },
-        None => find_broadcast(&client, &name, stream.id, opts).await?,
+        None => find_broadcast(&client, &name, stream.id, &opts).await?,
     };
-    let req = stream_active(stream.id, true);
-    let (_, stream) = call_res(&client, &req, opts, "the stream").await?;
+    let (value, text) = call(&client, stream_active(stream.id, true), &opts).await?;
+    let stream = res_from(&value, text, Operation::UpdateStream, "the stream")?;
     Ok(LiveSession::new(
         client,
         State {
@@ -363,6 +391,16 @@ impl LiveSession {
             }),
         }
     }
+
+    /// Runs a stage over the session with its `options` (read by [`request_options`] first): one
+    /// async wrapper for the stages that share it.
+    fn stage(&self, options: JsValue, stage: Stage) -> Promise {
+        let s = self.inner.clone();
+        run(async move {
+            let o = request_options(&options)?;
+            stage(&s, &options, &o).await
+        })
+    }
 }
 
 impl Inner2 {
@@ -370,92 +408,125 @@ impl Inner2 {
         StreamId(self.state.borrow().stream.id)
     }
 
-    async fn set_broadcast(&self, status: BroadcastStatus, opts: &Opts) -> Result<JsValue, JsValue> {
-        let id = self
-            .state
-            .borrow()
-            .broadcast
-            .id
-            .ok_or_else(|| no_id(Operation::UpdateBroadcast, "the session's broadcast"))?;
-        let mut patch = Params::new(BROADCAST);
-        patch.set("status", params::json_str(status.as_str()));
-        let req = params::update_broadcast(id, &patch);
-        let (value, text) = call(&self.client, &req, opts).await?;
-        let mut st = self.state.borrow_mut();
-        st.broadcast = Res {
-            id: uint(&value, "id").or(Some(id)),
-            text,
-        };
-        Ok(value)
+    fn set_broadcast<'a>(&'a self, status: BroadcastStatus, opts: &'a Opts) -> Step<'a> {
+        Box::pin(async move {
+            let id = self
+                .state
+                .borrow()
+                .broadcast
+                .id
+                .ok_or_else(|| no_id(Operation::UpdateBroadcast, "the session's broadcast"))?;
+            let mut patch = Params::new(BROADCAST);
+            patch.set("status", params::json_str(status.as_str()));
+            let (value, text) = call(&self.client, params::update_broadcast(id, &patch), opts).await?;
+            let mut st = self.state.borrow_mut();
+            st.broadcast = Res {
+                id: uint(&value, "id").or(Some(id)),
+                text,
+            };
+            Ok(value)
+        })
     }
 
-    async fn start_recording(&self, opts: &Opts) -> Result<JsValue, JsValue> {
-        let (value, _) = call(&self.client, &ApiRequest::start_recording(self.stream_id()), opts).await?;
-        self.state.borrow_mut().recording = true;
-        Ok(value)
+    fn start_recording<'a>(&'a self, opts: &'a Opts) -> Step<'a> {
+        Box::pin(async move {
+            let (value, _) = call(&self.client, ApiRequest::start_recording(self.stream_id()), opts).await?;
+            self.state.borrow_mut().recording = true;
+            Ok(value)
+        })
     }
 
-    async fn stop_recording(&self, opts: &Opts) -> Result<JsValue, JsValue> {
-        let req = ApiRequest::stop_recording(self.stream_id());
-        let (value, text) = call(&self.client, &req, opts).await?;
-        let video = if value.is_null() {
-            None
-        } else {
-            let id = uint(&value, "id").ok_or_else(|| no_id(req.operation, "the recorded video"))?;
-            Some(Res { id, text })
-        };
-        let mut st = self.state.borrow_mut();
-        st.recording = false;
-        if let Some(v) = video {
-            st.add_video(v);
-        }
-        Ok(value)
+    fn stop_recording<'a>(&'a self, opts: &'a Opts) -> Step<'a> {
+        Box::pin(async move {
+            let (value, text) =
+                call(&self.client, ApiRequest::stop_recording(self.stream_id()), opts).await?;
+            let video = if value.is_null() {
+                None
+            } else {
+                Some(res_from(
+                    &value,
+                    text,
+                    Operation::StopRecording,
+                    "the recorded video",
+                )?)
+            };
+            let mut st = self.state.borrow_mut();
+            st.recording = false;
+            if let Some(v) = video {
+                st.add_video(v);
+            }
+            Ok(value)
+        })
     }
+}
 
-    async fn pause(&self, stop: bool, opts: &Opts) -> Result<JsValue, JsValue> {
-        self.set_broadcast(BroadcastStatus::Paused, opts).await?;
-        self.state.borrow_mut().status = Status::Paused;
-        let recording = self.state.borrow().recording;
+/// A stage's body: the session, the method's options (already checked as [`request_options`]) and
+/// the request options read from them.
+type Stage = for<'a> fn(&'a Inner2, &'a JsValue, &'a Opts) -> Step<'a>;
+
+fn go_live<'a>(s: &'a Inner2, _: &'a JsValue, opts: &'a Opts) -> Step<'a> {
+    Box::pin(async move {
+        let b = s.set_broadcast(BroadcastStatus::Live, opts).await?;
+        s.state.borrow_mut().status = Status::Live;
+        Ok(b)
+    })
+}
+
+fn start_recording<'a>(s: &'a Inner2, _: &'a JsValue, opts: &'a Opts) -> Step<'a> {
+    s.start_recording(opts)
+}
+
+fn pause<'a>(s: &'a Inner2, options: &'a JsValue, opts: &'a Opts) -> Step<'a> {
+    Box::pin(async move {
+        let stop = bool_prop(options, "stopRecording", "options.stopRecording")?;
+        s.set_broadcast(BroadcastStatus::Paused, opts).await?;
+        s.state.borrow_mut().status = Status::Paused;
+        let recording = s.state.borrow().recording;
         if stop && recording {
-            let video = self.stop_recording(opts).await?;
-            self.state.borrow_mut().resume_recording = true;
+            let video = s.stop_recording(opts).await?;
+            s.state.borrow_mut().resume_recording = true;
             return Ok(video);
         }
         Ok(JsValue::NULL)
-    }
+    })
+}
 
-    async fn resume(&self, opts: &Opts) -> Result<JsValue, JsValue> {
-        self.set_broadcast(BroadcastStatus::Live, opts).await?;
-        self.state.borrow_mut().status = Status::Live;
-        if self.state.borrow().resume_recording {
-            let r = self.start_recording(opts).await?;
-            self.state.borrow_mut().resume_recording = false;
+fn resume<'a>(s: &'a Inner2, _: &'a JsValue, opts: &'a Opts) -> Step<'a> {
+    Box::pin(async move {
+        s.set_broadcast(BroadcastStatus::Live, opts).await?;
+        s.state.borrow_mut().status = Status::Live;
+        if s.state.borrow().resume_recording {
+            let r = s.start_recording(opts).await?;
+            s.state.borrow_mut().resume_recording = false;
             return Ok(r);
         }
         Ok(JsValue::NULL)
-    }
+    })
+}
 
-    async fn stop(&self, opts: &Opts) -> Result<JsValue, JsValue> {
-        self.stop_recording(opts).await?;
-        self.state.borrow_mut().resume_recording = false;
-        self.set_broadcast(BroadcastStatus::Finished, opts).await?;
-        let req = stream_active(self.stream_id().0, false);
-        let (_, stream) = call_res(&self.client, &req, opts, "the stream").await?;
-        self.state.borrow_mut().stream = stream;
-        let id = self
+fn stop<'a>(s: &'a Inner2, _: &'a JsValue, opts: &'a Opts) -> Step<'a> {
+    Box::pin(async move {
+        s.stop_recording(opts).await?;
+        s.state.borrow_mut().resume_recording = false;
+        s.set_broadcast(BroadcastStatus::Finished, opts).await?;
+        let (value, text) = call(&s.client, stream_active(s.stream_id().0, false), opts).await?;
+        s.state.borrow_mut().stream = res_from(&value, text, Operation::UpdateStream, "the stream")?;
+        let id = s
             .state
             .borrow()
             .broadcast
             .id
             .ok_or_else(|| no_id(Operation::DeleteBroadcast, "the session's broadcast"))?;
-        call(&self.client, &ApiRequest::delete_broadcast(BroadcastId(id)), opts).await?;
-        let mut st = self.state.borrow_mut();
+        call(&s.client, ApiRequest::delete_broadcast(BroadcastId(id)), opts).await?;
+        let mut st = s.state.borrow_mut();
         st.status = Status::Stopped;
-        let mut s = String::new();
-        push_list(&mut s, &st.videos);
-        js_sys::JSON::parse(&s)
-    }
+        let mut text = String::new();
+        push_list(&mut text, &st.videos);
+        js_sys::JSON::parse(&text)
+    })
+}
 
+impl Inner2 {
     async fn wait_for_video_ready(&self, wait: &WaitOptions, opts: &Opts) -> Result<JsValue, JsValue> {
         let id = match wait.video_id {
             Some(id) => id.0,
@@ -470,8 +541,7 @@ impl Inner2 {
         let mut delay = wait.interval_ms.max(0.0);
         self.wake.set_waiting(Some(VideoId(id)));
         let result = loop {
-            let req = ApiRequest::get_video(VideoId(id));
-            let (video, text) = match call(&self.client, &req, opts).await {
+            let (video, text) = match call(&self.client, ApiRequest::get_video(VideoId(id)), opts).await {
                 Ok(v) => v,
                 Err(e) => break Err(e),
             };
@@ -513,7 +583,7 @@ impl Inner2 {
             )
         })?;
         req.body = body;
-        let (value, text) = call(&self.client, &req, opts).await?;
+        let (value, text) = call(&self.client, req, opts).await?;
         let mut st = self.state.borrow_mut();
         let ours_stream = action.stream_id == Some(StreamId(st.stream.id));
         let id = uint(&value, "id");
@@ -579,9 +649,8 @@ impl LiveSession {
     ) -> Promise {
         let c = client.inner.clone();
         run(async move {
-            let so = with_json(&options, "", params::setup_options)?;
-            let o = request_options(&opts)?;
-            Ok(JsValue::from(setup(c, so, &o).await?))
+            let plan = setup_plan(&options, &opts)?;
+            Ok(JsValue::from(setup(c, plan).await?))
         })
     }
 
@@ -605,14 +674,7 @@ impl LiveSession {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let s = self.inner.clone();
-        run(async move {
-            let b = s
-                .set_broadcast(BroadcastStatus::Live, &request_options(&options)?)
-                .await?;
-            s.state.borrow_mut().status = Status::Live;
-            Ok(b)
-        })
+        self.stage(options, go_live)
     }
 
     /// Stage 3: starts recording (resolves to the platform's warnings).
@@ -621,8 +683,7 @@ impl LiveSession {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { s.start_recording(&request_options(&options)?).await })
+        self.stage(options, start_recording)
     }
 
     /// Interruption: pauses the broadcast (and with `stopRecording`, stops the recording: resolves
@@ -632,12 +693,7 @@ impl LiveSession {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "PauseOptions")] options: JsValue,
     ) -> Promise {
-        let s = self.inner.clone();
-        run(async move {
-            let o = request_options(&options)?;
-            let stop = bool_prop(&options, "stopRecording", "options.stopRecording")?;
-            s.pause(stop, &o).await
-        })
+        self.stage(options, pause)
     }
 
     /// After an interruption: the broadcast live again, and the recording restarted if `pause`
@@ -647,8 +703,7 @@ impl LiveSession {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { s.resume(&request_options(&options)?).await })
+        self.stage(options, resume)
     }
 
     /// Stage 4: stops recording, finishes the broadcast, disables the stream, deletes the broadcast;
@@ -658,8 +713,7 @@ impl LiveSession {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        let s = self.inner.clone();
-        run(async move { s.stop(&request_options(&options)?).await })
+        self.stage(options, stop)
     }
 
     /// Polls the recording with backoff until it is `ready` (rejects with `video_failed` on
