@@ -184,16 +184,7 @@ fn res_from(value: &JsValue, text: String, operation: Operation, what: &str) -> 
 }
 
 /// Lists the broadcasts for the one `setup` created (bound to the stream, named `name`; the newest).
-fn find_broadcast<'a>(
-    client: &'a Inner,
-    name: &'a str,
-    stream_id: u64,
-    opts: &'a Opts,
-) -> Step<'a, Res<Option<u64>>> {
-    Box::pin(find_broadcast_inner(client, name, stream_id, opts))
-}
-
-async fn find_broadcast_inner(
+async fn find_broadcast(
     client: &Inner,
     name: &str,
     stream_id: u64,
