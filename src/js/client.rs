@@ -283,16 +283,21 @@ pub(super) fn with_json<T>(
     root: &str,
     f: impl FnOnce(&Value<'_>) -> Result<T, ParamError>,
 ) -> Result<T, JsValue> {
-    let text = if v.is_undefined() || v.is_null() {
-        "null".to_owned()
-    } else {
-        js_sys::JSON::stringify(v)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| invalid(if root.is_empty() { "params" } else { root }, "is not JSON data"))?
-    };
+    let text = json_text(v, root)?;
     let value = params::parse(&text, root).map_err(|e| param_error(&e))?;
     f(&value).map_err(|e| param_error(&e))
+}
+
+/// [`with_json`]'s text: not generic, so it exists once in the wasm (not once per reader).
+#[inline(never)]
+fn json_text(v: &JsValue, root: &str) -> Result<String, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok("null".to_owned());
+    }
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| invalid(if root.is_empty() { "params" } else { root }, "is not JSON data"))
 }
 
 fn stream_params(v: &JsValue) -> Result<Params, JsValue> {
