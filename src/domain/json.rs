@@ -822,6 +822,18 @@ fn hex_digit(n: u8) -> char {
     char::from(if n < 10 { b'0' + n } else { b'a' + n - 10 })
 }
 
+/// `items` joined by `sep`: `[..].join(sep)` without its generic code in the WebAssembly build.
+pub fn join(items: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// Appends `n` in decimal.
 pub fn write_u64(out: &mut String, mut n: u64) {
     let mut buf = [0u8; 20];

@@ -510,7 +510,7 @@ impl ApiRequest {
     pub fn list_videos(query: &ListVideosQuery) -> Self {
         let mut req = Self::new(Operation::ListVideos, Method::Get, "/streaming/videos".to_owned());
         let q = &mut req.query;
-        let join = |items: &[String]| items.join(",");
+        let join = |items: &[String]| super::json::join(items, ",");
         if let Some(v) = query.page {
             q.push(("page".into(), v.to_string()));
         }

@@ -1,7 +1,7 @@
 //! The API's error bodies. The platform answers errors in several shapes (fact sheet §10); this type
 //! reads them all and never fails: what it can not read is kept as raw text.
 
-use crate::domain::json::{self, NumKind, Str, Value};
+use crate::domain::json::{self, join, Cat, NumKind, Str, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -145,12 +145,14 @@ impl ErrorBody {
     /// A one-line summary of the messages, for error texts.
     pub fn summary(&self) -> String {
         match self {
-            Self::Fields { fields } => fields
-                .iter()
-                .map(|(k, v)| format!("{k} {}", v.join(", ")))
-                .collect::<Vec<_>>()
-                .join("; "),
-            Self::Messages { messages } => messages.join("; "),
+            Self::Fields { fields } => join(
+                &fields
+                    .iter()
+                    .map(|(k, v)| [k.as_str(), " ", join(v, ", ").as_str()].cat())
+                    .collect::<Vec<_>>(),
+                "; ",
+            ),
+            Self::Messages { messages } => join(messages, "; "),
             Self::Status { error, .. } | Self::Message { error } => error.clone(),
             Self::Empty => String::new(),
             Self::Raw { text } => text.chars().take(200).collect(),
