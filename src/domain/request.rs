@@ -14,6 +14,7 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
+use super::json::{write_u64, Cat};
 use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
@@ -349,6 +350,22 @@ fn non_blank(s: &Option<String>) -> bool {
     s.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
+/// `prefix`, the id in decimal, `suffix` (without the formatting machinery: smaller in the wasm).
+fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
+    let mut s = String::with_capacity(prefix.len() + 20 + suffix.len());
+    s.push_str(prefix);
+    write_u64(&mut s, id);
+    s.push_str(suffix);
+    s
+}
+
+/// A number in decimal (a query value).
+fn num(n: u64) -> String {
+    let mut s = String::new();
+    write_u64(&mut s, n);
+    s
+}
+
 impl ApiRequest {
     fn new(operation: Operation, method: Method, path: String) -> Self {
         Self {
@@ -380,7 +397,7 @@ impl ApiRequest {
         Self::new(
             Operation::GetStream,
             Method::Get,
-            format!("/streaming/streams/{id}"),
+            id_path("/streaming/streams/", id.0, ""),
         )
     }
 
@@ -392,7 +409,7 @@ impl ApiRequest {
             "/streaming/streams".to_owned(),
         );
         if let Some(page) = query.page {
-            req.query.push(("page".into(), page.to_string()));
+            req.query.push(("page".into(), num(u64::from(page))));
         }
         if let Some(wb) = query.with_broadcasts {
             req.query
@@ -406,9 +423,9 @@ impl ApiRequest {
         let mut req = Self::new(
             Operation::UpdateStream,
             Method::Patch,
-            format!("/streaming/streams/{id}"),
+            id_path("/streaming/streams/", id.0, ""),
         );
-        req.body = Some(format!("{{\"stream\":{}}}", to_json(params)));
+        req.body = Some(["{\"stream\":", &to_json(params), "}"].cat());
         req
     }
 
@@ -417,7 +434,7 @@ impl ApiRequest {
         Self::new(
             Operation::DeleteStream,
             Method::Delete,
-            format!("/streaming/streams/{id}"),
+            id_path("/streaming/streams/", id.0, ""),
         )
     }
 
@@ -426,7 +443,7 @@ impl ApiRequest {
         Self::new(
             Operation::StartRecording,
             Method::Put,
-            format!("/streaming/streams/{id}/start_recording"),
+            id_path("/streaming/streams/", id.0, "/start_recording"),
         )
     }
 
@@ -435,7 +452,7 @@ impl ApiRequest {
         Self::new(
             Operation::StopRecording,
             Method::Put,
-            format!("/streaming/streams/{id}/stop_recording"),
+            id_path("/streaming/streams/", id.0, "/stop_recording"),
         )
     }
 
@@ -451,7 +468,7 @@ impl ApiRequest {
             Method::Post,
             "/streaming/broadcasts".to_owned(),
         );
-        req.body = Some(format!("{{\"broadcast\":{}}}", to_json(params)));
+        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
         Ok(req)
     }
 
@@ -460,7 +477,7 @@ impl ApiRequest {
         Self::new(
             Operation::GetBroadcast,
             Method::Get,
-            format!("/streaming/broadcasts/{id}"),
+            id_path("/streaming/broadcasts/", id.0, ""),
         )
     }
 
@@ -472,7 +489,7 @@ impl ApiRequest {
             "/streaming/broadcasts".to_owned(),
         );
         if let Some(page) = query.page {
-            req.query.push(("page".into(), page.to_string()));
+            req.query.push(("page".into(), num(u64::from(page))));
         }
         req
     }
@@ -482,9 +499,9 @@ impl ApiRequest {
         let mut req = Self::new(
             Operation::UpdateBroadcast,
             Method::Patch,
-            format!("/streaming/broadcasts/{id}"),
+            id_path("/streaming/broadcasts/", id.0, ""),
         );
-        req.body = Some(format!("{{\"broadcast\":{}}}", to_json(params)));
+        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
         req
     }
 
@@ -493,7 +510,7 @@ impl ApiRequest {
         Self::new(
             Operation::DeleteBroadcast,
             Method::Delete,
-            format!("/streaming/broadcasts/{id}"),
+            id_path("/streaming/broadcasts/", id.0, ""),
         )
     }
 
@@ -502,7 +519,7 @@ impl ApiRequest {
         Self::new(
             Operation::GetVideo,
             Method::Get,
-            format!("/streaming/videos/{id}"),
+            id_path("/streaming/videos/", id.0, ""),
         )
     }
 
@@ -512,15 +529,15 @@ impl ApiRequest {
         let q = &mut req.query;
         let join = |items: &[String]| super::json::join(items, ",");
         if let Some(v) = query.page {
-            q.push(("page".into(), v.to_string()));
+            q.push(("page".into(), num(u64::from(v))));
         }
         if let Some(v) = query.per_page {
-            q.push(("per_page".into(), v.to_string()));
+            q.push(("per_page".into(), num(u64::from(v))));
         }
         if let Some(v) = &query.id {
             q.push((
                 "id".into(),
-                join(&v.iter().map(ToString::to_string).collect::<Vec<_>>()),
+                join(&v.iter().map(|id| num(id.0)).collect::<Vec<_>>()),
             ));
         }
         if let Some(v) = &query.search {
@@ -530,10 +547,10 @@ impl ApiRequest {
             q.push(("status".into(), v.as_str().to_owned()));
         }
         if let Some(v) = query.client_user_id {
-            q.push(("client_user_id".into(), v.to_string()));
+            q.push(("client_user_id".into(), num(v)));
         }
         if let Some(v) = query.stream_id {
-            q.push(("stream_id".into(), v.to_string()));
+            q.push(("stream_id".into(), num(v.0)));
         }
         if let Some(v) = &query.fields {
             q.push(("fields".into(), join(v)));
@@ -546,7 +563,7 @@ impl ApiRequest {
         Self::new(
             Operation::DeleteVideo,
             Method::Delete,
-            format!("/streaming/videos/{id}"),
+            id_path("/streaming/videos/", id.0, ""),
         )
     }
 
@@ -564,7 +581,7 @@ impl ApiRequest {
 
     /// The full URL against a base such as `https://api.gcore.com` (a trailing `/` is ignored).
     pub fn url(&self, base: &str) -> String {
-        format!("{}{}", base.trim_end_matches('/'), self.path_and_query())
+        [base.trim_end_matches('/'), &self.path_and_query()].cat()
     }
 }
 
