@@ -70,6 +70,13 @@ fn run(t: &mut Tracker, hooks: &[&str]) {
     }
 }
 
+/// Steps 1–8: set up, the stream and the broadcast live, recording.
+fn recording() -> Tracker {
+    let mut t = setup();
+    run(&mut t, &GUIDE[..3]);
+    t
+}
+
 /// Steps 1–3: the stream is created and enabled, the broadcast created and linked.
 fn setup() -> Tracker {
     let mut t = Tracker::new();
@@ -227,15 +234,7 @@ fn a_lost_webhook_or_a_crash_before_acting_loses_no_step() {
         vec![(Operation::StartRecording, Some(7), None, None)]
     );
     // The step-13 webhook is lost: after the stream ends, the broadcast still has to be finished.
-    let mut t = setup();
-    run(
-        &mut t,
-        &[
-            "step04_stream_live",
-            "step06_broadcast_live",
-            "step08_recording_started",
-        ],
-    );
+    let mut t = recording();
     t.expect_stop(S, None);
     for h in ["step10_recording_stopped", "step15_stream_ended"] {
         t.apply(&hook(h), None);
@@ -260,15 +259,7 @@ fn a_lost_webhook_or_a_crash_before_acting_loses_no_step() {
 
 #[test]
 fn interruption_then_restart() {
-    let mut t = setup();
-    run(
-        &mut t,
-        &[
-            "step04_stream_live",
-            "step06_broadcast_live",
-            "step08_recording_started",
-        ],
-    );
+    let mut t = recording();
     let r = t.apply(&hook("interruption_stream_down"), None);
     assert_apply_within_next(&t, &r, "interruption");
     // Check the stream; pause the broadcast (the recording already stopped with the stream).
@@ -318,16 +309,10 @@ fn interruption_then_restart() {
     );
     assert_apply_within_next(&t, &r, "restart");
     // The user gives up instead of restarting: a requested stop after the interruption.
-    let mut t = setup();
+    let mut t = recording();
     run(
         &mut t,
-        &[
-            "step04_stream_live",
-            "step06_broadcast_live",
-            "step08_recording_started",
-            "interruption_stream_down",
-            "interruption_broadcast_paused",
-        ],
+        &["interruption_stream_down", "interruption_broadcast_paused"],
     );
     t.expect_stop(S, None);
     assert_eq!(
@@ -338,15 +323,7 @@ fn interruption_then_restart() {
 
 #[test]
 fn a_recording_stopped_without_a_requested_stop_is_checked() {
-    let mut t = setup();
-    run(
-        &mut t,
-        &[
-            "step04_stream_live",
-            "step06_broadcast_live",
-            "step08_recording_started",
-        ],
-    );
+    let mut t = recording();
     let r = t.apply(&hook("step10_recording_stopped"), None);
     assert_eq!(next(&t), vec![(Operation::GetStream, None, None, None)]);
     assert_apply_within_next(&t, &r, "unrequested recording stop");
