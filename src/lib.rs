@@ -13,6 +13,12 @@
 //! [`client::Transport`] trait (fetch on wasm, hyper natively), with retries and timeouts as pure
 //! policy. The bindings module (`js`, wasm only) is the one place that knows about JavaScript.
 #![cfg_attr(not(test), deny(missing_docs))]
+// The package's wasm builds are `no_std` (+ `alloc`): see the `std` feature in Cargo.toml.
+#![cfg_attr(all(target_family = "wasm", not(feature = "std")), no_std)]
+
+extern crate alloc;
+
+mod prelude;
 
 pub mod domain;
 

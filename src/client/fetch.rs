@@ -7,8 +7,9 @@
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::domain::request::Method;
+use crate::prelude::*;
+use core::cell::RefCell;
 use js_sys::{Array, Function, Object, Reflect};
-use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 

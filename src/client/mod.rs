@@ -13,7 +13,8 @@ use crate::domain::request::{
 };
 use crate::domain::response::{api_error, decode, ApiError, DecodeError, ResponseValue};
 use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 mod pages;
 #[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
@@ -341,7 +342,7 @@ impl fmt::Display for ClientError {
     }
 }
 
-impl std::error::Error for ClientError {}
+impl core::error::Error for ClientError {}
 
 impl From<ParamError> for ClientError {
     fn from(e: ParamError) -> Self {

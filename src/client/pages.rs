@@ -4,8 +4,9 @@
 use super::{CallOptions, Client, ClientError, Transport};
 use crate::domain::request::{ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery};
 use crate::domain::response::ResponseValue;
+use crate::prelude::*;
+use alloc::collections::VecDeque;
 use serde::Serialize;
-use std::collections::VecDeque;
 
 /// The platform's page size (Gcore's demos assume 25).
 pub const PAGE_SIZE: usize = 25;

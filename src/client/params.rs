@@ -13,6 +13,7 @@ use crate::domain::request::{
     ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
 };
 use crate::domain::webhook::Action;
+use crate::prelude::*;
 
 /// What a known member must be.
 #[derive(Clone, Copy)]

@@ -9,12 +9,13 @@ use crate::domain::request::{
 };
 use crate::domain::response::ResponseValue;
 use crate::domain::webhook::Action;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::pin;
+use core::task::{Poll, Waker};
 use serde::{Deserialize, Serialize};
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::pin;
-use std::rc::Rc;
-use std::task::{Poll, Waker};
 
 /// What [`LiveSession::setup`] does: create a stream (or reuse one) and a broadcast bound to it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -137,8 +138,8 @@ pub struct LiveSession<T: Transport> {
     wake: Wake,
 }
 
-impl<T: Transport> std::fmt::Debug for LiveSession<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<T: Transport> core::fmt::Debug for LiveSession<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("LiveSession")
             .field("state", &self.state)
             .finish_non_exhaustive()
@@ -545,7 +546,7 @@ struct Notified<'a> {
 
 impl Future for Notified<'_> {
     type Output = ();
-    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<()> {
+    fn poll(self: core::pin::Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> Poll<()> {
         if self.wake.generation.get() != self.start {
             return Poll::Ready(());
         }
@@ -561,7 +562,7 @@ async fn race<E>(
 ) -> Result<(), E> {
     let mut sleep = pin!(sleep);
     let mut notified = pin!(notified);
-    std::future::poll_fn(|cx| {
+    core::future::poll_fn(|cx| {
         if let Poll::Ready(r) = sleep.as_mut().poll(cx) {
             return Poll::Ready(r);
         }

@@ -1,7 +1,7 @@
 //! Identifier newtypes: a stream id can not be passed where a broadcast id is expected.
 
+use core::fmt;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {

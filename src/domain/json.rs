@@ -9,6 +9,7 @@
 //!
 //! The writer escapes strings as `serde_json` does, so both produce the same text.
 
+use crate::prelude::*;
 /// The deepest nesting of arrays and objects accepted (as `serde_json`'s recursion limit).
 pub const MAX_DEPTH: usize = 128;
 
@@ -61,11 +62,11 @@ impl<'a> Str<'a> {
     }
 
     /// The decoded string, borrowed from the input when it has no escapes.
-    pub fn text(&self) -> std::borrow::Cow<'a, str> {
+    pub fn text(&self) -> alloc::borrow::Cow<'a, str> {
         if self.escaped {
-            std::borrow::Cow::Owned(self.decode())
+            alloc::borrow::Cow::Owned(self.decode())
         } else {
-            std::borrow::Cow::Borrowed(self.raw)
+            alloc::borrow::Cow::Borrowed(self.raw)
         }
     }
 
@@ -108,7 +109,7 @@ impl<'a> Str<'a> {
     }
 }
 
-fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
+fn hex4(chars: &mut core::str::Chars<'_>) -> u32 {
     let mut v = 0;
     for _ in 0..4 {
         v = v * 16 + chars.next().and_then(|c| c.to_digit(16)).unwrap_or(0);
@@ -848,7 +849,7 @@ pub fn write_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
+    out.push_str(core::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// Where a JSON value is written, piece by piece: JSON text (`String`) or a [`Tape`] for the JS
@@ -946,6 +947,14 @@ pub struct Tape {
 }
 
 impl Tape {
+    /// An empty tape.
+    pub const fn new() -> Self {
+        Tape {
+            ops: Vec::new(),
+            bytes: Vec::new(),
+        }
+    }
+
     /// Opens an object.
     pub const OBJ: f64 = 1.0;
     /// Opens an array.

@@ -16,9 +16,10 @@
 use super::ids::{BroadcastId, StreamId, VideoId};
 use super::json::{write_u64, Cat};
 use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
+use crate::prelude::*;
+use core::fmt;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
-use std::fmt;
 
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
@@ -313,7 +314,7 @@ impl fmt::Display for ParamError {
     }
 }
 
-impl std::error::Error for ParamError {}
+impl core::error::Error for ParamError {}
 
 /// One API call as a value.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,9 +7,10 @@
 
 use super::model::{Broadcast, ErrorBody, StartRecordingResult, Stream, Video};
 use super::request::Operation;
+use crate::prelude::*;
+use alloc::collections::BTreeMap;
+use core::fmt;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::fmt;
 
 /// A decoded success body.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -67,7 +68,7 @@ impl fmt::Display for ApiError {
     }
 }
 
-impl std::error::Error for ApiError {}
+impl core::error::Error for ApiError {}
 
 /// Why a response could not be decoded.
 #[derive(Clone, Debug, PartialEq)]

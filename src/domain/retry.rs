@@ -105,7 +105,7 @@ pub fn decide(
 /// The exponential backoff before retry number `attempt + 1`: `initial · 2^attempt`, capped at the
 /// maximum, minus up to 25 % jitter (`random` in `[0, 1)`).
 pub fn backoff_ms(policy: &RetryPolicy, attempt: u32, random: f64) -> f64 {
-    let factor = 2f64.powi(i32::try_from(attempt.min(30)).unwrap_or(30));
+    let factor = (1u64 << attempt.min(30)) as f64; // exact: 2^30 < 2^53
     let base = (policy.initial_delay_ms * factor)
         .min(policy.max_delay_ms)
         .max(0.0);

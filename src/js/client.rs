@@ -14,12 +14,13 @@ use crate::domain::json::Value;
 use crate::domain::model::ErrorBody;
 use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
+use crate::prelude::*;
+use alloc::collections::VecDeque;
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
 use js_sys::{Function, Object, Promise, Reflect};
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -240,7 +241,7 @@ pub(super) fn opt_number(obj: &JsValue, key: &str, path: &str) -> Result<Option<
 fn opt_count(obj: &JsValue, key: &str, path: &str) -> Result<Option<u32>, JsValue> {
     opt_number(obj, key, path)?
         .map(|n| {
-            if n.fract() == 0.0 && n <= 100.0 {
+            if (n % 1.0) == 0.0 && n <= 100.0 {
                 Ok(n as u32)
             } else {
                 Err(invalid(path, "must be an integer from 0 to 100"))
@@ -310,7 +311,7 @@ fn broadcast_params(v: &JsValue) -> Result<Params, JsValue> {
 
 pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
     v.as_f64()
-        .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0)
+        .filter(|n| (*n % 1.0) == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0)
         .map(|n| n as u64)
         .ok_or_else(|| invalid(path, "must be a positive integer id"))
 }
@@ -392,7 +393,7 @@ fn slow_path(c: Inner) -> JsValue {
         let ctx = args.get(6).as_f64().unwrap_or(0.0);
         let index = (ctx % 32.0) as usize;
         let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::GetStream);
-        let retries = (ctx / 32.0).floor();
+        let retries = ((ctx / 32.0) as u64) as f64; // floor: ctx >= 0
         let signal = args.get(5);
         let timeout_ms = args.get(4).as_f64().unwrap_or(0.0);
         let o: Opts = CallOptions {

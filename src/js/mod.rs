@@ -12,6 +12,7 @@
 //! - TypeScript types are precise (`unchecked_param_type`/`unchecked_return_type` and
 //!   `typescript_custom_section`); `any` never appears in the public `.d.ts`.
 
+use crate::prelude::*;
 #[cfg(feature = "client")]
 mod client;
 mod models;
@@ -65,6 +66,15 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 #[cfg(feature = "sandbox")]
 #[doc(hidden)]
 pub mod sandbox;
+
+/// Without std (the package's builds) a panic traps: `unreachable` throws a `WebAssembly.RuntimeError`
+/// in JS. No panic is reachable (clippy denies `unwrap`, `expect`, indexing and `panic!` outside
+/// tests); this handler replaces std's, whose message formatting and hook machinery cost ~4 KB gzip.
+#[cfg(not(feature = "std"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 /// The wasm heap: a small free-list allocator (dlmalloc, std's default, is about 7 KB of code).
 #[global_allocator]

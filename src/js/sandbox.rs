@@ -12,10 +12,11 @@ use crate::domain::platform::{
     ControlError, Platform, PlatformConfig, PlatformRequest, PlatformResponse, Webhook,
 };
 use crate::domain::StreamId;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -257,7 +258,11 @@ fn arm_timer(inner: &Shared) {
             pump(&inner);
         }
     });
-    if let Ok(handle) = set.call2(&JsValue::UNDEFINED, &cb, &JsValue::from_f64(delay.ceil())) {
+    if let Ok(handle) = set.call2(
+        &JsValue::UNDEFINED,
+        &cb,
+        &JsValue::from_f64(js_sys::Math::ceil(delay)),
+    ) {
         if let Ok(unref) = js_sys::Reflect::get(&handle, &JsValue::from_str("unref")) {
             if let Ok(unref) = unref.dyn_into::<js_sys::Function>() {
                 let _ = unref.call0(&handle);
@@ -492,7 +497,7 @@ impl Sandbox {
                 .try_borrow_mut()
                 .map_err(|_| internal("the sandbox is busy (re-entrant call)"))?;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let ms = ms.round() as u64;
+            let ms = js_sys::Math::round(ms) as u64;
             i.offset_ms = i.offset_ms.saturating_add(ms);
         }
         let hooks = pump(&self.inner);
@@ -551,7 +556,7 @@ impl Sandbox {
 
 impl Sandbox {
     fn control(&self, stream_id: f64, connect: bool) -> Result<JsValue, JsValue> {
-        if !(stream_id.is_finite() && stream_id >= 0.0 && stream_id.fract() == 0.0) {
+        if !(stream_id.is_finite() && stream_id >= 0.0 && (stream_id % 1.0) == 0.0) {
             return Err(invalid("streamId", "streamId must be a non-negative integer"));
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

@@ -15,11 +15,12 @@ use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::BroadcastStatus;
 use crate::domain::request::{ApiRequest, ListBroadcastsQuery, Operation, ParamError};
 use crate::domain::webhook::Action;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
 use js_sys::{Array, Promise};
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 type Opts = CallOptions<JsValue>;
@@ -124,7 +125,7 @@ fn push_list(s: &mut String, items: &[Res<u64>]) {
 fn uint(obj: &JsValue, key: &str) -> Option<u64> {
     prop(obj, key)?
         .as_f64()
-        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= 9_007_199_254_740_991.0)
+        .filter(|n| (*n % 1.0) == 0.0 && *n >= 0.0 && *n <= 9_007_199_254_740_991.0)
         .map(|n| n as u64)
 }
 

@@ -14,7 +14,10 @@ use crate::domain::webhook::{
     body_text, check, check_size, parse_text, quick_for_tracker, quick_tape, verify_source, Checked,
     ParseOptions, SourceCheck, StreamUpdate, Tracker, VideoUpdate, WebhookError, WebhookErrorCode as Code,
 };
+use crate::prelude::*;
+use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array};
+use spin::mutex::SpinMutex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -248,24 +251,23 @@ fn invalid(path: &str, message: &str) -> JsValue {
     throw(WebhookError::new(Code::InvalidValue, path, message))
 }
 
-thread_local! {
-    /// JS strings of the names and values the bindings use, made once: making a JS string from wasm
-    /// memory costs more than the rest of a small call.
-    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn key(k: &'static str) -> JsValue {
-    KEYS.with(|keys| {
-        let Ok(mut keys) = keys.try_borrow_mut() else {
-            return JsValue::from_str(k);
-        };
-        if let Some((_, v)) = keys.iter().find(|(s, _)| *s == k) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(k);
-        keys.push((k, v.clone()));
-        v
-    })
+#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
+#[wasm_bindgen]
+extern "C" {
+    // The option names the bindings read, as JS strings made once: making a JS string from wasm
+    // memory costs more than the rest of a small call.
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static MAX_BYTES: JsString = "maxBytes";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static ALLOW_UNKNOWN_TYPES: JsString = "allowUnknownTypes";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static ALLOW_IPS: JsString = "allowIps";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static IP: JsString = "ip";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static URL: JsString = "url";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static SECRET: JsString = "secret";
 }
 
 /// A webhook body as text, plus the same text as a JS string (for the engine's `JSON.parse`).
@@ -322,10 +324,10 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
     let Some(o) = options else {
         return Ok(opts);
     };
-    let max = Reflect::get(&o, &key("maxBytes"))?;
+    let max = MAX_BYTES.with(|k| Reflect::get(&o, k))?;
     if !max.is_undefined() {
         match max.as_f64() {
-            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => {
+            Some(n) if n.is_finite() && n >= 0.0 && (n % 1.0) == 0.0 => {
                 opts.max_bytes = n as usize;
             }
             _ => {
@@ -336,7 +338,7 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
             }
         }
     }
-    let unknown = Reflect::get(&o, &key("allowUnknownTypes"))?;
+    let unknown = ALLOW_UNKNOWN_TYPES.with(|k| Reflect::get(&o, k))?;
     if !unknown.is_undefined() {
         match unknown.as_bool() {
             Some(b) => opts.allow_unknown_types = b,
@@ -376,8 +378,12 @@ pub fn parse_webhook(
     event_object(&checked, body.text.len())
 }
 
-fn opt_string(options: &JsValue, k: &'static str) -> Result<Option<String>, JsValue> {
-    let v = Reflect::get(options, &key(k))?;
+fn opt_string(
+    options: &JsValue,
+    key: &'static wasm_bindgen::JsThreadLocal<JsString>,
+    k: &'static str,
+) -> Result<Option<String>, JsValue> {
+    let v = key.with(|key| Reflect::get(options, key))?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
@@ -403,7 +409,7 @@ pub fn verify_webhook_source(
     if !options.is_object() {
         return Err(invalid("", "expected an options object"));
     }
-    let ips = Reflect::get(&options, &key("allowIps"))?;
+    let ips = ALLOW_IPS.with(|k| Reflect::get(&options, k))?;
     let allow_ips = if ips.is_undefined() || ips.is_null() {
         None
     } else if let Some(items) = ips.dyn_ref::<Array>() {
@@ -430,16 +436,16 @@ pub fn verify_webhook_source(
         )));
     };
     let check = SourceCheck {
-        ip: opt_string(&options, "ip")?,
-        url: opt_string(&options, "url")?,
-        secret: opt_string(&options, "secret")?,
+        ip: opt_string(&options, &IP, "ip")?,
+        url: opt_string(&options, &URL, "url")?,
+        secret: opt_string(&options, &SECRET, "secret")?,
         allow_ips,
     };
     verify_source(&check).map_err(throw)
 }
 
 fn id_arg(v: f64, path: &str) -> Result<u64, JsValue> {
-    if v.is_finite() && v >= 1.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_991.0 {
+    if v.is_finite() && v >= 1.0 && (v % 1.0) == 0.0 && v <= 9_007_199_254_740_991.0 {
         Ok(v as u64)
     } else {
         Err(invalid(path, "expected a positive integer id"))
@@ -568,22 +574,20 @@ impl<'a> ApiObject<'a> {
     }
 }
 
-thread_local! {
-    /// Set by the package's JS (`pkg-template/fast.js`), which wraps every method returning an
-    /// `ApplyResult`: results come back as the address of their tape instead of an object.
-    static TAPE_RESULTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+/// Set by the package's JS (`pkg-template/fast.js`), which wraps every method returning an
+/// `ApplyResult`: results come back as the address of their tape instead of an object.
+static TAPE_RESULTS: AtomicBool = AtomicBool::new(false);
 
 /// (Internal to the package's JS.) From now on, methods that return an `ApplyResult` return the
 /// address of its tape (see `result_tape`).
 #[wasm_bindgen(js_name = __gsTapeResults, skip_typescript)]
 pub fn gs_tape_results() {
-    TAPE_RESULTS.with(|t| t.set(true));
+    TAPE_RESULTS.store(true, Relaxed);
 }
 
 /// The result as a JS object (through JSON text), or its tape's address for the package's JS.
 fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue> {
-    if TAPE_RESULTS.with(std::cell::Cell::get) {
+    if TAPE_RESULTS.load(Relaxed) {
         Ok(JsValue::from_f64(result_tape(r) as f64))
     } else {
         js_sys::JSON::parse(&r.to_json())
@@ -595,10 +599,7 @@ fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue
 /// length of the literal), `stage` (the same, or 0, 0 for `null`), then where `entity`, `changes` and
 /// `actions` start among the ops; then the ops (each of the three a value of its own).
 fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
-    SCRATCH.with(|s| {
-        let Ok(mut s) = s.try_borrow_mut() else {
-            return 0;
-        };
+    with_scratch(|s| {
         let tape = &mut s.tape;
         tape.clear();
         tape.ops.extend_from_slice(&[0.0; TAPE_HEADER]);
@@ -629,6 +630,7 @@ fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
         }
         tape.ops.as_ptr() as usize
     })
+    .unwrap_or(0)
 }
 
 /// Numbers before the ops of a result tape.
@@ -642,7 +644,6 @@ const TAPE_HEADER: usize = 10;
 // and parse). Anything off the fast path (an error, a BOM, an option) answers "slow path" and the
 // caller repeats the call through the exports above, which throw the precise error.
 
-#[derive(Default)]
 struct Scratch {
     input: Vec<u8>,
     tape: Tape,
@@ -650,23 +651,30 @@ struct Scratch {
     entity: Vec<f64>,
 }
 
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+/// The module's one scratch space. wasm32 without threads runs one call at a time, so the lock is
+/// never contended; a call that finds it taken (re-entry) answers "slow path" instead of waiting.
+static SCRATCH: SpinMutex<Scratch> = SpinMutex::new(Scratch {
+    input: Vec::new(),
+    tape: Tape::new(),
+    entity: Vec::new(),
+});
+
+/// Runs `f` on the scratch space; `None` when it is in use (a re-entrant call).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> Option<R> {
+    SCRATCH.try_lock().map(|mut s| f(&mut s))
 }
 
 /// (Internal to the package's JS.) The address of a buffer of at least `len` bytes for the next
 /// body, or 0.
 #[wasm_bindgen(js_name = __gsInput, skip_typescript)]
 pub fn gs_input(len: usize) -> usize {
-    SCRATCH.with(|s| {
-        let Ok(mut s) = s.try_borrow_mut() else {
-            return 0;
-        };
+    with_scratch(|s| {
         if s.input.len() < len {
             s.input.resize(len, 0);
         }
         s.input.as_mut_ptr() as usize
     })
+    .unwrap_or(0)
 }
 
 /// (Internal to the package's JS.) The module's memory.
@@ -677,7 +685,7 @@ pub fn gs_memory() -> JsValue {
 
 /// The body in the input buffer, when it can take the fast path (valid UTF-8, no BOM, not too large).
 fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
-    let text = std::str::from_utf8(input.get(..len)?).ok()?;
+    let text = core::str::from_utf8(input.get(..len)?).ok()?;
     (len <= ParseOptions::default().max_bytes && !text.starts_with('\u{feff}')).then_some(text)
 }
 
@@ -691,9 +699,8 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 /// with those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
 pub fn gs_parse(len: usize) -> f64 {
-    SCRATCH.with(|s| {
-        let Ok(mut s) = s.try_borrow_mut() else { return 0.0 };
-        let Scratch { input, entity, .. } = &mut *s;
+    with_scratch(|s| {
+        let Scratch { input, entity, .. } = s;
         let Some(text) = scratch_text(input, len) else {
             return 0.0;
         };
@@ -710,6 +717,7 @@ pub fn gs_parse(len: usize) -> f64 {
         };
         f64::from(kind | nulls << 3) + 16384.0 * entity.as_ptr() as usize as f64
     })
+    .unwrap_or(0.0)
 }
 
 /// The state tracker: folds webhooks and API responses into per-stream state, stages and actions.
@@ -759,9 +767,8 @@ impl WebhookTracker {
     /// address of the result's tape (`[ops length, bytes address, ops…]`), or 0: take the slow path.
     #[wasm_bindgen(js_name = __applyInput, skip_typescript)]
     pub fn apply_input(&mut self, len: usize, received_at_ms: Option<f64>) -> usize {
-        let r = SCRATCH.with(|s| {
-            let mut s = s.try_borrow_mut().ok()?;
-            let Scratch { input, entity, .. } = &mut *s;
+        let r = with_scratch(|s| {
+            let Scratch { input, entity, .. } = s;
             let text = scratch_text(input, len)?;
             Some(match quick_for_tracker(text, entity) {
                 Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
@@ -771,7 +778,8 @@ impl WebhookTracker {
                     self.inner.apply(&checked.event, now_arg(received_at_ms))
                 }
             })
-        });
+        })
+        .flatten();
         r.map_or(0, |r| result_tape(&r))
     }
 
@@ -878,7 +886,7 @@ impl WebhookTracker {
     pub fn stage(&self, #[wasm_bindgen(js_name = streamId)] stream_id: f64) -> Result<JsValue, JsValue> {
         let id = id_arg(stream_id, "streamId")?;
         Ok(match self.inner.stage(StreamId(id)) {
-            Some(s) => key(s.as_str()),
+            Some(s) => JsValue::from_str(s.as_str()),
             None => JsValue::NULL,
         })
     }
@@ -980,12 +988,12 @@ impl WebhookTracker {
     /// snapshot (the caller repeats the call through `restore`, which throws the error).
     #[wasm_bindgen(js_name = __restoreInput, skip_typescript)]
     pub fn restore_input(len: usize) -> Option<WebhookTracker> {
-        SCRATCH.with(|s| {
-            let s = s.try_borrow().ok()?;
-            let text = std::str::from_utf8(s.input.get(..len)?).ok()?;
+        with_scratch(|s| {
+            let text = core::str::from_utf8(s.input.get(..len)?).ok()?;
             let inner = Tracker::restore(text).ok()?;
             Some(WebhookTracker { inner })
         })
+        .flatten()
     }
 
     /// Drops a finished stream and what hangs on it; returns whether it was tracked.

@@ -3,9 +3,10 @@
 //! describes broadcast statuses as "Pending, Live, …" while the platform sends lower case) and are
 //! written back in the platform's lower-case form.
 
+use crate::prelude::*;
+use core::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
 
 macro_rules! open_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {

@@ -2,8 +2,9 @@
 //! reads them all and never fails: what it can not read is kept as raw text.
 
 use crate::domain::json::{self, join, Cat, NumKind, Str, Value};
+use crate::prelude::*;
+use alloc::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// An error body, in whichever shape the platform used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 //! it, unknown fields are kept in `extra` (so nothing is lost on a round trip), and enumerations keep
 //! unknown values (see [`enums`]).
 
+use crate::prelude::*;
 pub mod broadcast;
 pub mod enums;
 pub mod error;

@@ -2,6 +2,7 @@
 
 use super::Extra;
 use crate::domain::ids::StreamId;
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 

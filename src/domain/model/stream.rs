@@ -3,6 +3,7 @@
 use super::enums::{Projection, RecordType, StreamSourceType};
 use super::Extra;
 use crate::domain::ids::{BroadcastId, StreamId};
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 

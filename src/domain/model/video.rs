@@ -3,6 +3,7 @@
 use super::enums::{ConvertedVideoStatus, RecordType, VideoStatus};
 use super::Extra;
 use crate::domain::ids::{StreamId, VideoId};
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 

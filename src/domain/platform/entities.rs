@@ -5,6 +5,7 @@ use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::model::{
     Broadcast, ConvertedVideo, ConvertedVideoStatus, RecordType, Stream, StreamSourceType, Video, VideoStatus,
 };
+use crate::prelude::*;
 use serde_json::{json, Value};
 
 /// The renditions a recording is transcoded into, best first: (name, width, height).

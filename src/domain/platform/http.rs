@@ -5,10 +5,11 @@ use super::{time, EventKind, Platform};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::{Broadcast, Projection, RecordType, Stream, VideoStatus};
 use crate::domain::request::{BroadcastParams, StreamParams};
+use crate::prelude::*;
+use alloc::collections::BTreeMap;
+use core::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
-use std::fmt;
 
 /// The 404 text the platform sends (fact sheet §10).
 pub const NOT_FOUND_TEXT: &str =
@@ -598,7 +599,7 @@ impl Platform {
         let Some(entry) = self.streams.get_mut(&id) else {
             return;
         };
-        let recorder = std::mem::replace(&mut entry.recorder, Recorder::Off);
+        let recorder = core::mem::replace(&mut entry.recorder, Recorder::Off);
         self.cancel_stream(id);
         if let Recorder::Suspended(file) = recorder {
             self.close_file(id, &file);
@@ -647,7 +648,7 @@ impl Platform {
         let Some(entry) = self.streams.get_mut(&id) else {
             return PlatformResponse::not_found();
         };
-        let recorder = std::mem::replace(&mut entry.recorder, Recorder::Off);
+        let recorder = core::mem::replace(&mut entry.recorder, Recorder::Off);
         self.cancel(|k| {
             matches!(k, EventKind::RecordingOn(s) | EventKind::CloseFile(s) | EventKind::Split(s) if *s == id)
         });

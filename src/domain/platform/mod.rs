@@ -22,6 +22,7 @@
 //! assert_eq!(hooks[0].payload["message"]["stream"]["live"], true);
 //! ```
 
+use crate::prelude::*;
 mod entities;
 mod http;
 pub mod rng;
@@ -29,12 +30,12 @@ pub mod time;
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::{Broadcast, Video};
+use alloc::collections::BTreeMap;
+use core::fmt;
 use entities::{Recorder, StreamEntry};
 use rng::SplitMix64;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
-use std::fmt;
 
 pub use http::{PlatformRequest, PlatformResponse};
 
@@ -177,7 +178,7 @@ impl fmt::Display for ControlError {
     }
 }
 
-impl std::error::Error for ControlError {}
+impl core::error::Error for ControlError {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum EventKind {
@@ -271,7 +272,7 @@ impl Platform {
     /// `now_ms` is treated as the latest time seen.
     pub fn advance(&mut self, now_ms: u64) -> Vec<Webhook> {
         self.run_due(now_ms);
-        std::mem::take(&mut self.outbox)
+        core::mem::take(&mut self.outbox)
     }
 
     /// The latest simulated time seen.

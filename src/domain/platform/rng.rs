@@ -1,5 +1,6 @@
 //! A small seeded PRNG (splitmix64) for push tokens and video slugs: deterministic per seed.
 
+use crate::prelude::*;
 /// splitmix64: fast, seedable, good enough for identifiers that only need to look random.
 #[derive(Clone, Debug)]
 pub struct SplitMix64 {

@@ -1,5 +1,6 @@
 //! Calendar formatting of epoch milliseconds (UTC), without a date crate.
 
+use crate::prelude::*;
 /// The sandbox's default start of simulated time: 2026-01-01T00:00:00Z, in epoch milliseconds.
 pub const DEFAULT_START_MS: u64 = 1_767_225_600_000;
 

@@ -3,6 +3,7 @@
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json;
 use crate::domain::request::{ApiRequest, Method, Operation};
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
@@ -24,7 +25,7 @@ pub struct Action {
     /// The exact JSON body to send, already wrapped (e.g. `{"broadcast": {"status": "live"}}`).
     pub body: Option<ActionBody>,
     /// Why, in words (for logs and UIs).
-    pub reason: std::borrow::Cow<'static, str>,
+    pub reason: alloc::borrow::Cow<'static, str>,
     /// The guide's step number, when the action is one of its 19 steps.
     pub step: Option<u8>,
 }
@@ -99,8 +100,8 @@ impl Action {
             o.key("body").raw(&b.0);
         }
         match &self.reason {
-            std::borrow::Cow::Borrowed(r) => o.sym("reason", r),
-            std::borrow::Cow::Owned(r) => o.str("reason", r),
+            alloc::borrow::Cow::Borrowed(r) => o.sym("reason", r),
+            alloc::borrow::Cow::Owned(r) => o.str("reason", r),
         }
         o.opt_u64("step", self.step.map(u64::from));
         o.end();

@@ -1,7 +1,8 @@
 //! `WebhookError`: what went wrong with a webhook (or a snapshot), with a stable code and a JSON path.
 
 use crate::domain::json::Cat;
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// The stable error codes (the JS `code` property).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,7 +85,7 @@ impl fmt::Display for WebhookError {
     }
 }
 
-impl std::error::Error for WebhookError {}
+impl core::error::Error for WebhookError {}
 
 /// At most `max` characters of `s`, with `…` when cut (never splits a character).
 pub(crate) fn truncate(s: &str, max: usize) -> String {

@@ -17,6 +17,7 @@ use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Cat;
 use crate::domain::json::{self, NumKind, Str};
 use crate::domain::model::{BroadcastStatus, ConvertedVideoStatus, StreamSourceType, VideoStatus};
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use serde_with::skip_serializing_none;
@@ -260,7 +261,7 @@ pub fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
 /// `invalid_json` when the bytes are not UTF-8.
 pub fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    std::str::from_utf8(body).map_err(|_| {
+    core::str::from_utf8(body).map_err(|_| {
         WebhookError::new(
             Code::InvalidJson,
             "",

@@ -4,8 +4,9 @@
 
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::json::Cat;
-use std::fmt;
-use std::net::IpAddr;
+use crate::prelude::*;
+use core::fmt;
+use core::net::IpAddr;
 
 /// The platform's published sending ranges.
 pub const DEFAULT_ALLOW_IPS: &[&str] = &["92.223.112.0/24", "92.223.123.0/24"];
@@ -351,7 +352,7 @@ fn ct_eq(candidate: &[u8], secret: &[u8]) -> bool {
     for (i, c) in candidate.iter().enumerate() {
         diff |= c ^ secret.get(i).copied().unwrap_or(0);
     }
-    std::hint::black_box(diff) == 0
+    core::hint::black_box(diff) == 0
 }
 
 fn percent_decode(bytes: &[u8], plus_is_space: bool) -> Option<Vec<u8>> {

@@ -24,9 +24,10 @@ use crate::domain::json::Cat;
 use crate::domain::json::{self, ObjWriter, Str};
 use crate::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use crate::domain::request::Operation;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
-use std::borrow::Cow;
 
 /// The snapshot format version.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -610,7 +611,7 @@ fn push_action(
         broadcast_id: broadcast,
         video_id: video,
         body,
-        reason: std::borrow::Cow::Borrowed(reason),
+        reason: alloc::borrow::Cow::Borrowed(reason),
         step: (step > 0).then_some(step),
     });
 }
@@ -1919,6 +1920,7 @@ impl ApplyResult {
 mod snap {
     use super::{Str, StreamId};
     use crate::domain::json::{NumKind, Number, Reader, Value as J};
+    use crate::prelude::*;
 
     /// What a snapshot field holds.
     #[derive(Clone, Copy, PartialEq, Eq)]
@@ -2083,7 +2085,7 @@ mod snap {
 
         /// The id list.
         pub(super) fn ids(&mut self) -> Vec<StreamId> {
-            std::mem::take(&mut self.ids)
+            core::mem::take(&mut self.ids)
         }
     }
 }
