@@ -33,4 +33,29 @@ export default [
       assert.ok(!({ name: "ApiError" } instanceof main.ApiError), "a non-Error object is not an ApiError");
     },
   },
+  {
+    name: "the minified package keeps its names: functions, classes, stack traces",
+    async run({ main, webhook, sandbox, assert }) {
+      for (const m of [main, webhook]) {
+        assert.equal(m.parseWebhook.name, "parseWebhook");
+        assert.equal(m.verifyWebhookSource.name, "verifyWebhookSource");
+        assert.equal(m.WebhookTracker.name, "WebhookTracker");
+        const t = new m.WebhookTracker();
+        assert.equal(t.constructor.name, "WebhookTracker");
+        t.free();
+      }
+      assert.equal(main.StreamingClient.name, "StreamingClient");
+      assert.equal(sandbox.Sandbox.name, "Sandbox");
+      let err;
+      try {
+        webhook.parseWebhook("{");
+      } catch (e) {
+        err = e;
+      }
+      assert.equal(err?.name, "WebhookError");
+      // V8 (Node, Chromium) and JavaScriptCore name the JS frames; the frame may say `parseWebhook` or,
+      // for the fast path's wrapper, the export it stands for.
+      assert.match(String(err.stack), /parseWebhook/);
+    },
+  },
 ];
