@@ -275,6 +275,7 @@ async fn perform_executes_a_tracker_action_and_follows_its_result() {
             panic!()
         };
         assert_eq!(p.path, "video_id");
+        assert_eq!(p.message, "is required for get_video");
     })
     .await;
 }

@@ -6,10 +6,11 @@
 //! [`crate::domain::retry`]. [`LiveSession`] encodes the guide's four stages as one call each.
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::model::{Broadcast, StartRecordingResult, Stream, Video};
 use crate::domain::request::{
-    ApiRequest, BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Method, Operation,
-    ParamError, StreamParams,
+    num, ApiRequest, BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Method,
+    Operation, ParamError, StreamParams,
 };
 use crate::domain::response::{api_error, decode, ApiError, DecodeError, ResponseValue};
 use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
@@ -175,8 +176,8 @@ impl Auth {
     fn header(&self) -> Option<String> {
         match self {
             Self::None => None,
-            Self::ApiKey(k) => Some(format!("APIKey {k}")),
-            Self::Bearer(t) => Some(format!("Bearer {t}")),
+            Self::ApiKey(k) => Some(["APIKey ", k].cat()),
+            Self::Bearer(t) => Some(["Bearer ", t].cat()),
         }
     }
 }
@@ -308,37 +309,54 @@ impl ClientError {
     }
 }
 
-impl fmt::Display for ClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ClientError {
+    /// The `Display` text, built without the formatting machinery (which the WebAssembly build then
+    /// leaves out).
+    pub(crate) fn text(&self) -> String {
         match self {
-            Self::Api(e) => e.fmt(f),
+            Self::Api(e) => e.text(),
             Self::Timeout {
                 operation,
                 timeout_ms,
-            } => write!(
-                f,
-                "{} timed out after {} ms",
+            } => [
                 operation.as_str(),
-                timeout_ms.clamp(0.0, 9.0e15) as u64
-            ),
-            Self::Aborted { operation } => write!(f, "{} was aborted", operation.as_str()),
+                " timed out after ",
+                &num(timeout_ms.clamp(0.0, 9.0e15) as u64),
+                " ms",
+            ]
+            .cat(),
+            Self::Aborted { operation } => [operation.as_str(), " was aborted"].cat(),
             Self::Network { operation, message } => {
-                write!(f, "{} failed: network error: {message}", operation.as_str())
+                [operation.as_str(), " failed: network error: ", message].cat()
             }
-            Self::InvalidParams(e) => write!(f, "invalid parameters: {e}"),
+            Self::InvalidParams(e) => ["invalid parameters: ", &e.text()].cat(),
             Self::InvalidResponse {
                 operation,
                 status,
                 message,
-            } => write!(f, "{} answered HTTP {status}: {message}", operation.as_str()),
-            Self::InvalidState { message } => f.write_str(message),
-            Self::VideoFailed { video } => write!(
-                f,
-                "video {} failed to process: {}",
-                video.id,
-                video.error.as_deref().unwrap_or("status error")
-            ),
+            } => [
+                operation.as_str(),
+                " answered HTTP ",
+                &num(u64::from(*status)),
+                ": ",
+                message,
+            ]
+            .cat(),
+            Self::InvalidState { message } => message.clone(),
+            Self::VideoFailed { video } => [
+                "video ",
+                &num(video.id.0),
+                " failed to process: ",
+                video.error.as_deref().unwrap_or("status error"),
+            ]
+            .cat(),
         }
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 
@@ -858,6 +876,99 @@ mod tests {
             "{shown}"
         );
         assert!(!format!("{:?}", Auth::Bearer("jwt.secret".into())).contains("secret"));
+    }
+
+    #[test]
+    fn error_messages_are_the_documented_texts() {
+        // Each message as the former `write!` formats gave it (the text is now built without
+        // `core::fmt`, so the WebAssembly build leaves that machinery out).
+        let op = Operation::UpdateStream;
+        let api = api_error(Operation::GetVideo, 404, r#"{"error":"Not found"}"#);
+        let video: Video = serde_json::from_str(r#"{"id":18446744073709551615,"status":"error"}"#).unwrap();
+        let failed = Video {
+            error: Some("bad input".into()),
+            ..video.clone()
+        };
+        let cases: Vec<(ClientError, String)> = vec![
+            (
+                ClientError::Api(Box::new(api.clone())),
+                format!("get_video failed: HTTP 404 (not_found): {}", api.message),
+            ),
+            (
+                ClientError::Timeout {
+                    operation: op,
+                    timeout_ms: 1500.7,
+                },
+                "update_stream timed out after 1500 ms".into(),
+            ),
+            (
+                ClientError::Timeout {
+                    operation: op,
+                    timeout_ms: -3.0,
+                },
+                "update_stream timed out after 0 ms".into(),
+            ),
+            (
+                ClientError::Timeout {
+                    operation: op,
+                    timeout_ms: f64::INFINITY,
+                },
+                "update_stream timed out after 9000000000000000 ms".into(),
+            ),
+            (
+                ClientError::Aborted { operation: op },
+                "update_stream was aborted".into(),
+            ),
+            (
+                ClientError::Network {
+                    operation: op,
+                    message: "refused".into(),
+                },
+                "update_stream failed: network error: refused".into(),
+            ),
+            (
+                ClientError::InvalidParams(ParamError {
+                    path: "stream.name".into(),
+                    message: "is required".into(),
+                }),
+                "invalid parameters: stream.name: is required".into(),
+            ),
+            (
+                ClientError::InvalidResponse {
+                    operation: op,
+                    status: 65535,
+                    message: "not JSON".into(),
+                },
+                "update_stream answered HTTP 65535: not JSON".into(),
+            ),
+            (
+                ClientError::InvalidState {
+                    message: "no broadcast".into(),
+                },
+                "no broadcast".into(),
+            ),
+            (
+                ClientError::VideoFailed {
+                    video: Box::new(video),
+                },
+                "video 18446744073709551615 failed to process: status error".into(),
+            ),
+            (
+                ClientError::VideoFailed {
+                    video: Box::new(failed),
+                },
+                "video 18446744073709551615 failed to process: bad input".into(),
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.text(), want);
+            assert_eq!(e.to_string(), want);
+        }
+        assert_eq!(api.message, "Not found");
+        assert_eq!(api_error(Operation::GetVideo, 0, "").message, "HTTP 0");
+        assert_eq!(Auth::ApiKey("k 1".into()).header().as_deref(), Some("APIKey k 1"));
+        assert_eq!(Auth::Bearer("t".into()).header().as_deref(), Some("Bearer t"));
+        assert_eq!(Auth::None.header(), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::json::{self, NumKind, Value};
 use crate::domain::model::{BroadcastStatus, Projection, RecordType, VideoStatus};
 use crate::domain::request::{
-    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
+    id_path, ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
 };
 use crate::domain::webhook::Action;
 use crate::prelude::*;
@@ -333,7 +333,7 @@ pub(crate) fn create_stream(p: &Params) -> Result<ApiRequest, ParamError> {
 pub(crate) fn update_stream(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateStream,
-        format!("/streaming/streams/{id}"),
+        id_path("/streaming/streams/", id, ""),
         cat(&["{\"stream\":", &p.to_json(), "}"]),
     )
 }
@@ -358,7 +358,7 @@ pub(crate) fn create_broadcast(p: &Params) -> Result<ApiRequest, ParamError> {
 pub(crate) fn update_broadcast(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateBroadcast,
-        format!("/streaming/broadcasts/{id}"),
+        id_path("/streaming/broadcasts/", id, ""),
         cat(&["{\"broadcast\":", &p.to_json(), "}"]),
     )
 }

@@ -3,6 +3,7 @@
 
 use super::{CallOptions, Client, ClientError, Paginator, Transport};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::model::{Broadcast, BroadcastStatus, StartRecordingResult, Stream, Video, VideoStatus};
 use crate::domain::request::{
     ApiRequest, BroadcastParams, ListBroadcastsQuery, Operation, ParamError, StreamParams,
@@ -150,7 +151,7 @@ fn missing_id(what: &str) -> ClientError {
     ClientError::InvalidResponse {
         operation: Operation::CreateBroadcast,
         status: 200,
-        message: format!("{what} has no id"),
+        message: [what, " has no id"].cat(),
     }
 }
 
@@ -475,7 +476,7 @@ impl<T: Transport> LiveSession<T> {
     ) -> Result<ResponseValue, ClientError> {
         let req: ApiRequest = action.request().ok_or_else(|| ParamError {
             path: id_field(action.operation).into(),
-            message: format!("is required for {}", action.operation.as_str()),
+            message: ["is required for ", action.operation.as_str()].cat(),
         })?;
         let value = self.client.execute(&req, opts).await?;
         let (stream_id, broadcast_id) = {
@@ -572,4 +573,18 @@ async fn race<E>(
         Poll::Pending
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_id_says_what_has_none() {
+        let e = missing_id("the session's broadcast");
+        assert_eq!(
+            e.to_string(),
+            "create_broadcast answered HTTP 200: the session's broadcast has no id"
+        );
+    }
 }

@@ -308,9 +308,17 @@ pub struct ParamError {
     pub message: String,
 }
 
+impl ParamError {
+    /// The `Display` text, `path: message`, built without the formatting machinery (which the
+    /// WebAssembly build then leaves out).
+    pub(crate) fn text(&self) -> String {
+        [self.path.as_str(), ": ", &self.message].cat()
+    }
+}
+
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&self.text())
     }
 }
 
@@ -352,7 +360,7 @@ fn non_blank(s: &Option<String>) -> bool {
 }
 
 /// `prefix`, the id in decimal, `suffix` (without the formatting machinery: smaller in the wasm).
-fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
+pub(crate) fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
     let mut s = String::with_capacity(prefix.len() + 20 + suffix.len());
     s.push_str(prefix);
     write_u64(&mut s, id);
@@ -360,8 +368,8 @@ fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
     s
 }
 
-/// A number in decimal (a query value).
-fn num(n: u64) -> String {
+/// A number in decimal (a query value, a number in a message), without the formatting machinery.
+pub(crate) fn num(n: u64) -> String {
     let mut s = String::new();
     write_u64(&mut s, n);
     s

@@ -5,8 +5,9 @@
 //! the recorded Video or an empty body when nothing was recording; `create_broadcast` may or may not
 //! carry a body. Error bodies come in every shape of §10 and are read by [`ErrorBody::parse`].
 
+use super::json::Cat;
 use super::model::{Broadcast, ErrorBody, StartRecordingResult, Stream, Video};
-use super::request::Operation;
+use super::request::{num, Operation};
 use crate::prelude::*;
 use alloc::collections::BTreeMap;
 use core::fmt;
@@ -55,16 +56,26 @@ pub struct ApiError {
     pub body: ErrorBody,
 }
 
+impl ApiError {
+    /// The `Display` text, `{operation} failed: HTTP {status} ({code}): {message}`, built without the
+    /// formatting machinery (which the WebAssembly build then leaves out).
+    pub(crate) fn text(&self) -> String {
+        [
+            self.operation.as_str(),
+            " failed: HTTP ",
+            &num(u64::from(self.status)),
+            " (",
+            &self.code,
+            "): ",
+            &self.message,
+        ]
+        .cat()
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} failed: HTTP {} ({}): {}",
-            self.operation.as_str(),
-            self.status,
-            self.code,
-            self.message
-        )
+        f.write_str(&self.text())
     }
 }
 
@@ -107,7 +118,7 @@ pub fn api_error(operation: Operation, status: u16, body: &str) -> ApiError {
     let body = ErrorBody::parse(body);
     let summary = body.summary();
     let message = if summary.is_empty() {
-        format!("HTTP {status}")
+        ["HTTP ", &num(u64::from(status))].cat()
     } else {
         summary
     };
@@ -262,6 +273,7 @@ mod tests {
             e.to_string(),
             "create_broadcast failed: HTTP 422 (validation_failed): name can't be blank; status can't be blank"
         );
+        assert_eq!(e.text(), e.to_string());
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn json_value(write: impl FnOnce(&mut String)) -> JsValue {
 }
 
 pub(super) fn client_error(e: &ClientError) -> JsValue {
-    let message = e.to_string();
+    let message = e.text();
     let op = |o: Option<crate::domain::request::Operation>| {
         o.map_or(JsValue::UNDEFINED, |o| JsValue::from_str(o.as_str()))
     };

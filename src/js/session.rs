@@ -13,7 +13,7 @@ use crate::client::params::{self, cat, Params, BROADCAST, STREAM};
 use crate::client::{CallOptions, ClientError, Paginator, Transport, WaitOptions, Wake};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::BroadcastStatus;
-use crate::domain::request::{ApiRequest, ListBroadcastsQuery, Operation, ParamError};
+use crate::domain::request::{num, ApiRequest, ListBroadcastsQuery, Operation, ParamError};
 use crate::domain::webhook::Action;
 use crate::prelude::*;
 use alloc::rc::Rc;
@@ -273,7 +273,7 @@ fn setup_plan(options: &JsValue, opts: &JsValue) -> Result<(ApiRequest, Params, 
 #[inline(never)]
 fn create_broadcast(mut broadcast: Params, stream_id: u64) -> Result<ApiRequest, JsValue> {
     broadcast.set("status", "\"pending\"".to_owned());
-    broadcast.set("stream_ids", cat(&["[", &stream_id.to_string(), "]"]));
+    broadcast.set("stream_ids", cat(&["[", &num(stream_id), "]"]));
     params::create_broadcast(&broadcast).map_err(|e| param_error(&e))
 }
 
@@ -612,7 +612,7 @@ fn video_failed(id: u64, video: &JsValue) -> JsValue {
     let error = prop(video, "error")
         .and_then(|e| e.as_string())
         .unwrap_or_else(|| "status error".to_owned());
-    let message = cat(&["video ", &id.to_string(), " failed to process: ", &error]);
+    let message = cat(&["video ", &num(id), " failed to process: ", &error]);
     super::js_error(
         "StreamingError",
         "video_failed",

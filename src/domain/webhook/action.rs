@@ -2,7 +2,7 @@
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json;
-use crate::domain::request::{ApiRequest, Method, Operation};
+use crate::domain::request::{id_path, ApiRequest, Method, Operation};
 use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
@@ -115,31 +115,40 @@ impl Action {
             Operation::CreateBroadcast => (Method::Post, "/streaming/broadcasts".to_owned()),
             Operation::ListBroadcasts => (Method::Get, "/streaming/broadcasts".to_owned()),
             Operation::ListVideos => (Method::Get, "/streaming/videos".to_owned()),
-            Operation::GetStream => (Method::Get, format!("/streaming/streams/{}", self.stream_id?)),
-            Operation::UpdateStream => (Method::Patch, format!("/streaming/streams/{}", self.stream_id?)),
-            Operation::DeleteStream => (Method::Delete, format!("/streaming/streams/{}", self.stream_id?)),
+            Operation::GetStream => (Method::Get, id_path("/streaming/streams/", self.stream_id?.0, "")),
+            Operation::UpdateStream => (
+                Method::Patch,
+                id_path("/streaming/streams/", self.stream_id?.0, ""),
+            ),
+            Operation::DeleteStream => (
+                Method::Delete,
+                id_path("/streaming/streams/", self.stream_id?.0, ""),
+            ),
             Operation::StartRecording => (
                 Method::Put,
-                format!("/streaming/streams/{}/start_recording", self.stream_id?),
+                id_path("/streaming/streams/", self.stream_id?.0, "/start_recording"),
             ),
             Operation::StopRecording => (
                 Method::Put,
-                format!("/streaming/streams/{}/stop_recording", self.stream_id?),
+                id_path("/streaming/streams/", self.stream_id?.0, "/stop_recording"),
             ),
             Operation::GetBroadcast => (
                 Method::Get,
-                format!("/streaming/broadcasts/{}", self.broadcast_id?),
+                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
             ),
             Operation::UpdateBroadcast => (
                 Method::Patch,
-                format!("/streaming/broadcasts/{}", self.broadcast_id?),
+                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
             ),
             Operation::DeleteBroadcast => (
                 Method::Delete,
-                format!("/streaming/broadcasts/{}", self.broadcast_id?),
+                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
             ),
-            Operation::GetVideo => (Method::Get, format!("/streaming/videos/{}", self.video_id?)),
-            Operation::DeleteVideo => (Method::Delete, format!("/streaming/videos/{}", self.video_id?)),
+            Operation::GetVideo => (Method::Get, id_path("/streaming/videos/", self.video_id?.0, "")),
+            Operation::DeleteVideo => (
+                Method::Delete,
+                id_path("/streaming/videos/", self.video_id?.0, ""),
+            ),
         };
         Some(ApiRequest {
             operation: self.operation,
@@ -154,6 +163,43 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_operation_has_its_path() {
+        let action = |operation, id: Option<u64>| Action {
+            operation,
+            stream_id: id.map(StreamId),
+            broadcast_id: id.map(BroadcastId),
+            video_id: id.map(VideoId),
+            body: None,
+            reason: "r".into(),
+            step: None,
+        };
+        for id in [0, 7, u64::MAX] {
+            for op in Operation::ALL {
+                let r = action(op, Some(id)).request().unwrap();
+                let want = match op {
+                    Operation::CreateStream | Operation::ListStreams => "/streaming/streams".to_owned(),
+                    Operation::CreateBroadcast | Operation::ListBroadcasts => {
+                        "/streaming/broadcasts".to_owned()
+                    }
+                    Operation::ListVideos => "/streaming/videos".to_owned(),
+                    Operation::GetStream | Operation::UpdateStream | Operation::DeleteStream => {
+                        format!("/streaming/streams/{id}")
+                    }
+                    Operation::StartRecording => format!("/streaming/streams/{id}/start_recording"),
+                    Operation::StopRecording => format!("/streaming/streams/{id}/stop_recording"),
+                    Operation::GetBroadcast | Operation::UpdateBroadcast | Operation::DeleteBroadcast => {
+                        format!("/streaming/broadcasts/{id}")
+                    }
+                    Operation::GetVideo | Operation::DeleteVideo => format!("/streaming/videos/{id}"),
+                };
+                assert_eq!(r.path, want, "{op:?}");
+                let needs_id = want.bytes().any(|b| b.is_ascii_digit());
+                assert_eq!(action(op, None).request().is_none(), needs_id, "{op:?}");
+            }
+        }
+    }
 
     #[test]
     fn an_action_becomes_the_request_it_names() {

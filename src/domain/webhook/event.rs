@@ -940,11 +940,19 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     #[inline(never)]
     fn bad_enum(&self, key: &str, known: &[&str], got: &str) -> WebhookError {
         let path = self.path_of(key);
+        // The names joined by ", " in a loop: `[..].join` is generic code with its own panics.
+        let mut names = String::new();
+        for (i, k) in known.iter().enumerate() {
+            if i > 0 {
+                names.push_str(", ");
+            }
+            names.push_str(k);
+        }
         let message = [
             "expected `",
             &path,
             "` to be one of ",
-            &known.join(", "),
+            &names,
             ", got ",
             &describe_str(got),
         ]
