@@ -10,7 +10,7 @@ use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::json::{self, NumKind, Value};
 use crate::domain::model::{BroadcastStatus, Projection, RecordType, VideoStatus};
 use crate::domain::request::{
-    id_path, ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
+    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
 };
 use crate::domain::webhook::Action;
 use crate::prelude::*;
@@ -304,14 +304,8 @@ impl Params {
     }
 }
 
-fn req(operation: Operation, path: String, body: String) -> ApiRequest {
-    let mut r = ApiRequest::get_stream(StreamId(0));
-    r.operation = operation;
-    r.method = match operation {
-        Operation::CreateStream | Operation::CreateBroadcast => crate::domain::request::Method::Post,
-        _ => crate::domain::request::Method::Patch,
-    };
-    r.path = path;
+fn req(operation: Operation, id: u64, body: String) -> ApiRequest {
+    let mut r = ApiRequest::to(operation, id);
     r.body = Some(body);
     r
 }
@@ -322,18 +316,14 @@ fn req(operation: Operation, path: String, body: String) -> ApiRequest {
 /// `name` when missing or blank.
 pub(crate) fn create_stream(p: &Params) -> Result<ApiRequest, ParamError> {
     p.require_name("")?;
-    Ok(req(
-        Operation::CreateStream,
-        "/streaming/streams".to_owned(),
-        p.to_json(),
-    ))
+    Ok(req(Operation::CreateStream, 0, p.to_json()))
 }
 
 /// `PATCH /streaming/streams/{id}` with `{"stream": …}`.
 pub(crate) fn update_stream(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateStream,
-        id_path("/streaming/streams/", id, ""),
+        id,
         cat(&["{\"stream\":", &p.to_json(), "}"]),
     )
 }
@@ -349,7 +339,7 @@ pub(crate) fn create_broadcast(p: &Params) -> Result<ApiRequest, ParamError> {
     }
     Ok(req(
         Operation::CreateBroadcast,
-        "/streaming/broadcasts".to_owned(),
+        0,
         cat(&["{\"broadcast\":", &p.to_json(), "}"]),
     ))
 }
@@ -358,7 +348,7 @@ pub(crate) fn create_broadcast(p: &Params) -> Result<ApiRequest, ParamError> {
 pub(crate) fn update_broadcast(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateBroadcast,
-        id_path("/streaming/broadcasts/", id, ""),
+        id,
         cat(&["{\"broadcast\":", &p.to_json(), "}"]),
     )
 }

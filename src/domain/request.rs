@@ -360,7 +360,7 @@ fn non_blank(s: &Option<String>) -> bool {
 }
 
 /// `prefix`, the id in decimal, `suffix` (without the formatting machinery: smaller in the wasm).
-pub(crate) fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
+fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
     let mut s = String::with_capacity(prefix.len() + 20 + suffix.len());
     s.push_str(prefix);
     write_u64(&mut s, id);
@@ -375,7 +375,60 @@ pub(crate) fn num(n: u64) -> String {
     s
 }
 
+/// The resource whose id an operation's path carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PathId {
+    /// None: a create or a list.
+    None,
+    /// `/streaming/streams/{id}…`
+    Stream,
+    /// `/streaming/broadcasts/{id}…`
+    Broadcast,
+    /// `/streaming/videos/{id}…`
+    Video,
+}
+
+/// Where each operation goes: method, path before the id, which id, path after it. The one table of
+/// the API's routes (the constructors below and `Action::request` read it).
+pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'static str) {
+    use Method::{Delete, Get, Patch, Post, Put};
+    const STREAMS: &str = "/streaming/streams";
+    const STREAM: &str = "/streaming/streams/";
+    const BROADCASTS: &str = "/streaming/broadcasts";
+    const BROADCAST: &str = "/streaming/broadcasts/";
+    const VIDEO: &str = "/streaming/videos/";
+    match operation {
+        Operation::CreateStream => (Post, STREAMS, PathId::None, ""),
+        Operation::ListStreams => (Get, STREAMS, PathId::None, ""),
+        Operation::GetStream => (Get, STREAM, PathId::Stream, ""),
+        Operation::UpdateStream => (Patch, STREAM, PathId::Stream, ""),
+        Operation::DeleteStream => (Delete, STREAM, PathId::Stream, ""),
+        Operation::StartRecording => (Put, STREAM, PathId::Stream, "/start_recording"),
+        Operation::StopRecording => (Put, STREAM, PathId::Stream, "/stop_recording"),
+        Operation::CreateBroadcast => (Post, BROADCASTS, PathId::None, ""),
+        Operation::ListBroadcasts => (Get, BROADCASTS, PathId::None, ""),
+        Operation::GetBroadcast => (Get, BROADCAST, PathId::Broadcast, ""),
+        Operation::UpdateBroadcast => (Patch, BROADCAST, PathId::Broadcast, ""),
+        Operation::DeleteBroadcast => (Delete, BROADCAST, PathId::Broadcast, ""),
+        Operation::ListVideos => (Get, "/streaming/videos", PathId::None, ""),
+        Operation::GetVideo => (Get, VIDEO, PathId::Video, ""),
+        Operation::DeleteVideo => (Delete, VIDEO, PathId::Video, ""),
+    }
+}
+
 impl ApiRequest {
+    /// The request for `operation`, with `id` in its path when the route carries one (see [`route`]);
+    /// no query, no body.
+    pub(crate) fn to(operation: Operation, id: u64) -> Self {
+        let (method, prefix, which, suffix) = route(operation);
+        let path = if which == PathId::None {
+            prefix.to_owned()
+        } else {
+            id_path(prefix, id, suffix)
+        };
+        Self::new(operation, method, path)
+    }
+
     fn new(operation: Operation, method: Method, path: String) -> Self {
         Self {
             operation,
@@ -392,31 +445,19 @@ impl ApiRequest {
     /// [`ParamError`] when `name` is missing or blank.
     pub fn create_stream(params: &StreamParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
-        let mut req = Self::new(
-            Operation::CreateStream,
-            Method::Post,
-            "/streaming/streams".to_owned(),
-        );
+        let mut req = Self::to(Operation::CreateStream, 0);
         req.body = Some(to_json(params));
         Ok(req)
     }
 
     /// `GET /streaming/streams/{id}`.
     pub fn get_stream(id: StreamId) -> Self {
-        Self::new(
-            Operation::GetStream,
-            Method::Get,
-            id_path("/streaming/streams/", id.0, ""),
-        )
+        Self::to(Operation::GetStream, id.0)
     }
 
     /// `GET /streaming/streams?page=&with_broadcasts=1`.
     pub fn list_streams(query: &ListStreamsQuery) -> Self {
-        let mut req = Self::new(
-            Operation::ListStreams,
-            Method::Get,
-            "/streaming/streams".to_owned(),
-        );
+        let mut req = Self::to(Operation::ListStreams, 0);
         if let Some(page) = query.page {
             req.query.push(("page".into(), num(u64::from(page))));
         }
@@ -429,40 +470,24 @@ impl ApiRequest {
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": {…}}`.
     pub fn update_stream(id: StreamId, params: &StreamParams) -> Self {
-        let mut req = Self::new(
-            Operation::UpdateStream,
-            Method::Patch,
-            id_path("/streaming/streams/", id.0, ""),
-        );
+        let mut req = Self::to(Operation::UpdateStream, id.0);
         req.body = Some(["{\"stream\":", &to_json(params), "}"].cat());
         req
     }
 
     /// `DELETE /streaming/streams/{id}`.
     pub fn delete_stream(id: StreamId) -> Self {
-        Self::new(
-            Operation::DeleteStream,
-            Method::Delete,
-            id_path("/streaming/streams/", id.0, ""),
-        )
+        Self::to(Operation::DeleteStream, id.0)
     }
 
     /// `PUT /streaming/streams/{id}/start_recording`.
     pub fn start_recording(id: StreamId) -> Self {
-        Self::new(
-            Operation::StartRecording,
-            Method::Put,
-            id_path("/streaming/streams/", id.0, "/start_recording"),
-        )
+        Self::to(Operation::StartRecording, id.0)
     }
 
     /// `PUT /streaming/streams/{id}/stop_recording`.
     pub fn stop_recording(id: StreamId) -> Self {
-        Self::new(
-            Operation::StopRecording,
-            Method::Put,
-            id_path("/streaming/streams/", id.0, "/stop_recording"),
-        )
+        Self::to(Operation::StopRecording, id.0)
     }
 
     /// `POST /streaming/broadcasts` with `{"broadcast": {…}}`.
@@ -472,31 +497,19 @@ impl ApiRequest {
     pub fn create_broadcast(params: &BroadcastParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
         required(params.status.is_some(), "status")?;
-        let mut req = Self::new(
-            Operation::CreateBroadcast,
-            Method::Post,
-            "/streaming/broadcasts".to_owned(),
-        );
+        let mut req = Self::to(Operation::CreateBroadcast, 0);
         req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
         Ok(req)
     }
 
     /// `GET /streaming/broadcasts/{id}`.
     pub fn get_broadcast(id: BroadcastId) -> Self {
-        Self::new(
-            Operation::GetBroadcast,
-            Method::Get,
-            id_path("/streaming/broadcasts/", id.0, ""),
-        )
+        Self::to(Operation::GetBroadcast, id.0)
     }
 
     /// `GET /streaming/broadcasts?page=`.
     pub fn list_broadcasts(query: &ListBroadcastsQuery) -> Self {
-        let mut req = Self::new(
-            Operation::ListBroadcasts,
-            Method::Get,
-            "/streaming/broadcasts".to_owned(),
-        );
+        let mut req = Self::to(Operation::ListBroadcasts, 0);
         if let Some(page) = query.page {
             req.query.push(("page".into(), num(u64::from(page))));
         }
@@ -505,36 +518,24 @@ impl ApiRequest {
 
     /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": {…}}`.
     pub fn update_broadcast(id: BroadcastId, params: &BroadcastParams) -> Self {
-        let mut req = Self::new(
-            Operation::UpdateBroadcast,
-            Method::Patch,
-            id_path("/streaming/broadcasts/", id.0, ""),
-        );
+        let mut req = Self::to(Operation::UpdateBroadcast, id.0);
         req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
         req
     }
 
     /// `DELETE /streaming/broadcasts/{id}`.
     pub fn delete_broadcast(id: BroadcastId) -> Self {
-        Self::new(
-            Operation::DeleteBroadcast,
-            Method::Delete,
-            id_path("/streaming/broadcasts/", id.0, ""),
-        )
+        Self::to(Operation::DeleteBroadcast, id.0)
     }
 
     /// `GET /streaming/videos/{id}`.
     pub fn get_video(id: VideoId) -> Self {
-        Self::new(
-            Operation::GetVideo,
-            Method::Get,
-            id_path("/streaming/videos/", id.0, ""),
-        )
+        Self::to(Operation::GetVideo, id.0)
     }
 
     /// `GET /streaming/videos?…`.
     pub fn list_videos(query: &ListVideosQuery) -> Self {
-        let mut req = Self::new(Operation::ListVideos, Method::Get, "/streaming/videos".to_owned());
+        let mut req = Self::to(Operation::ListVideos, 0);
         let q = &mut req.query;
         let join = |items: &[String]| super::json::join(items, ",");
         if let Some(v) = query.page {
@@ -569,11 +570,7 @@ impl ApiRequest {
 
     /// `DELETE /streaming/videos/{id}`.
     pub fn delete_video(id: VideoId) -> Self {
-        Self::new(
-            Operation::DeleteVideo,
-            Method::Delete,
-            id_path("/streaming/videos/", id.0, ""),
-        )
+        Self::to(Operation::DeleteVideo, id.0)
     }
 
     /// The path with its encoded query string, e.g. `/streaming/videos?page=2&search=a%20b`.

@@ -2,7 +2,7 @@
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json;
-use crate::domain::request::{id_path, ApiRequest, Method, Operation};
+use crate::domain::request::{route, ApiRequest, Operation, PathId};
 use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
@@ -109,60 +109,22 @@ impl Action {
 
     /// The request that performs this action, or `None` when an id the operation needs is missing.
     pub fn request(&self) -> Option<ApiRequest> {
-        let (method, path) = match self.operation {
-            Operation::CreateStream => (Method::Post, "/streaming/streams".to_owned()),
-            Operation::ListStreams => (Method::Get, "/streaming/streams".to_owned()),
-            Operation::CreateBroadcast => (Method::Post, "/streaming/broadcasts".to_owned()),
-            Operation::ListBroadcasts => (Method::Get, "/streaming/broadcasts".to_owned()),
-            Operation::ListVideos => (Method::Get, "/streaming/videos".to_owned()),
-            Operation::GetStream => (Method::Get, id_path("/streaming/streams/", self.stream_id?.0, "")),
-            Operation::UpdateStream => (
-                Method::Patch,
-                id_path("/streaming/streams/", self.stream_id?.0, ""),
-            ),
-            Operation::DeleteStream => (
-                Method::Delete,
-                id_path("/streaming/streams/", self.stream_id?.0, ""),
-            ),
-            Operation::StartRecording => (
-                Method::Put,
-                id_path("/streaming/streams/", self.stream_id?.0, "/start_recording"),
-            ),
-            Operation::StopRecording => (
-                Method::Put,
-                id_path("/streaming/streams/", self.stream_id?.0, "/stop_recording"),
-            ),
-            Operation::GetBroadcast => (
-                Method::Get,
-                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
-            ),
-            Operation::UpdateBroadcast => (
-                Method::Patch,
-                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
-            ),
-            Operation::DeleteBroadcast => (
-                Method::Delete,
-                id_path("/streaming/broadcasts/", self.broadcast_id?.0, ""),
-            ),
-            Operation::GetVideo => (Method::Get, id_path("/streaming/videos/", self.video_id?.0, "")),
-            Operation::DeleteVideo => (
-                Method::Delete,
-                id_path("/streaming/videos/", self.video_id?.0, ""),
-            ),
+        let id = match route(self.operation).2 {
+            PathId::None => 0,
+            PathId::Stream => self.stream_id?.0,
+            PathId::Broadcast => self.broadcast_id?.0,
+            PathId::Video => self.video_id?.0,
         };
-        Some(ApiRequest {
-            operation: self.operation,
-            method,
-            path,
-            query: Vec::new(),
-            body: self.body.as_ref().map(|b| b.0.clone()),
-        })
+        let mut req = ApiRequest::to(self.operation, id);
+        req.body = self.body.as_ref().map(|b| b.0.clone());
+        Some(req)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::request::Method;
 
     #[test]
     fn every_operation_has_its_path() {
@@ -195,6 +157,16 @@ mod tests {
                     Operation::GetVideo | Operation::DeleteVideo => format!("/streaming/videos/{id}"),
                 };
                 assert_eq!(r.path, want, "{op:?}");
+                let method = match op {
+                    Operation::CreateStream | Operation::CreateBroadcast => Method::Post,
+                    Operation::UpdateStream | Operation::UpdateBroadcast => Method::Patch,
+                    Operation::StartRecording | Operation::StopRecording => Method::Put,
+                    Operation::DeleteStream | Operation::DeleteBroadcast | Operation::DeleteVideo => {
+                        Method::Delete
+                    }
+                    _ => Method::Get,
+                };
+                assert_eq!(r.method, method, "{op:?}");
                 let needs_id = want.bytes().any(|b| b.is_ascii_digit());
                 assert_eq!(action(op, None).request().is_none(), needs_id, "{op:?}");
             }
