@@ -940,7 +940,9 @@ impl<'v, 'a> Fields<'v, 'a, '_> {
     #[inline(never)]
     fn bad_enum(&self, key: &str, known: &[&str], got: &str) -> WebhookError {
         let path = self.path_of(key);
-        // The names joined by ", " in a loop: `[..].join` is generic code with its own panics.
+        // The names joined by ", " in a loop: `[..].join` is generic code with its own panics, and
+        // `json::join` takes `&[String]` (copying the names into Strings for it, or making it take an
+        // iterator, measured +126 to +176 B gzip on the webhook entry).
         let mut names = String::new();
         for (i, k) in known.iter().enumerate() {
             if i > 0 {
