@@ -73,8 +73,8 @@ inPage(${JSON.stringify(params)}).then(
   return { server, answer };
 }
 
-/** Runs in the page: interleaved rounds, medians, as client.mjs does in Node. */
-async function inPage({ apiUrl, seqN, concN, inFlight, rounds }) {
+/** Runs in the page: blocks in a shuffled order, medians, as client.mjs does in Node. */
+async function inPage({ apiUrl, seqN, concN, inFlight, seqBlocks, concBlocks }) {
   const m = await import("/pkg/main.browser.js");
   await m.init();
   const apiKey = "bench-key";
@@ -82,33 +82,16 @@ async function inPage({ apiUrl, seqN, concN, inFlight, rounds }) {
   const id = (await client.createStream({ name: "bench_stream" })).id;
   const url = `${apiUrl}/streaming/streams/${id}`;
   const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
-  const { contenders } = await import("/bench/client-contenders.mjs");
+  const { contenders, measureBlocks } = await import("/bench/client-contenders.mjs");
   const { ours, raw, rawAbort, sequential, concurrent } = contenders({
     ours: () => client.getStream(id), url, headers, id, seqN, concN, inFlight,
   });
   const [a, b] = [await ours(), await raw()];
   if (a.id !== id || b.id !== id) throw new Error("getStream and fetch disagree");
-  const median = (xs) => {
-    const s = xs.slice().sort((x, y) => x - y);
-    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  const measure = async (wrap) => {
-    const c = { client: wrap(ours), fetch: wrap(raw), fetch_abort: wrap(rawAbort) };
-    const names = Object.keys(c);
-    for (const k of names) await c[k](); // warm-up
-    const per = Object.fromEntries(names.map((k) => [k, []]));
-    for (let r = 0; r < rounds; r++) {
-      for (let j = 0; j < names.length; j++) {
-        const k = names[(r + j) % names.length];
-        const t0 = performance.now();
-        const n = await c[k]();
-        per[k].push(((performance.now() - t0) * 1000) / n);
-      }
-    }
-    return Object.fromEntries(names.map((k) => [k, median(per[k])]));
-  };
-  const seq = await measure(sequential);
-  const conc = await measure(concurrent);
+  const measure = (wrap, blocks) =>
+    measureBlocks({ client: wrap(ours), fetch: wrap(raw), fetch_abort: wrap(rawAbort) }, { blocks });
+  const seq = await measure(sequential, seqBlocks);
+  const conc = await measure(concurrent, concBlocks);
   client.free?.();
   return { seq, conc, userAgent: navigator.userAgent };
 }
@@ -127,8 +110,8 @@ export async function run({ quick = false, server } = {}) {
   // The sandbox server (it answers CORS preflights; the Node stand-in server does not).
   server ??= await startSandbox({ log: (m) => console.error(`[bench] ${m}`) });
   if (!server) throw new Error("the sandbox server is not built: cargo build --release --bin gcore-streaming-sandbox");
-  const rounds = quick ? 3 : 7;
-  const params = { apiUrl: server.url, seqN: quick ? 60 : 200, concN: quick ? 300 : 1000, inFlight: 50, rounds };
+  // 1,400 sequential and 7,000 concurrent calls per contender (a quick run: 300 and 1,500).
+  const params = { apiUrl: server.url, seqN: 50, concN: 500, inFlight: 50, seqBlocks: quick ? 6 : 28, concBlocks: quick ? 3 : 14 };
   const { server: web, answer } = pageServer(params);
   await new Promise((ok) => web.listen(0, "127.0.0.1", ok));
   const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -151,7 +134,8 @@ export async function run({ quick = false, server } = {}) {
       server: server.kind,
       browser: version(chromium) ?? r.userAgent,
       sequential: {
-        requests_per_round: params.seqN,
+        requests_per_block: params.seqN,
+        blocks: params.seqBlocks,
         client_us: us(r.seq.client),
         fetch_us: us(r.seq.fetch),
         fetch_with_abort_controller_us: us(r.seq.fetch_abort),
@@ -159,7 +143,8 @@ export async function run({ quick = false, server } = {}) {
         overhead_ratio: r.seq.client / r.seq.fetch,
       },
       concurrent: {
-        requests_per_round: params.concN,
+        requests_per_block: params.concN,
+        blocks: params.concBlocks,
         in_flight: params.inFlight,
         client_req_per_s: Math.round(1e6 / r.conc.client),
         fetch_req_per_s: Math.round(1e6 / r.conc.fetch),
@@ -167,7 +152,6 @@ export async function run({ quick = false, server } = {}) {
         ratio_vs_fetch_with_abort_controller: r.conc.client / r.conc.fetch_abort,
         overhead_ratio: r.conc.client / r.conc.fetch,
       },
-      rounds,
     };
     out.overhead_ratio = Math.max(out.sequential.overhead_ratio, out.concurrent.overhead_ratio);
     return out;

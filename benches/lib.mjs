@@ -62,26 +62,6 @@ export function interleaved(contenders, { items, n, rounds = 7, warmup = 2 }) {
   return out;
 }
 
-export async function interleavedAsync(contenders, { rounds = 7, warmup = 1 }) {
-  const names = Object.keys(contenders);
-  const perRound = Object.fromEntries(names.map((k) => [k, []]));
-  for (let w = 0; w < warmup; w++) for (const k of names) await contenders[k]();
-  for (let r = 0; r < rounds; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length]);
-    for (const k of order) {
-      const t0 = now();
-      const count = await contenders[k]();
-      perRound[k].push(ns(t0, now()) / count);
-    }
-  }
-  const out = {};
-  for (const k of names) {
-    const nsPerItem = median(perRound[k]);
-    out[k] = { ns_per_item: nsPerItem, per_s: 1e9 / nsPerItem, rounds_ns: perRound[k].map((x) => Math.round(x)) };
-  }
-  return out;
-}
-
 /** A small deterministic PRNG (mulberry32), so the payload mix is the same on every run. */
 export function rng(seed) {
   let a = seed >>> 0;

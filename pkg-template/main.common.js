@@ -1,9 +1,11 @@
 // What every runtime's "main" entry exports.
 import * as generated from "./main/gcore_streaming.js";
 import { fastPath } from "./fast.js";
+import { clientFastPath } from "./client-fast.js";
 
 export { default as init } from "./main/gcore_streaming.js";
 export * from "./main/gcore_streaming.js";
 export * from "./errors.js";
 /** Shadows the generated export: the same function, with the fast path of ./fast.js in front. */
 export const parseWebhook = fastPath(generated);
+clientFastPath(generated);

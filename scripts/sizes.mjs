@@ -11,7 +11,8 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 53_291, main: 97_704, sandbox: 165_010 };
+// main: +690 B in session 7 for the client's by-id GETs from JS (pkg-template/client-fast.js, `__gsFast`).
+export const RATCHET_GZIP = { webhook: 53_291, main: 98_394, sandbox: 165_010 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
@@ -24,10 +25,11 @@ export function enforcedLimit(entry) {
 
 /**
  * An entry's JS glue, as one text: wasm-bindgen's module, its snippets (JS the Rust code imports) and
- * the package's fast path (`fast.js`, loaded by every entry).
+ * the package's fast paths (`fast.js`, loaded by every entry; `client-fast.js`, by the main entry).
  */
 export function glueOf(pkgDir, entry) {
   const files = [`${pkgDir}/${entry}/gcore_streaming.js`, `${pkgDir}/fast.js`];
+  if (entry === "main") files.push(`${pkgDir}/client-fast.js`);
   const snippets = `${pkgDir}/${entry}/snippets`;
   if (existsSync(snippets)) {
     for (const f of readdirSync(snippets, { recursive: true }).sort()) {

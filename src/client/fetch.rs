@@ -71,6 +71,17 @@ impl FetchTransport {
         )
     }
 
+    /// What the driver needs to make a call's first attempt from JS, besides the URL and the
+    /// call's own values: the driver (`gs_call`), the injected fetch (or `undefined`) and the headers
+    /// object for `pairs` (the one [`Self::call`] would pass).
+    pub(crate) fn driver_parts(&self, pairs: &[(String, String)]) -> [JsValue; 3] {
+        [
+            driver::call_fn(),
+            self.fetch.clone(),
+            self.headers_object(pairs).into(),
+        ]
+    }
+
     /// The headers as a JS object: the last one built is reused while the pairs are the same (a
     /// client sends the same headers on every call without a body).
     fn headers_object(&self, pairs: &[(String, String)]) -> Object {

@@ -501,6 +501,38 @@ impl StreamingClient {
         self.inner.config().base_url.clone()
     }
 
+    /// For the package's JS (`pkg-template/client-fast.js`), once per client: what a call of
+    /// `getStream`, `getBroadcast` or `getVideo` with a valid id and no options passes the driver, so
+    /// that such calls make their first attempt without entering the wasm:
+    /// `[driver, fetch, headers, timeoutMs, slow, ...urlPrefix[3], ...ctx[3]]`, in that order of
+    /// operations. A call's URL is `urlPrefix + id`; everything after the first attempt is as for
+    /// any other call (the client's slow path).
+    #[wasm_bindgen(js_name = __gsFast, skip_typescript)]
+    pub fn gs_fast(&self) -> js_sys::Array {
+        const BY_ID: [Operation; 3] = [Operation::GetStream, Operation::GetBroadcast, Operation::GetVideo];
+        let c = &self.inner;
+        let out = js_sys::Array::new();
+        for part in c.transport().driver_parts(&c.header_pairs(false)) {
+            out.push(&part);
+        }
+        out.push(&JsValue::from_f64(c.config().timeout_ms));
+        out.push(&self.slow);
+        let base = c.config().base_url.trim_end_matches('/');
+        for op in BY_ID {
+            // A GET with the id last (else `undefined`: such a call takes the generated method).
+            out.push(&match crate::domain::request::route(op) {
+                (crate::domain::request::Method::Get, prefix, _, "") => {
+                    JsValue::from_str(&params::cat(&[base, prefix]))
+                }
+                _ => JsValue::UNDEFINED,
+            });
+        }
+        for op in BY_ID {
+            out.push(&JsValue::from_f64(call_ctx(op, None)));
+        }
+        out
+    }
+
     /// `POST /streaming/streams` (flat body; `name` required). Not retried except on 429.
     #[wasm_bindgen(js_name = createStream, unchecked_return_type = "Promise<Stream>")]
     pub fn create_stream(

@@ -55,6 +55,10 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
   if (slow) return slow([outcome, url, m, body, timeoutMs, signal, ctx]);
   throw outcome;
 }
+// The driver itself, as a value: the package's by-id GETs call it from JS (pkg-template/client-fast.js).
+export function gs_call_fn() {
+  return gs_call;
+}
 export function gs_sleep(ms, signal) {
   return new Promise((resolve) => {
     if (signal && signal.aborted) return resolve(false);
@@ -86,6 +90,10 @@ extern "C" {
         slow: &JsValue,
         ctx: f64,
     ) -> Promise;
+
+    /// The function `gs_call`, as a value (see `StreamingClient.__gsFast`).
+    #[wasm_bindgen(js_name = gs_call_fn)]
+    pub(super) fn call_fn() -> JsValue;
 
     /// Waits `ms`: resolves `true`, or `false` when `signal` aborts first (or already had).
     #[wasm_bindgen(js_name = gs_sleep)]

@@ -57,6 +57,70 @@ const client = (main, fetch, extra = {}) =>
 
 export default [
   {
+    name: "client by-id GETs from JS: the same request and answers as the generated method, without entering the wasm",
+    async run({ main, assert }) {
+      const seen = [];
+      const answer = (url) => {
+        const id = Number(url.split("/").pop());
+        return id === 404
+          ? { status: 404, headers: { get: () => null }, text: () => Promise.resolve('{"error":"Not found"}') }
+          : { status: 200, headers: { get: () => null }, text: () => Promise.resolve(`{"id":${id},"x":[1]}`) };
+      };
+      // Records each call's request and whether the wasm is on the stack below fetch.
+      const fetch = (url, init) => {
+        seen.push({ url, init, wasm: /wasm/.test(new Error().stack) });
+        return Promise.resolve(answer(url));
+      };
+      const configs = [
+        { apiKey: KEY, baseUrl: "http://127.0.0.1:9/" },
+        { bearerToken: "eyJ.t.k", baseUrl: "https://api.example.test/gw//", headers: { "X-Trace": "1" }, timeoutMs: 1234 },
+        { baseUrl: "/proxy" },
+      ];
+      const EMPTY = {};
+      for (const cfg of configs) {
+        const c = new main.StreamingClient({ fetch, ...fast, ...cfg });
+        for (const [name, id] of [["getStream", 7], ["getBroadcast", 8], ["getVideo", 9], ["getStream", 9007199254740991]]) {
+          seen.length = 0;
+          const a = await c[name](id);
+          const b = await c[name](id, EMPTY); // options given: the generated method
+          assert.deepEqual(a, b);
+          assert.deepEqual(a, { id, x: [1] });
+          const [fastCall, slowCall] = seen;
+          assert.equal(fastCall.wasm, false, `${name}: the JS path`);
+          assert.equal(slowCall.wasm, true, `${name}: the generated method enters the wasm`);
+          assert.equal(fastCall.url, slowCall.url);
+          assert.equal(fastCall.init.method, "GET");
+          assert.equal(fastCall.init.headers, slowCall.init.headers, "the transport's one headers object");
+          assert.deepEqual(Object.keys(fastCall.init).sort(), Object.keys(slowCall.init).sort());
+          assert.equal(fastCall.init.body, undefined);
+        }
+        // A 2xx-but-not-fast and an error answer go on in Rust as before.
+        await assert.rejects(c.getStream(404), { name: "ApiError", code: "not_found", status: 404, operation: "get_stream" });
+        await assert.rejects(c.getVideo(404), { name: "ApiError", code: "not_found", operation: "get_video" });
+        c.free();
+      }
+      assert.equal(seen.at(-1).url, "/proxy/streaming/videos/404");
+      // Invalid ids, and other ids than numbers, take the generated method and its typed errors.
+      const c = new main.StreamingClient({ apiKey: KEY, fetch, ...fast });
+      for (const bad of [0, -1, 1.5, 2 ** 53, NaN, Infinity, "7", 7n, null, undefined]) {
+        await assert.rejects(c.getBroadcast(bad), (e) => e instanceof Error && e.name === "StreamingError" && e.code === "invalid_params", String(bad));
+      }
+      // The client's timeout and retries apply to the JS path's attempts.
+      const hang = hangingFetch();
+      const slowApi = new main.StreamingClient({ apiKey: KEY, fetch: hang.fetch, timeoutMs: 20, maxRetries: 1, ...fast });
+      const e = await slowApi.getVideo(3).catch((x) => x);
+      assert.equal(e.code, "timeout");
+      assert.match(e.message, /timed out after 20 ms/);
+      assert.equal(hang.signals.length, 2, "a timed-out GET is retried once");
+      assert.ok(hang.signals.every((x) => x.aborted), "each timed-out attempt is cancelled");
+      // A freed client throws as the generated methods do, also after its JS path was used.
+      await c.getStream(1);
+      c.free();
+      assert.throws(() => c.getStream(1));
+      assert.throws(() => c.getStream(1, {}));
+    },
+  },
+  {
     name: "client fast path: a 2xx resource keeps every field as sent (snake_case, unknown, nested)",
     async run({ main, assert }) {
       const body = {
