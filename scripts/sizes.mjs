@@ -11,8 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-// main: +690 B in session 7 for the client's by-id GETs from JS (pkg-template/client-fast.js, `__gsFast`).
-export const RATCHET_GZIP = { webhook: 53_291, main: 98_394, sandbox: 165_010 };
+export const RATCHET_GZIP = { webhook: 52_200, main: 95_955, sandbox: 156_281 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
