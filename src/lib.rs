@@ -13,6 +13,12 @@
 //! [`client::Transport`] trait (fetch on wasm, hyper natively), with retries and timeouts as pure
 //! policy. The bindings module (`js`, wasm only) is the one place that knows about JavaScript.
 #![cfg_attr(not(test), deny(missing_docs))]
+// The overview above links to `client` and `domain::platform`, which a build without the `client` or
+// `sandbox` feature leaves out.
+#![cfg_attr(
+    not(all(feature = "client", feature = "sandbox")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 // The package's wasm builds are `no_std` (+ `alloc`): see the `std` feature in Cargo.toml.
 #![cfg_attr(all(target_family = "wasm", not(feature = "std")), no_std)]
 
