@@ -7,7 +7,7 @@
 //! typed serde path.
 
 use crate::domain::ids::{StreamId, VideoId};
-use crate::domain::json::{self, NumKind, Value};
+use crate::domain::json::{self, Cat, NumKind, Value};
 use crate::domain::model::{BroadcastStatus, Projection, RecordType, VideoStatus};
 use crate::domain::request::{
     ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
@@ -78,22 +78,13 @@ pub(crate) struct Params {
     extra: Vec<(String, String)>,
 }
 
-/// The parts one after the other (`[..].concat()` without its generic join code in the wasm).
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
-}
-
 fn at(root: &str, key: &str) -> String {
     if root.is_empty() {
         key.to_owned()
     } else if key.is_empty() {
         root.to_owned()
     } else {
-        cat(&[root, ".", key])
+        [root, ".", key].cat()
     }
 }
 
@@ -140,7 +131,7 @@ fn member(kind: Kind, v: &Value<'_>, path: impl Fn() -> String) -> Result<Option
     let bad = |what: &str| {
         err(
             path(),
-            &cat(&["invalid type: ", v.kind_name(), ", expected ", what]),
+            &["invalid type: ", v.kind_name(), ", expected ", what].cat(),
         )
     };
     if *v == Value::Null {
@@ -324,7 +315,7 @@ pub(crate) fn update_stream(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateStream,
         id,
-        cat(&["{\"stream\":", &p.to_json(), "}"]),
+        ["{\"stream\":", &p.to_json(), "}"].cat(),
     )
 }
 
@@ -340,7 +331,7 @@ pub(crate) fn create_broadcast(p: &Params) -> Result<ApiRequest, ParamError> {
     Ok(req(
         Operation::CreateBroadcast,
         0,
-        cat(&["{\"broadcast\":", &p.to_json(), "}"]),
+        ["{\"broadcast\":", &p.to_json(), "}"].cat(),
     ))
 }
 
@@ -349,7 +340,7 @@ pub(crate) fn update_broadcast(id: u64, p: &Params) -> ApiRequest {
     req(
         Operation::UpdateBroadcast,
         id,
-        cat(&["{\"broadcast\":", &p.to_json(), "}"]),
+        ["{\"broadcast\":", &p.to_json(), "}"].cat(),
     )
 }
 

@@ -10,7 +10,7 @@ use crate::client::fetch::FetchTransport;
 use crate::client::params::{self, Params, BROADCAST, STREAM};
 use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Paginator, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::Value;
+use crate::domain::json::{Cat, Value};
 use crate::domain::model::ErrorBody;
 use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
@@ -127,7 +127,7 @@ pub(super) fn invalid(path: &str, message: &str) -> JsValue {
     js_error(
         "StreamingError",
         "invalid_params",
-        &params::cat(&[path, ": ", message]),
+        &[path, ": ", message].cat(),
         &[("path", JsValue::from_str(path))],
     )
 }
@@ -450,7 +450,7 @@ fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), J
             let value = pair
                 .get(1)
                 .as_string()
-                .ok_or_else(|| invalid(&params::cat(&["options.headers.", &name]), "must be a string"))?;
+                .ok_or_else(|| invalid(&["options.headers.", &name].cat(), "must be a string"))?;
             cfg.headers.push((name, value));
         }
     }
@@ -522,7 +522,7 @@ impl StreamingClient {
             // A GET with the id last (else `undefined`: such a call takes the generated method).
             out.push(&match crate::domain::request::route(op) {
                 (crate::domain::request::Method::Get, prefix, _, "") => {
-                    JsValue::from_str(&params::cat(&[base, prefix]))
+                    JsValue::from_str(&[base, prefix].cat())
                 }
                 _ => JsValue::UNDEFINED,
             });

@@ -9,9 +9,10 @@ use super::client::{check_object, id_of, StreamingClient};
 use super::client::{
     client_error, invalid, opt_number, prop, request_options, resource, run, with_json, Inner,
 };
-use crate::client::params::{self, cat, Params, BROADCAST, STREAM};
+use crate::client::params::{self, Params, BROADCAST, STREAM};
 use crate::client::{CallOptions, ClientError, Paginator, Transport, WaitOptions, Wake};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::Cat;
 use crate::domain::model::BroadcastStatus;
 use crate::domain::request::{num, ApiRequest, ListBroadcastsQuery, Operation, ParamError};
 use crate::domain::webhook::Action;
@@ -133,7 +134,7 @@ fn no_id(operation: Operation, what: &str) -> JsValue {
     client_error(&ClientError::InvalidResponse {
         operation,
         status: 200,
-        message: cat(&[what, " has no id"]),
+        message: [what, " has no id"].cat(),
     })
 }
 
@@ -273,7 +274,7 @@ fn setup_plan(options: &JsValue, opts: &JsValue) -> Result<(ApiRequest, Params, 
 #[inline(never)]
 fn create_broadcast(mut broadcast: Params, stream_id: u64) -> Result<ApiRequest, JsValue> {
     broadcast.set("status", "\"pending\"".to_owned());
-    broadcast.set("stream_ids", cat(&["[", &num(stream_id), "]"]));
+    broadcast.set("stream_ids", ["[", &num(stream_id), "]"].cat());
     params::create_broadcast(&broadcast).map_err(|e| param_error(&e))
 }
 
@@ -321,8 +322,8 @@ fn res_of(v: &JsValue, path: &str) -> Result<Res<u64>, JsValue> {
         return Err(invalid(path, "must be an object"));
     }
     let id = match prop(v, "id") {
-        Some(id) => id_of(&id, &cat(&[path, ".id"]))?,
-        None => return Err(invalid(&cat(&[path, ".id"]), "is required")),
+        Some(id) => id_of(&id, &[path, ".id"].cat())?,
+        None => return Err(invalid(&[path, ".id"].cat(), "is required")),
     };
     Ok(Res {
         id,
@@ -571,7 +572,7 @@ impl Inner2 {
         let mut req: ApiRequest = action.request().ok_or_else(|| {
             invalid(
                 id_field(action.operation),
-                &cat(&["is required for ", action.operation.as_str()]),
+                &["is required for ", action.operation.as_str()].cat(),
             )
         })?;
         req.body = body;
@@ -612,7 +613,7 @@ fn video_failed(id: u64, video: &JsValue) -> JsValue {
     let error = prop(video, "error")
         .and_then(|e| e.as_string())
         .unwrap_or_else(|| "status error".to_owned());
-    let message = cat(&["video ", &num(id), " failed to process: ", &error]);
+    let message = ["video ", &num(id), " failed to process: ", &error].cat();
     super::js_error(
         "StreamingError",
         "video_failed",
