@@ -13,8 +13,8 @@ mod server;
 
 use gcore_streaming::client::native::{AbortHandle, HyperTransport};
 use gcore_streaming::client::{
-    Auth, CallOptions, Client, ClientConfig, ClientError, HttpRequest, HttpResponse, Paginator, Transport,
-    TransportError,
+    Auth, CallOptions, Client, ClientConfig, ClientError, HttpRequest, HttpResponse, PageItem, Paginator,
+    Transport, TransportError,
 };
 use gcore_streaming::domain::model::{BroadcastStatus, ErrorBody, VideoStatus};
 use gcore_streaming::domain::request::*;
@@ -378,7 +378,7 @@ async fn every_documented_error_shape_maps_to_a_stable_code() {
         let ClientError::Api(e) = c.get_broadcast(BroadcastId(1), &no()).await.unwrap_err() else {
             panic!()
         };
-        assert_eq!(e.fields["status"], vec!["can't be blank".to_owned()]);
+        assert_eq!(e.fields.get("status"), Some(&vec!["can't be blank".to_owned()]));
         assert!(matches!(e.body, ErrorBody::Fields { .. }));
 
         // Transient ones: retried (GET), then reported with their shapes.
@@ -601,6 +601,18 @@ async fn pagination_reads_pages_of_25_until_a_short_or_empty_page() {
             .await
             .unwrap();
         assert_eq!(items.len(), 53);
+        let ids: Vec<u64> = items
+            .iter()
+            .map(|i| match i {
+                PageItem::Stream(s) => s.id.0,
+                other => panic!("not a stream: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            (1..=53).collect::<Vec<u64>>(),
+            "every item once, in the API's order"
+        );
         let paths: Vec<String> = srv.seen().into_iter().map(|r| r.path).collect();
         assert_eq!(
             paths,

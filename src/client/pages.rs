@@ -5,7 +5,6 @@ use super::{CallOptions, Client, ClientError, Transport};
 use crate::domain::request::{ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery};
 use crate::domain::response::ResponseValue;
 use crate::prelude::*;
-use alloc::collections::VecDeque;
 use serde::Serialize;
 
 /// The platform's page size (Gcore's demos assume 25).
@@ -40,7 +39,8 @@ pub struct Paginator {
     kind: Kind,
     next_page: u32,
     page_size: usize,
-    buffer: VecDeque<PageItem>,
+    /// The buffered items, last first (`pop` takes from the end).
+    buffer: Vec<PageItem>,
     done: bool,
 }
 
@@ -50,7 +50,7 @@ impl Paginator {
             kind,
             next_page: page.unwrap_or(1).max(1),
             page_size: page_size.max(1),
-            buffer: VecDeque::new(),
+            buffer: Vec::new(),
             done: false,
         }
     }
@@ -79,7 +79,7 @@ impl Paginator {
 
     /// The next buffered item, if any.
     pub fn pop(&mut self) -> Option<PageItem> {
-        self.buffer.pop_front()
+        self.buffer.pop()
     }
 
     /// Whether the last page has been read and the buffer is empty.
@@ -110,7 +110,11 @@ impl Paginator {
             _ => Vec::new(),
         };
         self.accept_len(items.len());
-        self.buffer.extend(items);
+        // Last first, before what is left of the previous page (nothing, in practice), which `pop`
+        // takes first.
+        let mut buffer: Vec<PageItem> = items.into_iter().rev().collect();
+        buffer.append(&mut self.buffer);
+        self.buffer = buffer;
     }
 
     /// Counts a page of `len` items read elsewhere (by a caller that buffers the items itself): a

@@ -6,10 +6,9 @@
 //! carry a body. Error bodies come in every shape of §10 and are read by [`ErrorBody::parse`].
 
 use super::json::Cat;
-use super::model::{Broadcast, ErrorBody, StartRecordingResult, Stream, Video};
+use super::model::{Broadcast, ErrorBody, FieldErrors, StartRecordingResult, Stream, Video};
 use super::request::{num, Operation};
 use crate::prelude::*;
-use alloc::collections::BTreeMap;
 use core::fmt;
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +47,7 @@ pub struct ApiError {
     /// One-line message (from the body when it has one).
     pub message: String,
     /// Per-field messages of a 422 (`{field: [messages]}`); empty otherwise.
-    pub fields: BTreeMap<String, Vec<String>>,
+    pub fields: FieldErrors,
     /// Whether the condition is transient (408, 429, 5xx). A create that failed with 5xx may still have
     /// been done: check before creating again.
     pub retryable: bool,

@@ -15,12 +15,11 @@ use crate::domain::model::ErrorBody;
 use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::prelude::*;
-use alloc::collections::VecDeque;
 use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::future::Future;
 use core::pin::Pin;
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -807,7 +806,8 @@ impl StreamingClient {
             slow: self.slow.clone(),
             pages: Rc::new(RefCell::new(Pages {
                 pages,
-                buffer: VecDeque::new(),
+                page: Array::new(),
+                next: 0,
             })),
             opts: request_options(options)?,
         };
@@ -822,7 +822,19 @@ impl StreamingClient {
 
 struct Pages {
     pages: Paginator,
-    buffer: VecDeque<JsValue>,
+    /// The last page read, and the index of its next item.
+    page: Array,
+    next: u32,
+}
+
+impl Pages {
+    fn pop(&mut self) -> Option<JsValue> {
+        if self.next >= self.page.length() {
+            return None;
+        }
+        self.next += 1;
+        Some(self.page.get(self.next - 1))
+    }
 }
 
 /// An async iterator over every item of a list (pages of 25, read on demand).
@@ -852,7 +864,7 @@ impl PageIterator {
         let opts = self.opts.clone();
         run(async move {
             loop {
-                let popped = pages.borrow_mut().buffer.pop_front();
+                let popped = pages.borrow_mut().pop();
                 if let Some(item) = popped {
                     return iter_result(false, &item);
                 }
@@ -864,9 +876,10 @@ impl PageIterator {
                 let mut p = pages.borrow_mut();
                 match page {
                     Ok(items) => {
-                        let items: js_sys::Array = items.unchecked_into();
+                        let items: Array = items.unchecked_into();
                         p.pages.accept_len(items.length() as usize);
-                        p.buffer.extend(items.iter());
+                        p.page = items;
+                        p.next = 0;
                     }
                     Err(e) => {
                         p.pages.rewind();
@@ -886,7 +899,8 @@ impl PageIterator {
         {
             let mut p = self.pages.borrow_mut();
             p.pages.finish();
-            p.buffer.clear();
+            p.page = Array::new();
+            p.next = 0;
         }
         Promise::resolve(&iter_result(true, &JsValue::UNDEFINED).unwrap_or(JsValue::UNDEFINED))
     }

@@ -185,7 +185,7 @@ async fn fetch_maps_each_error_shape() {
         panic!()
     };
     assert_eq!((e.status, e.code.as_str()), (422, "validation_failed"));
-    assert_eq!(e.fields["name"], vec!["can't be blank".to_owned()]);
+    assert_eq!(e.fields.get("name"), Some(&vec!["can't be blank".to_owned()]));
     let once = CallOptions {
         max_retries: Some(0),
         ..no()

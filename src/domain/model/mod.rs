@@ -16,7 +16,7 @@ pub use broadcast::Broadcast;
 pub use enums::{
     BroadcastStatus, ConvertedVideoStatus, Projection, RecordType, StreamSourceType, VideoStatus,
 };
-pub use error::ErrorBody;
+pub use error::{ErrorBody, FieldErrors};
 pub use recording::{RecordingNotice, StartRecordingResult};
 pub use stream::Stream;
 pub use video::{ConvertedVideo, Video};
