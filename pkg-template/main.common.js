@@ -2,6 +2,7 @@
 import * as generated from "./main/gcore_streaming.js";
 import { fastPath } from "./fast.js";
 import { clientFastPath } from "./client-fast.js";
+import { liveSessionClass } from "./session.js";
 
 export { default as init } from "./main/gcore_streaming.js";
 export * from "./main/gcore_streaming.js";
@@ -9,3 +10,5 @@ export * from "./errors.js";
 /** Shadows the generated export: the same function, with the fast path of ./fast.js in front. */
 export const parseWebhook = fastPath(generated);
 clientFastPath(generated);
+/** The guide's four stages over a `StreamingClient` (./session.js). */
+export const LiveSession = liveSessionClass(generated);

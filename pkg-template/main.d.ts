@@ -1,4 +1,5 @@
 export * from "./main/gcore_streaming.js";
+export { LiveSession } from "./session.js";
 export * from "./errors.js";
 /**
  * Loads the WebAssembly module. Required once in browsers (`await init()`); in Node, Deno and

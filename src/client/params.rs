@@ -256,11 +256,6 @@ impl Params {
             .is_some_and(Option::is_some)
     }
 
-    /// Whether nothing is set.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.extra.is_empty() && self.known.iter().all(Option::is_none)
-    }
-
     /// Checks that `name` is set and not blank.
     ///
     /// # Errors
