@@ -228,15 +228,6 @@ impl Params {
         Ok(p)
     }
 
-    /// Sets a known member to JSON text.
-    pub(crate) fn set(&mut self, key: &str, json: String) {
-        if let Some(i) = self.schema.iter().position(|(n, _)| *n == key) {
-            if let Some(slot) = self.known.get_mut(i) {
-                *slot = Some(json);
-            }
-        }
-    }
-
     /// A string member, decoded.
     pub(crate) fn str(&self, key: &str) -> Option<String> {
         let i = self.schema.iter().position(|(n, _)| *n == key)?;
@@ -501,13 +492,6 @@ pub(crate) fn setup_options(v: &Value<'_>) -> Result<SetupOptions, ParamError> {
         q_str(m, "transcodingRegion", "")?,
         broadcast,
     ))
-}
-
-/// A JSON string.
-pub(crate) fn json_str(s: &str) -> String {
-    let mut out = String::new();
-    json::write_str(&mut out, s);
-    out
 }
 
 #[cfg(test)]

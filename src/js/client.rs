@@ -725,7 +725,9 @@ impl StreamingClient {
         self.by_id(&id, |i| ApiRequest::delete_video(VideoId(i)), options)
     }
 
-    /// Executes an action of the webhook tracker (no session state involved).
+    /// Executes an action of the webhook tracker (no session state involved). An action without the
+    /// id its operation needs is `invalid_params` with that id's name as the path, e.g.
+    /// `broadcast_id: is required for delete_broadcast`.
     #[wasm_bindgen(unchecked_return_type = "Promise<PerformResult>")]
     pub fn perform(
         &self,
@@ -735,9 +737,12 @@ impl StreamingClient {
         self.send(
             (|| {
                 let (a, body) = with_json(&action, "action", |j| params::action(j, "action"))?;
-                let mut req = a
-                    .request()
-                    .ok_or_else(|| invalid("action", "lacks the id its operation needs"))?;
+                let mut req = a.request().ok_or_else(|| {
+                    invalid(
+                        id_field(a.operation),
+                        &["is required for ", a.operation.as_str()].cat(),
+                    )
+                })?;
                 req.body = body;
                 Ok(req)
             })(),
@@ -903,5 +908,14 @@ impl PageIterator {
             p.next = 0;
         }
         Promise::resolve(&iter_result(true, &JsValue::UNDEFINED).unwrap_or(JsValue::UNDEFINED))
+    }
+}
+
+/// The id an operation's action must carry (the path of its `invalid_params` error when missing).
+fn id_field(op: Operation) -> &'static str {
+    match op {
+        Operation::GetBroadcast | Operation::UpdateBroadcast | Operation::DeleteBroadcast => "broadcast_id",
+        Operation::GetVideo | Operation::DeleteVideo => "video_id",
+        _ => "stream_id",
     }
 }

@@ -85,6 +85,13 @@ export default [
         path: "broadcast_id",
         message: "broadcast_id: is required for delete_broadcast",
       });
+      // The client's own perform names the missing id the same way.
+      await assert.rejects(client(main, []).perform({ operation: "get_video", reason: "x" }), {
+        name: "StreamingError",
+        code: "invalid_params",
+        path: "video_id",
+        message: "video_id: is required for get_video",
+      });
       await assert.rejects(session(main, []).waitForVideoReady(), {
         code: "invalid_state",
         message: "the session has no recording to wait for (pass videoId)",
