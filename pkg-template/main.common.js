@@ -3,6 +3,7 @@ import * as generated from "./main/gcore_streaming.js";
 import { fastPath } from "./fast.js";
 import { clientFastPath } from "./client-fast.js";
 import { liveSessionClass } from "./session.js";
+import { clientPages } from "./pages.js";
 
 export { default as init } from "./main/gcore_streaming.js";
 export * from "./main/gcore_streaming.js";
@@ -10,5 +11,6 @@ export * from "./errors.js";
 /** Shadows the generated export: the same function, with the fast path of ./fast.js in front. */
 export const parseWebhook = fastPath(generated);
 clientFastPath(generated);
+clientPages(generated);
 /** The guide's four stages over a `StreamingClient` (./session.js). */
 export const LiveSession = liveSessionClass(generated);

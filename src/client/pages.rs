@@ -77,6 +77,11 @@ impl Paginator {
         Self::new(Kind::Videos(query), page, size)
     }
 
+    /// How many items make a full page (a shorter page is the last).
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+
     /// The next buffered item, if any.
     pub fn pop(&mut self) -> Option<PageItem> {
         self.buffer.pop()

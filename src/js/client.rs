@@ -8,7 +8,7 @@
 use super::{from_json_text, js_error};
 use crate::client::fetch::FetchTransport;
 use crate::client::params::{self, Params, BROADCAST, STREAM};
-use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Paginator, RawResponse};
+use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::{Cat, Value};
 use crate::domain::model::ErrorBody;
@@ -16,13 +16,12 @@ use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
 use core::future::Future;
 use core::pin::Pin;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT: &str = r#"
@@ -75,6 +74,20 @@ export type ApiAction = Action;
 /** What `perform` resolves to: the operation's result (`null` for deletes and empty answers). */
 export type PerformResult =
   | Stream | Stream[] | Broadcast | Broadcast[] | Video | Video[] | StartRecordingResult | null;
+
+/**
+ * The page iterators (`pkg-template/pages.js`): every item of a list, read page by page on demand
+ * (pages of 25, or a video query's `per_page`; a shorter page is the last). A page that fails rejects
+ * `next()`; the next `next()` reads it again.
+ */
+export interface StreamingClient {
+  /** Every stream, page by page (`for await (const s of client.streams())`). */
+  streams(query?: ListStreamsQuery, options?: RequestOptions): AsyncIterableIterator<Stream>;
+  /** Every broadcast, page by page. */
+  broadcasts(query?: ListBroadcastsQuery, options?: RequestOptions): AsyncIterableIterator<Broadcast>;
+  /** Every video matching the query, page by page. */
+  videos(query?: ListVideosQuery, options?: RequestOptions): AsyncIterableIterator<Video>;
+}
 
 /** Options of `LiveSession.setup`. */
 export interface LiveSessionOptions {
@@ -749,39 +762,6 @@ impl StreamingClient {
             options,
         )
     }
-
-    /// Every stream, page by page (`for await (const s of client.streams())`).
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Stream>")]
-    pub fn streams(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListStreamsQuery")] query: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let q = with_json(&query, "query", |j| params::streams_query(j, "query"))?;
-        self.iterator(Paginator::streams(q), &options)
-    }
-
-    /// Every broadcast, page by page.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Broadcast>")]
-    pub fn broadcasts(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListBroadcastsQuery")] query: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let q = with_json(&query, "query", |j| params::broadcasts_query(j, "query"))?;
-        self.iterator(Paginator::broadcasts(q), &options)
-    }
-
-    /// Every video matching the query, page by page.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Video>")]
-    pub fn videos(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListVideosQuery")] query: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let q = with_json(&query, "query", |j| params::videos_query(j, "query"))?;
-        self.iterator(Paginator::videos(q), &options)
-    }
 }
 
 impl StreamingClient {
@@ -803,111 +783,6 @@ impl StreamingClient {
         };
         // The driver's promise is the call's: no Rust future unless the first attempt needs one.
         call_promise(&self.inner, &self.slow, req, &o)
-    }
-
-    fn iterator(&self, pages: Paginator, options: &JsValue) -> Result<JsValue, JsValue> {
-        let it = PageIterator {
-            client: self.inner.clone(),
-            slow: self.slow.clone(),
-            pages: Rc::new(RefCell::new(Pages {
-                pages,
-                page: Array::new(),
-                next: 0,
-            })),
-            opts: request_options(options)?,
-        };
-        let obj = JsValue::from(it);
-        // `for await` support without a package shim: `[Symbol.asyncIterator]()` returns the iterator.
-        let this = obj.clone();
-        let f = Closure::once_into_js(move || this);
-        let _ = Reflect::set(&obj, &js_sys::Symbol::async_iterator(), &f);
-        Ok(obj)
-    }
-}
-
-struct Pages {
-    pages: Paginator,
-    /// The last page read, and the index of its next item.
-    page: Array,
-    next: u32,
-}
-
-impl Pages {
-    fn pop(&mut self) -> Option<JsValue> {
-        if self.next >= self.page.length() {
-            return None;
-        }
-        self.next += 1;
-        Some(self.page.get(self.next - 1))
-    }
-}
-
-/// An async iterator over every item of a list (pages of 25, read on demand).
-#[wasm_bindgen]
-pub struct PageIterator {
-    client: Inner,
-    slow: JsValue,
-    pages: Rc<RefCell<Pages>>,
-    opts: Opts,
-}
-
-fn iter_result(done: bool, value: &JsValue) -> Result<JsValue, JsValue> {
-    let r = Object::new();
-    Reflect::set(&r, &"done".into(), &JsValue::from_bool(done))?;
-    Reflect::set(&r, &"value".into(), value)?;
-    Ok(r.into())
-}
-
-#[wasm_bindgen]
-impl PageIterator {
-    /// The next item (reads the next page when needed).
-    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<Stream | Broadcast | Video, undefined>>")]
-    pub fn next(&self) -> Promise {
-        let client = self.client.clone();
-        let slow = self.slow.clone();
-        let pages = self.pages.clone();
-        let opts = self.opts.clone();
-        run(async move {
-            loop {
-                let popped = pages.borrow_mut().pop();
-                if let Some(item) = popped {
-                    return iter_result(false, &item);
-                }
-                let req = pages.borrow_mut().pages.next_request();
-                let Some(req) = req else {
-                    return iter_result(true, &JsValue::UNDEFINED);
-                };
-                let page = JsFuture::from(call_promise(&client, &slow, req, &opts)).await;
-                let mut p = pages.borrow_mut();
-                match page {
-                    Ok(items) => {
-                        let items: Array = items.unchecked_into();
-                        p.pages.accept_len(items.length() as usize);
-                        p.page = items;
-                        p.next = 0;
-                    }
-                    Err(e) => {
-                        p.pages.rewind();
-                        return Err(e);
-                    }
-                }
-            }
-        })
-    }
-
-    /// Ends the iteration (called by `break` in `for await`).
-    #[wasm_bindgen(
-        js_name = "return",
-        unchecked_return_type = "Promise<IteratorResult<Stream | Broadcast | Video, undefined>>"
-    )]
-    pub fn finish(&self) -> Promise {
-        {
-            let mut p = self.pages.borrow_mut();
-            p.pages.finish();
-            p.page = Array::new();
-            p.next = 0;
-        }
-        Promise::resolve(&iter_result(true, &JsValue::UNDEFINED).unwrap_or(JsValue::UNDEFINED))
     }
 }
 

@@ -1,14 +1,18 @@
-//! The checks of the JS `LiveSession` (`pkg-template/session.js`).
+//! The checks of the package's JS parts of the client: `LiveSession` (`pkg-template/session.js`) and
+//! the page iterators `streams()`, `broadcasts()`, `videos()` (`pkg-template/pages.js`).
 //!
 //! The session's stages are plain JS over the public `StreamingClient` methods: every request, retry
 //! and error still goes through the client in the wasm, but the orchestration (a few awaits per stage)
 //! is JS, which costs ~2.9 KB gzip where the same steps as Rust futures over `JsValue`s cost ~12 KB of
 //! the main entry's wasm (measured in session 8). What a session reads from its caller's options is
 //! checked here, by the same readers as the client's parameters, so its errors (`invalid_params` with
-//! the offending path) are the client's. Rust users have [`crate::client::LiveSession`].
+//! the offending path) are the client's. Rust users have [`crate::client::LiveSession`]. Likewise the
+//! page iterators (async iterators over `listStreams`, … with the [`Paginator`]'s rules) are JS.
+//!
+//! [`Paginator`]: crate::client::Paginator
 
 use super::client::{invalid, request_options, with_json, StreamingClient};
-use crate::client::params;
+use crate::client::{params, Paginator};
 use crate::domain::request::ParamError;
 use wasm_bindgen::prelude::*;
 
@@ -38,14 +42,23 @@ fn check_setup(options: &JsValue, opts: &JsValue) -> Result<(), JsValue> {
 
 #[wasm_bindgen]
 impl StreamingClient {
-    /// For `pkg-template/session.js`: checks what a `LiveSession` method was given, with the errors the
-    /// client gives its own parameters. `kind` 0: `setup`'s options (`value`) and request options;
-    /// else the request options alone. (`perform` is the client's, which checks its action.)
+    /// For `pkg-template/session.js` and `pages.js`: checks what a method was given, with the errors
+    /// the client gives its own parameters, and answers the page size of a list (else 0). `kind` 0:
+    /// `LiveSession.setup`'s options (`value`) and request options; 1, 2, 3: the query (`value`) and
+    /// request options of `streams`, `broadcasts`, `videos`; else the request options alone.
+    /// (`LiveSession.perform` is the client's, which checks its action.)
     #[wasm_bindgen(js_name = __gsCheck, skip_typescript)]
-    pub fn gs_check(kind: u32, value: JsValue, options: JsValue) -> Result<(), JsValue> {
-        match kind {
-            0 => check_setup(&value, &options),
-            _ => request_options(&options).map(drop),
+    pub fn gs_check(kind: u32, value: JsValue, options: JsValue) -> Result<u32, JsValue> {
+        let page_size = match kind {
+            0 => return check_setup(&value, &options).map(|()| 0),
+            1 => with_json(&value, "query", |j| params::streams_query(j, "query")).map(Paginator::streams)?,
+            2 => with_json(&value, "query", |j| params::broadcasts_query(j, "query"))
+                .map(Paginator::broadcasts)?,
+            3 => with_json(&value, "query", |j| params::videos_query(j, "query")).map(Paginator::videos)?,
+            _ => return request_options(&options).map(|_| 0),
         }
+        .page_size();
+        request_options(&options)?;
+        Ok(u32::try_from(page_size).unwrap_or(u32::MAX))
     }
 }

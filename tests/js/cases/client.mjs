@@ -215,6 +215,46 @@ export default [
     },
   },
   {
+    name: "client: page iterators check their query at the call, re-read a failed page, end on return()",
+    async run({ main, assert, env }) {
+      const c0 = new main.StreamingClient({ baseUrl: "http://127.0.0.1:9" });
+      assert.throws(() => c0.streams({ page: -1 }), { name: "StreamingError", code: "invalid_params", path: "query.page" });
+      assert.throws(() => c0.videos({ bogus: 1, per_page: "x" }), { code: "invalid_params", path: "query.per_page" });
+      assert.throws(() => c0.broadcasts(undefined, { timeoutMs: -1 }), { code: "invalid_params", path: "options.timeoutMs" });
+      assert.throws(() => c0.streams.call({}), TypeError);
+      const s = await scripted(env, "pages-errors", [
+        { status: 200, body: [{ id: 1 }, { id: 2 }] },
+        { status: 404, body: { error: "gone" } },
+        { status: 200, body: [{ id: 3 }, { id: 4 }] },
+        { status: 200, body: [{ id: 5 }] },
+        { status: 200, body: [{ id: 6 }, { id: 7 }] },
+      ]);
+      const c = new main.StreamingClient({ baseUrl: s.base, maxRetries: 0 });
+      // per_page 2: full pages of 2, from page 3 on.
+      const it = c.videos({ page: 3, per_page: 2, status: "ready" });
+      assert.equal(it[Symbol.asyncIterator](), it);
+      const ids = [];
+      ids.push((await it.next()).value.id, (await it.next()).value.id);
+      await assert.rejects(it.next(), { name: "ApiError", code: "not_found" });
+      for (let r = await it.next(); !r.done; r = await it.next()) ids.push(r.value.id);
+      assert.deepEqual(ids, [1, 2, 3, 4, 5]);
+      assert.deepEqual(await it.next(), { done: true, value: undefined });
+      // return() (a `break` in for await) ends it: no further page is read.
+      const b = c.broadcasts();
+      assert.equal((await b.next()).value.id, 6);
+      assert.deepEqual(await b.return(), { done: true, value: undefined });
+      assert.deepEqual(await b.next(), { done: true, value: undefined });
+      const paths = (await s.requests()).map((r) => r.path);
+      assert.deepEqual(paths, [
+        "/streaming/videos?page=3&per_page=2&status=ready",
+        "/streaming/videos?page=4&per_page=2&status=ready",
+        "/streaming/videos?page=4&per_page=2&status=ready",
+        "/streaming/videos?page=5&per_page=2&status=ready",
+        "/streaming/broadcasts?page=1",
+      ]);
+    },
+  },
+  {
     name: "LiveSession: the four stages, then waitForVideoReady nudged by notifyVideo",
     async run({ main, assert, env }) {
       const s = await scripted(env, "session", [

@@ -1,0 +1,55 @@
+// `client.streams()`, `client.broadcasts()`, `client.videos()`: every item of a list, read page by
+// page on demand with `listStreams`, `listBroadcasts`, `listVideos` (so with the client's retries,
+// timeouts and typed errors). The query and the options are checked at the call, by the client's own
+// readers (`StreamingClient.__gsCheck`, which also answers the page size: 25, or a video query's
+// `per_page`); a page shorter than that is the last. A page that fails rejects `next()`, and the next
+// `next()` reads that page again. (The rules of the Rust `Paginator`; tests/js/cases/client.mjs.)
+
+const LISTS = ["streams", "broadcasts", "videos"];
+const METHOD = { streams: "listStreams", broadcasts: "listBroadcasts", videos: "listVideos" };
+
+/** Installs the page iterators on the generated `StreamingClient`. */
+export function clientPages(m) {
+  const Client = m.StreamingClient;
+  LISTS.forEach((name, k) => {
+    Client.prototype[name] = {
+      [name](query, options) {
+        if (!(this instanceof Client)) throw new TypeError(`${name}() must be called on a StreamingClient`);
+        const size = Client.__gsCheck(k + 1, query, options);
+        const client = this;
+        let page = Math.max(query?.page ?? 1, 1);
+        let items = [];
+        let at = 0;
+        let done = false;
+        const result = (value) => ({ done: value === undefined, value });
+        return {
+          async next() {
+            while (at >= items.length) {
+              if (done) return result(undefined);
+              const p = page++;
+              let got;
+              try {
+                got = await client[METHOD[name]]({ ...query, page: p }, options);
+              } catch (e) {
+                page = p;
+                throw e;
+              }
+              if (got.length < size) done = true;
+              items = got;
+              at = 0;
+            }
+            return result(items[at++]);
+          },
+          async return() {
+            done = true;
+            items = [];
+            return result(undefined);
+          },
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+      },
+    }[name];
+  });
+}
