@@ -11,7 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 52_157, main: 83_486, sandbox: 156_213 };
+export const RATCHET_GZIP = { webhook: 52_157, main: 77_933, sandbox: 156_213 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */

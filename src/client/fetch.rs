@@ -85,8 +85,10 @@ impl FetchTransport {
     /// The headers as a JS object: the last one built is reused while the pairs are the same (a
     /// client sends the same headers on every call without a body).
     fn headers_object(&self, pairs: &[(String, String)]) -> Object {
-        let mut cache = self.headers.borrow_mut();
-        if let Some((cached, obj)) = cache.as_ref() {
+        // (`try_borrow_mut`: the cache is never borrowed across a call, and `borrow_mut`'s panic path
+        // would link core's formatting, ~2 KB of the wasm.)
+        let mut cache = self.headers.try_borrow_mut().ok();
+        if let Some(Some((cached, obj))) = cache.as_deref() {
             if cached == pairs {
                 return obj.clone();
             }
@@ -96,7 +98,9 @@ impl FetchTransport {
             // Setting a string key on a plain object can not fail.
             let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
         }
-        *cache = Some((pairs.to_vec(), headers.clone()));
+        if let Some(c) = cache.as_deref_mut() {
+            *c = Some((pairs.to_vec(), headers.clone()));
+        }
         headers
     }
 }
@@ -112,6 +116,11 @@ const METHODS: [Method; 5] = [
 
 fn method_index(method: Method) -> u32 {
     METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+}
+
+/// A client's slow path around `step` (see `gs_slow` in src/js/fetch_driver.rs).
+pub(crate) fn slow_fn(step: &JsValue) -> JsValue {
+    driver::slow_fn(step)
 }
 
 /// The method at `index` in the driver's table (`GET` for an index out of it).

@@ -108,6 +108,15 @@ pub struct RawResponse {
     pub body: String,
 }
 
+/// What [`Client::after_attempt`] says to do next.
+#[derive(Debug)]
+pub(crate) enum Next {
+    /// The call is done: its 2xx answer.
+    Done(RawResponse),
+    /// Wait this many milliseconds, then send the request again.
+    Wait(f64),
+}
+
 /// How an attempt failed below HTTP.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TransportError {
@@ -507,11 +516,6 @@ impl<T: Transport> Client<T> {
         opts: &CallOptions<T::Signal>,
         first: Option<Result<HttpResponse, TransportError>>,
     ) -> Result<RawResponse, ClientError> {
-        let timeout_ms = http.timeout_ms;
-        let policy = RetryPolicy {
-            max_retries: opts.max_retries.unwrap_or(self.config.retry.max_retries),
-            ..self.config.retry
-        };
         let signal = opts.signal.as_ref();
         let mut attempt: u32 = 0;
         let mut first = first;
@@ -520,46 +524,9 @@ impl<T: Transport> Client<T> {
                 Some(sent) => sent,
                 None => self.transport.send(http.clone(), signal).await,
             };
-            let (outcome, retry_after, error) = match sent {
-                Ok(resp) if (200..=299).contains(&resp.status) => {
-                    return Ok(RawResponse {
-                        status: resp.status,
-                        body: resp.body,
-                    })
-                }
-                Ok(resp) => (
-                    Outcome::Status(resp.status),
-                    resp.header("retry-after").map(str::to_owned),
-                    ClientError::Api(Box::new(api_error(operation, resp.status, &resp.body))),
-                ),
-                Err(TransportError::Aborted) => return Err(ClientError::Aborted { operation }),
-                Err(TransportError::Timeout) => (
-                    Outcome::Timeout,
-                    None,
-                    ClientError::Timeout {
-                        operation,
-                        timeout_ms,
-                    },
-                ),
-                Err(TransportError::Network(message)) => (
-                    Outcome::Network,
-                    None,
-                    ClientError::Network { operation, message },
-                ),
-            };
-            let now = self.transport.now_ms();
-            let random = self.transport.random();
-            match decide(
-                &policy,
-                attempt,
-                http.method,
-                outcome,
-                retry_after.as_deref(),
-                now,
-                random,
-            ) {
-                Retry::GiveUp => return Err(error),
-                Retry::After(ms) => {
+            match self.after_attempt(operation, http, opts.max_retries, attempt, sent)? {
+                Next::Done(raw) => return Ok(raw),
+                Next::Wait(ms) => {
                     self.transport
                         .sleep(ms, signal)
                         .await
@@ -567,6 +534,70 @@ impl<T: Transport> Client<T> {
                     attempt = attempt.saturating_add(1);
                 }
             }
+        }
+    }
+
+    /// One turn of the retry loop, without I/O: what to do after attempt number `attempt` (0 for the
+    /// first) of `http` ended in `sent`. A 2xx is [`Next::Done`]; a failure that the policy retries is
+    /// [`Next::Wait`] (then send `http` again, as attempt `attempt + 1`); anything else is the error.
+    /// [`Client::continue_raw`] is this in a loop with the transport's `send` and `sleep`; the JS
+    /// binding runs the same loop in JS (`gs_slow` in src/js/fetch_driver.rs), so that no Rust future
+    /// is needed in the browser.
+    ///
+    /// # Errors
+    /// [`ClientError`]: the API's error (non-2xx), or a transport failure the policy does not retry.
+    pub(crate) fn after_attempt(
+        &self,
+        operation: Operation,
+        http: &HttpRequest,
+        max_retries: Option<u32>,
+        attempt: u32,
+        sent: Result<HttpResponse, TransportError>,
+    ) -> Result<Next, ClientError> {
+        let policy = RetryPolicy {
+            max_retries: max_retries.unwrap_or(self.config.retry.max_retries),
+            ..self.config.retry
+        };
+        let (outcome, retry_after, error) = match sent {
+            Ok(resp) if (200..=299).contains(&resp.status) => {
+                return Ok(Next::Done(RawResponse {
+                    status: resp.status,
+                    body: resp.body,
+                }))
+            }
+            Ok(resp) => (
+                Outcome::Status(resp.status),
+                resp.header("retry-after").map(str::to_owned),
+                ClientError::Api(Box::new(api_error(operation, resp.status, &resp.body))),
+            ),
+            Err(TransportError::Aborted) => return Err(ClientError::Aborted { operation }),
+            Err(TransportError::Timeout) => (
+                Outcome::Timeout,
+                None,
+                ClientError::Timeout {
+                    operation,
+                    timeout_ms: http.timeout_ms,
+                },
+            ),
+            Err(TransportError::Network(message)) => (
+                Outcome::Network,
+                None,
+                ClientError::Network { operation, message },
+            ),
+        };
+        let now = self.transport.now_ms();
+        let random = self.transport.random();
+        match decide(
+            &policy,
+            attempt,
+            http.method,
+            outcome,
+            retry_after.as_deref(),
+            now,
+            random,
+        ) {
+            Retry::GiveUp => Err(error),
+            Retry::After(ms) => Ok(Next::Wait(ms)),
         }
     }
 

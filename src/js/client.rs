@@ -8,7 +8,7 @@
 use super::{from_json_text, js_error};
 use crate::client::fetch::FetchTransport;
 use crate::client::params::{self, Params, BROADCAST, STREAM};
-use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, RawResponse};
+use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Next, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::{Cat, Value};
 use crate::domain::model::ErrorBody;
@@ -16,12 +16,9 @@ use crate::domain::request::{ApiRequest, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::future::Future;
-use core::pin::Pin;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT: &str = r#"
@@ -367,20 +364,6 @@ fn call_promise(c: &Inner, slow: &JsValue, req: ApiRequest, o: &Opts) -> Promise
     )
 }
 
-/// Boxes the call, so that `future_to_promise` is instantiated once for every method (one copy of
-/// its machinery in the wasm, not one per method).
-pub(super) fn run<F>(fut: F) -> Promise
-where
-    F: Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    run_boxed(Box::pin(fut))
-}
-
-#[inline(never)]
-fn run_boxed(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
-    future_to_promise(fut)
-}
-
 /// The Gcore Streaming API client. Runs on browsers, workers, Node 20+, Deno and Cloudflare Workers.
 #[wasm_bindgen]
 pub struct StreamingClient {
@@ -397,36 +380,28 @@ fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
     op + 32.0 * max_retries.map_or(0.0, |n| f64::from(n) + 1.0)
 }
 
-/// The client's slow path: the first attempt's `outcome` (as the driver reports it) goes on in
-/// Rust ([`Client::continue_raw`]: retries, typed errors, [`resource`]); the request is rebuilt from
-/// what the driver sent.
+/// The client's slow path: the retry loop in JS (`gs_slow`, src/js/fetch_driver.rs) around this
+/// step, which says what an attempt's outcome (as the driver reports it) means, through
+/// [`Client::after_attempt`]: the resource of a 2xx, a typed error (thrown), or the wait in ms
+/// before the next attempt. `ctx` carries the operation and the per-call `maxRetries`.
 fn slow_path(c: Inner) -> JsValue {
-    let f = move |args: js_sys::Array| -> Promise {
-        let ctx = args.get(6).as_f64().unwrap_or(0.0);
+    let step = move |outcome: JsValue, method: f64, timeout_ms: f64, ctx: f64, attempt: f64| {
         let index = (ctx % 32.0) as usize;
         let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::GetStream);
         let retries = ((ctx / 32.0) as u64) as f64; // floor: ctx >= 0
-        let signal = args.get(5);
-        let timeout_ms = args.get(4).as_f64().unwrap_or(0.0);
-        let o: Opts = CallOptions {
-            signal: (!signal.is_undefined() && !signal.is_null()).then_some(signal),
-            timeout_ms: Some(timeout_ms),
-            max_retries: (retries >= 1.0).then_some((retries - 1.0) as u32),
-        };
-        let method = crate::client::fetch::method_at(args.get(2).as_f64().unwrap_or(0.0) as u32);
-        let url = args.get(1).as_string().unwrap_or_default();
-        let http = c.http_request_to(method, url, args.get(3).as_string(), timeout_ms);
-        let first = crate::client::fetch::outcome(args.get(0));
-        let c = c.clone();
-        run(async move {
-            let raw = c
-                .continue_raw(operation, &http, &o, Some(first))
-                .await
-                .map_err(|e| client_error(&e))?;
-            resource(operation, &raw)
-        })
+        let max_retries = (retries >= 1.0).then_some((retries - 1.0) as u32);
+        let method = crate::client::fetch::method_at(method as u32);
+        // Only the method and the timeout of the request matter to the step.
+        let http = c.http_request_to(method, String::new(), None, timeout_ms);
+        let sent = crate::client::fetch::outcome(outcome);
+        match c.after_attempt(operation, &http, max_retries, attempt as u32, sent) {
+            Ok(Next::Done(raw)) => resource(operation, &raw),
+            Ok(Next::Wait(ms)) => Ok(JsValue::from_f64(ms)),
+            Err(e) => Err(client_error(&e)),
+        }
     };
-    Closure::<dyn Fn(js_sys::Array) -> Promise>::new(f).into_js_value()
+    let step = Closure::<dyn Fn(JsValue, f64, f64, f64, f64) -> Result<JsValue, JsValue>>::new(step);
+    crate::client::fetch::slow_fn(&step.into_js_value())
 }
 
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {

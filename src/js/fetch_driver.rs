@@ -2,8 +2,9 @@
 //! a timeout and the caller's signal, status, `Retry-After`, body text) and one wait, each a single
 //! call across the boundary. For a call's first attempt, `gs_call` parses a 2xx body of the expected
 //! shape itself: the common case never copies the body into the wasm memory and out again, nor
-//! decodes it in Rust; everything else goes to Rust's retry loop (for `StreamingClient`'s methods,
-//! through the client's `slow` function: the common case runs no Rust future at all). Written in JS because every step is a JS call: doing them from Rust
+//! decodes it in Rust; everything else goes to the retry loop: for `StreamingClient`'s methods,
+//! `gs_slow` here, which asks Rust (`Client::after_attempt`, synchronously) what each outcome means,
+//! so no call runs a Rust future; for Rust's own `Client<FetchTransport>`, `Client::continue_raw`. Written in JS because every step is a JS call: doing them from Rust
 //! cost a boundary crossing, a closure and a table slot each (the client's overhead over raw fetch).
 //!
 //! Declared as a submodule of `client::fetch` (`#[path]`), so that the transport owns it while the
@@ -52,10 +53,31 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
   }
   if (shape < 0 && Array.isArray(outcome)) return outcome;
   // A client's call: the rest (retries, typed errors) is Rust's, through the client's one function.
-  if (slow) return slow([outcome, url, m, body, timeoutMs, signal, ctx]);
+  if (slow) return slow([outcome, url, m, body, timeoutMs, signal, ctx, headers, fetch]);
   throw outcome;
 }
 // The driver itself, as a value: the package's by-id GETs call it from JS (pkg-template/client-fast.js).
+// The retry loop of a call whose first attempt did not end in a 2xx of the expected shape: `step`
+// (Rust, `Client::after_attempt`: the retry policy, typed errors, the resource) answers each outcome
+// with the result, an error (thrown), or a wait in ms before the next attempt.
+// `a`: [outcome, url, m, body, timeoutMs, signal, ctx, headers, fetch].
+export async function gs_slow(step, a) {
+  for (let attempt = 0; ; attempt++) {
+    const r = step(a[0], a[2], a[4], a[6], attempt);
+    if (typeof r !== "number") return r;
+    if (!(await gs_sleep(r, a[5]))) a[0] = 1;
+    else {
+      try {
+        a[0] = await gs_call(a[8], a[1], a[2], a[7], a[3], a[4], a[5], -1, undefined, a[6]);
+      } catch (o) {
+        a[0] = o;
+      }
+    }
+  }
+}
+export function gs_slow_fn(step) {
+  return (a) => gs_slow(step, a);
+}
 export function gs_call_fn() {
   return gs_call;
 }
@@ -94,6 +116,10 @@ extern "C" {
     /// The function `gs_call`, as a value (see `StreamingClient.__gsFast`).
     #[wasm_bindgen(js_name = gs_call_fn)]
     pub(super) fn call_fn() -> JsValue;
+
+    /// A client's slow path (the `slow` argument of `gs_call`): the retry loop in JS around `step`.
+    #[wasm_bindgen(js_name = gs_slow_fn)]
+    pub(crate) fn slow_fn(step: &JsValue) -> JsValue;
 
     /// Waits `ms`: resolves `true`, or `false` when `signal` aborts first (or already had).
     #[wasm_bindgen(js_name = gs_sleep)]

@@ -300,11 +300,19 @@ export default [
     name: "client fast path: an abort during the backoff wait rejects aborted",
     async run({ main, assert }) {
       const { fetch, calls } = scriptedFetch([{ status: 503, body: "" }, { status: 200, body: '{"id":1}' }]);
-      const c = client(main, fetch, { retryInitialDelayMs: 5000, retryMaxDelayMs: 5000 });
+      // A backoff of 45-60 s: the abort must end the wait itself, not the attempt after it.
+      const c = client(main, fetch, { retryInitialDelayMs: 60000, retryMaxDelayMs: 60000 });
       const ac = new AbortController();
       const p = c.getStream(1, { signal: ac.signal });
       setTimeout(() => ac.abort(), 30);
-      await assert.rejects(p, { name: "StreamingError", code: "aborted" });
+      let timer;
+      const waited = new Promise((resolve) => {
+        timer = setTimeout(() => resolve("still waiting 10 s after the abort"), 10_000);
+      });
+      const first = await Promise.race([p.then(() => "resolved", (e) => e), waited]);
+      clearTimeout(timer);
+      assert.equal(first?.code, "aborted", `the abort ends the backoff wait (got ${first?.code ?? first})`);
+      assert.equal(first?.name, "StreamingError");
       assert.equal(calls.length, 1);
     },
   },
