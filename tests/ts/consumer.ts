@@ -17,6 +17,9 @@ import {
   type ListVideosQuery,
   type WebhookErrorCode,
   type ApiErrorCode,
+  type LiveSessionState,
+  StreamingClient,
+  LiveSession,
 } from "gcore-streaming";
 import * as webhookEntry from "gcore-streaming/webhook";
 import * as sandboxEntry from "gcore-streaming/sandbox";
@@ -56,4 +59,20 @@ function explain(err: unknown): string {
   return String(err);
 }
 
-export { v, v2, create, live, status, future, query, describe, warnings, explain };
+// The client's JS parts (pkg-template/session.js, pages.js) are typed like the generated ones.
+async function stages(client: StreamingClient): Promise<number[]> {
+  const session: LiveSession = await LiveSession.setup(client, { stream: create, broadcast: { name: "b" } });
+  const b: Broadcast = await session.goLive({ timeoutMs: 5000 });
+  const paused: Video | null = await session.pause({ stopRecording: true });
+  const state: LiveSessionState = LiveSession.attach(client, session.state).state;
+  const ids: number[] = [b.id ?? 0, paused?.id ?? 0, state.stream.id];
+  for await (const video of client.videos(query)) ids.push(video.id);
+  const broadcasts: AsyncIterableIterator<Broadcast> = client.broadcasts(undefined, { maxRetries: 0 });
+  const first = await broadcasts.next();
+  if (!first.done) ids.push(first.value.id ?? 0);
+  await broadcasts.return?.();
+  const woke: boolean = session.notifyVideo({ id: 1 });
+  return woke ? ids : [];
+}
+
+export { v, v2, create, live, status, future, query, describe, warnings, explain, stages };
