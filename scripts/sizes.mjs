@@ -11,7 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 52_157, main: 77_933, sandbox: 156_213 };
+export const RATCHET_GZIP = { webhook: 52_383, main: 78_184, sandbox: 156_443 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
@@ -23,11 +23,14 @@ export function enforcedLimit(entry) {
 }
 
 /**
- * An entry's JS glue, as one text: wasm-bindgen's module, its snippets (JS the Rust code imports) and
- * the package's fast paths (`fast.js`, loaded by every entry; `client-fast.js`, by the main entry).
+ * An entry's JS glue, as one text: the entry module and `errors.js`, wasm-bindgen's module, its
+ * snippets (JS the Rust code imports) and the package's JS parts (`fast.js`, loaded by every entry;
+ * `client-fast.js`, `pages.js` and `session.js`, by the main entry).
  */
 export function glueOf(pkgDir, entry) {
-  const files = [`${pkgDir}/${entry}/gcore_streaming.js`, `${pkgDir}/fast.js`];
+  // The entry module itself (`<entry>.common.js`, which every runtime's shim re-exports) and
+  // `errors.js`, which it re-exports, are loaded too.
+  const files = [`${pkgDir}/${entry}.common.js`, `${pkgDir}/errors.js`, `${pkgDir}/${entry}/gcore_streaming.js`, `${pkgDir}/fast.js`];
   if (entry === "main") files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
   const snippets = `${pkgDir}/${entry}/snippets`;
   if (existsSync(snippets)) {
