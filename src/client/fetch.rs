@@ -16,6 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 #[path = "../js/fetch_driver.rs"]
 mod driver;
 
+/// A client's slow path around a step (see `gs_slow` in src/js/fetch_driver.rs).
+pub(crate) use driver::slow_fn;
+
 /// Header pairs as [`HttpRequest`] carries them.
 type Headers = Vec<(String, String)>;
 
@@ -85,8 +88,8 @@ impl FetchTransport {
     /// The headers as a JS object: the last one built is reused while the pairs are the same (a
     /// client sends the same headers on every call without a body).
     fn headers_object(&self, pairs: &[(String, String)]) -> Object {
-        // (`try_borrow_mut`: the cache is never borrowed across a call, and `borrow_mut`'s panic path
-        // would link core's formatting, ~2 KB of the wasm.)
+        // (`try_borrow_mut`: no panic path from JS; the cache is never borrowed across a call, and
+        // were it busy, the headers would just be built without it.)
         let mut cache = self.headers.try_borrow_mut().ok();
         if let Some(Some((cached, obj))) = cache.as_deref() {
             if cached == pairs {
@@ -116,11 +119,6 @@ const METHODS: [Method; 5] = [
 
 fn method_index(method: Method) -> u32 {
     METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
-}
-
-/// A client's slow path around `step` (see `gs_slow` in src/js/fetch_driver.rs).
-pub(crate) fn slow_fn(step: &JsValue) -> JsValue {
-    driver::slow_fn(step)
 }
 
 /// The method at `index` in the driver's table (`GET` for an index out of it).

@@ -524,7 +524,14 @@ impl<T: Transport> Client<T> {
                 Some(sent) => sent,
                 None => self.transport.send(http.clone(), signal).await,
             };
-            match self.after_attempt(operation, http, opts.max_retries, attempt, sent)? {
+            match self.after_attempt(
+                operation,
+                http.method,
+                http.timeout_ms,
+                opts.max_retries,
+                attempt,
+                sent,
+            )? {
                 Next::Done(raw) => return Ok(raw),
                 Next::Wait(ms) => {
                     self.transport
@@ -538,8 +545,9 @@ impl<T: Transport> Client<T> {
     }
 
     /// One turn of the retry loop, without I/O: what to do after attempt number `attempt` (0 for the
-    /// first) of `http` ended in `sent`. A 2xx is [`Next::Done`]; a failure that the policy retries is
-    /// [`Next::Wait`] (then send `http` again, as attempt `attempt + 1`); anything else is the error.
+    /// first) of a `method` request with a `timeout_ms` per attempt ended in `sent`. A 2xx is
+    /// [`Next::Done`]; a failure that the policy retries is [`Next::Wait`] (then send the request
+    /// again, as attempt `attempt + 1`); anything else is the error.
     /// [`Client::continue_raw`] is this in a loop with the transport's `send` and `sleep`; the JS
     /// binding runs the same loop in JS (`gs_slow` in src/js/fetch_driver.rs), so that no Rust future
     /// is needed in the browser.
@@ -549,7 +557,8 @@ impl<T: Transport> Client<T> {
     pub(crate) fn after_attempt(
         &self,
         operation: Operation,
-        http: &HttpRequest,
+        method: Method,
+        timeout_ms: f64,
         max_retries: Option<u32>,
         attempt: u32,
         sent: Result<HttpResponse, TransportError>,
@@ -576,7 +585,7 @@ impl<T: Transport> Client<T> {
                 None,
                 ClientError::Timeout {
                     operation,
-                    timeout_ms: http.timeout_ms,
+                    timeout_ms,
                 },
             ),
             Err(TransportError::Network(message)) => (
@@ -590,7 +599,7 @@ impl<T: Transport> Client<T> {
         match decide(
             &policy,
             attempt,
-            http.method,
+            method,
             outcome,
             retry_after.as_deref(),
             now,

@@ -474,10 +474,7 @@ impl<T: Transport> LiveSession<T> {
         action: &Action,
         opts: &CallOptions<T::Signal>,
     ) -> Result<ResponseValue, ClientError> {
-        let req: ApiRequest = action.request().ok_or_else(|| ParamError {
-            path: id_field(action.operation).into(),
-            message: ["is required for ", action.operation.as_str()].cat(),
-        })?;
+        let req: ApiRequest = action.checked_request()?;
         let value = self.client.execute(&req, opts).await?;
         let (stream_id, broadcast_id) = {
             let st = self.state.borrow();
@@ -510,14 +507,6 @@ impl<T: Transport> LiveSession<T> {
             _ => {}
         }
         Ok(value)
-    }
-}
-
-fn id_field(op: Operation) -> &'static str {
-    match op {
-        Operation::GetBroadcast | Operation::UpdateBroadcast | Operation::DeleteBroadcast => "broadcast_id",
-        Operation::GetVideo | Operation::DeleteVideo => "video_id",
-        _ => "stream_id",
     }
 }
 

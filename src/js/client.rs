@@ -391,10 +391,8 @@ fn slow_path(c: Inner) -> JsValue {
         let retries = ((ctx / 32.0) as u64) as f64; // floor: ctx >= 0
         let max_retries = (retries >= 1.0).then_some((retries - 1.0) as u32);
         let method = crate::client::fetch::method_at(method as u32);
-        // Only the method and the timeout of the request matter to the step.
-        let http = c.http_request_to(method, String::new(), None, timeout_ms);
         let sent = crate::client::fetch::outcome(outcome);
-        match c.after_attempt(operation, &http, max_retries, attempt as u32, sent) {
+        match c.after_attempt(operation, method, timeout_ms, max_retries, attempt as u32, sent) {
             Ok(Next::Done(raw)) => resource(operation, &raw),
             Ok(Next::Wait(ms)) => Ok(JsValue::from_f64(ms)),
             Err(e) => Err(client_error(&e)),
@@ -725,12 +723,7 @@ impl StreamingClient {
         self.send(
             (|| {
                 let (a, body) = with_json(&action, "action", |j| params::action(j, "action"))?;
-                let mut req = a.request().ok_or_else(|| {
-                    invalid(
-                        id_field(a.operation),
-                        &["is required for ", a.operation.as_str()].cat(),
-                    )
-                })?;
+                let mut req = a.checked_request().map_err(|e| param_error(&e))?;
                 req.body = body;
                 Ok(req)
             })(),
@@ -758,14 +751,5 @@ impl StreamingClient {
         };
         // The driver's promise is the call's: no Rust future unless the first attempt needs one.
         call_promise(&self.inner, &self.slow, req, &o)
-    }
-}
-
-/// The id an operation's action must carry (the path of its `invalid_params` error when missing).
-fn id_field(op: Operation) -> &'static str {
-    match op {
-        Operation::GetBroadcast | Operation::UpdateBroadcast | Operation::DeleteBroadcast => "broadcast_id",
-        Operation::GetVideo | Operation::DeleteVideo => "video_id",
-        _ => "stream_id",
     }
 }

@@ -56,7 +56,6 @@ export async function gs_call(fetch, url, m, headers, body, timeoutMs, signal, s
   if (slow) return slow([outcome, url, m, body, timeoutMs, signal, ctx, headers, fetch]);
   throw outcome;
 }
-// The driver itself, as a value: the package's by-id GETs call it from JS (pkg-template/client-fast.js).
 // The retry loop of a call whose first attempt did not end in a 2xx of the expected shape: `step`
 // (Rust, `Client::after_attempt`: the retry policy, typed errors, the resource) answers each outcome
 // with the result, an error (thrown), or a wait in ms before the next attempt.
@@ -78,6 +77,7 @@ export async function gs_slow(step, a) {
 export function gs_slow_fn(step) {
   return (a) => gs_slow(step, a);
 }
+// The driver itself, as a value: the package's by-id GETs call it from JS (pkg-template/client-fast.js).
 export function gs_call_fn() {
   return gs_call;
 }

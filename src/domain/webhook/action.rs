@@ -2,7 +2,8 @@
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json;
-use crate::domain::request::{route, ApiRequest, Operation, PathId};
+use crate::domain::json::Cat;
+use crate::domain::request::{route, ApiRequest, Operation, ParamError, PathId};
 use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
@@ -119,12 +120,55 @@ impl Action {
         req.body = self.body.as_ref().map(|b| b.0.clone());
         Some(req)
     }
+
+    /// [`Action::request`], or the error naming the id the operation needs when it is missing:
+    /// `broadcast_id: is required for delete_broadcast` (path `broadcast_id`).
+    ///
+    /// # Errors
+    /// The missing id, as a [`ParamError`].
+    pub fn checked_request(&self) -> Result<ApiRequest, ParamError> {
+        self.request().ok_or_else(|| ParamError {
+            path: match route(self.operation).2 {
+                PathId::Broadcast => "broadcast_id",
+                PathId::Video => "video_id",
+                PathId::None | PathId::Stream => "stream_id",
+            }
+            .into(),
+            message: ["is required for ", self.operation.as_str()].cat(),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::request::Method;
+
+    #[test]
+    fn a_missing_id_is_named() {
+        let a = |operation| Action {
+            operation,
+            stream_id: None,
+            broadcast_id: None,
+            video_id: None,
+            body: None,
+            reason: "r".into(),
+            step: None,
+        };
+        for (op, path) in [
+            (Operation::DeleteBroadcast, "broadcast_id"),
+            (Operation::GetVideo, "video_id"),
+            (Operation::StopRecording, "stream_id"),
+        ] {
+            let e = a(op).checked_request().unwrap_err();
+            assert_eq!(e.path, path);
+            assert_eq!(e.message, ["is required for ", op.as_str()].concat());
+        }
+        assert_eq!(
+            a(Operation::ListVideos).checked_request(),
+            Ok(ApiRequest::to(Operation::ListVideos, 0))
+        );
+    }
 
     #[test]
     fn every_operation_has_its_path() {
