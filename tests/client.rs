@@ -538,11 +538,10 @@ async fn timeouts_and_network_errors() {
         assert_eq!(c.create_stream(&p, &once).await.unwrap_err().code(), "timeout");
         assert_eq!(srv.seen().len(), 1);
 
-        // Nothing listens on this port.
-        let port = {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            l.local_addr().unwrap().port()
-        };
+        // Nothing listens on this port: bound, not listening, so no other test's server can take it.
+        let reserved = tokio::net::TcpSocket::new_v4().unwrap();
+        reserved.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let port = reserved.local_addr().unwrap().port();
         let dead = client_at(&format!("http://127.0.0.1:{port}"), Auth::ApiKey(KEY.into()));
         let err = dead.get_stream(StreamId(1), &no()).await.unwrap_err();
         assert_eq!(err.code(), "network");

@@ -272,10 +272,11 @@ async fn delivery_chaos_drop_and_duplicate_and_rejections_are_recorded() {
 
     // A receiver that answers 500, and one that is not there: once, no retry.
     let bad = Receiver::start(StatusCode::INTERNAL_SERVER_ERROR).await;
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}/hooks", l.local_addr().unwrap())
-    };
+    // A port bound but not listening: connections are refused, and (unlike a listener bound and
+    // dropped) no other test's server can take the port meanwhile.
+    let reserved = tokio::net::TcpSocket::new_v4().unwrap();
+    reserved.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let closed = format!("http://{}/hooks", reserved.local_addr().unwrap());
     let (server, api) = sandbox(ServerConfig::default(), vec![bad.url.clone(), closed]).await;
     live_stream(&api).await;
     assert_eq!(bad.take().len(), 1);
@@ -289,6 +290,7 @@ async fn delivery_chaos_drop_and_duplicate_and_rejections_are_recorded() {
     assert!(d[1]["error"].as_str().unwrap().starts_with("connection failed"));
     assert_eq!(d.as_array().unwrap().len(), 2);
     server.stop().await;
+    drop(reserved);
 }
 
 #[tokio::test]
