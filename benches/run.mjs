@@ -141,6 +141,18 @@ if (result.tracker) {
   const m2 = judge("tracker.snapshot_ratio_vs_js", t.snapshot_ratio_vs_js, t.snapshot_ratio_vs_js >= 1, ">= 1.0");
   row("tracker", "apply(rawBody) vs JSON.parse + zod + JS reducer", k(t.apply.wasm_per_s), k(t.apply.js_per_s), x2(t.ratio_vs_js), ">= 2.0x", m1);
   row("tracker", "restore + apply + snapshot per event vs JS (+ JSON state)", k(t.snapshot_restore.wasm_per_s), k(t.snapshot_restore.js_per_s), x2(t.snapshot_ratio_vs_js), ">= 1.0x", m2);
+  if (t.scale) {
+    const s = t.scale;
+    row(
+      "tracker",
+      `apply with ${s.streams} other streams tracked (ours ${x2(s.wasm_vs_empty)} of an empty tracker)`,
+      k(1e9 / s.wasm_ns),
+      k(1e9 / s.js_ns),
+      x2(s.ratio_vs_js),
+      "",
+      undefined,
+    );
+  }
 }
 if (result.client) {
   const c = result.client;

@@ -97,9 +97,11 @@ function jsStep(t, o, now) {
 }
 
 /** Untimed: the JS reducer gives the same results as WebhookTracker on the whole sequence. */
-export function checkSameLogic(WebhookTracker, ops) {
+export function checkSameLogic(WebhookTracker, ops, preloaded = 0) {
   const w = new WebhookTracker();
   const j = new JsTracker();
+  preload(w, preloaded, false);
+  preload(j, preloaded, true);
   const problems = [];
   const outcomes = {};
   ops.forEach((o, i) => {
@@ -112,6 +114,70 @@ export function checkSameLogic(WebhookTracker, ops) {
   });
   w.free();
   return { problems, outcomes };
+}
+
+/**
+ * `n` other streams already tracked, each linked to a broadcast and with a recording (ids below the
+ * workload's, as older streams have): what a long-lived tracker (a Durable Object, a server) holds.
+ */
+function preload(t, n, js) {
+  const body = (text) => (js ? zodParseWebhook(text) : text);
+  for (let i = 1; i <= n; i++) {
+    t.applyStream({ id: i, active: true, live: true, broadcast_ids: [i] }, 1);
+    t.apply(body(`{"type":"broadcast","message":{"broadcast":{"id":${i},"status":"live"}}}`), 2);
+    t.apply(
+      body(`{"type":"video","message":{"video":{"id":${i},"name":"rec","status":"pending","stream_id":${i}}}}`),
+      3,
+    );
+  }
+}
+
+export const SCALE_STREAMS = 2000;
+
+async function runScale(WebhookTracker, ops, webhooks, { quick }) {
+  const n = SCALE_STREAMS;
+  const { problems } = checkSameLogic(WebhookTracker, ops, n);
+  if (problems.length) {
+    throw new Error(`with ${n} streams preloaded, the JS reducer differs:\n${problems.slice(0, 3).join("\n")}`);
+  }
+  const load = {};
+  const make = (js) => {
+    const t = js ? new JsTracker() : new WebhookTracker();
+    const t0 = process.hrtime.bigint();
+    preload(t, n, js);
+    load[js ? "js_ms" : "wasm_ms"] = Number(process.hrtime.bigint() - t0) / 1e6;
+    return t;
+  };
+  const w = make(false);
+  const j = make(true);
+  // The workload forgets its own streams at the end of each run: the trackers come back to the n.
+  const pass = (step, t) => (_, count) => {
+    let s = 0;
+    for (let p = 0; p < count / ops.length; p++) {
+      for (let i = 0; i < ops.length; i++) {
+        const r = step(t, ops[i], BASE_NOW + i);
+        if (r && r.outcome) s += r.outcome.length;
+      }
+    }
+    return s;
+  };
+  const passes = quick ? 20 : 60;
+  const r = interleaved(
+    { wasm: pass(wasmStep, w), js: pass(jsStep, j) },
+    { items: null, n: passes * ops.length, rounds: quick ? 3 : 5 },
+  );
+  // Still n streams (and each still linked): the workload left the preloaded state as it was.
+  const tracked = w.stream(n)?.broadcast_ids?.length === 1 && w.stream(n + 1) === null ? n : -1;
+  w.free();
+  const perEvent = (x) => (x.ns_per_item * ops.length) / webhooks;
+  return {
+    streams: n,
+    preloaded_intact: tracked === n,
+    wasm_ns: perEvent(r.wasm),
+    js_ns: perEvent(r.js),
+    ratio_vs_js: perEvent(r.js) / perEvent(r.wasm),
+    preload_ms: load,
+  };
 }
 
 export async function run({ quick = false, entry = "webhook" } = {}) {
@@ -190,6 +256,9 @@ export async function run({ quick = false, entry = "webhook" } = {}) {
   };
   res.ratio_vs_js = res.apply.wasm_per_s / res.apply.js_per_s;
   res.snapshot_ratio_vs_js = res.snapshot_restore.wasm_per_s / res.snapshot_restore.js_per_s;
+  // The same workload in a tracker that already holds SCALE_STREAMS other streams.
+  res.scale = await runScale(WebhookTracker, ops, webhooks, { quick });
+  res.scale.wasm_vs_empty = res.scale.wasm_ns / res.apply.wasm_ns;
   return res;
 }
 

@@ -3,7 +3,8 @@
 // - The zod schema (benches/zod-webhook.mjs) accepts and rejects what parseWebhook does, with the
 //   same events.
 // - The plain JS reducer (benches/js-reducer.mjs) returns what WebhookTracker returns on every step
-//   of the tracker workload, which has the shape the README describes.
+//   of the tracker workload, which has the shape the README describes, also with other streams
+//   already tracked (the scale section).
 //   node --test tests/bench/      (make test-bench; needs pkg/)
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -27,6 +28,13 @@ test("the JS reducer gives WebhookTracker's results on the whole tracker workloa
   // The workload the README describes: 138 operations, 114 webhooks (98 applied, 8 duplicate, 8 stale).
   assert.equal(ops.length, 138);
   assert.equal(ops.filter((o) => o.op === "webhook").length, 114);
+  assert.deepEqual(outcomes, { applied: 98, duplicate: 8, stale: 8 });
+});
+
+test("the same results in a tracker that already holds other streams (the scale section)", () => {
+  // The workload's outcomes do not depend on the preloaded streams, and both pipelines agree.
+  const { problems, outcomes } = checkSameLogic(WebhookTracker, trackerOps(), 300);
+  assert.deepEqual(problems, []);
   assert.deepEqual(outcomes, { applied: 98, duplicate: 8, stale: 8 });
 });
 

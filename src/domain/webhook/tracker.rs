@@ -379,8 +379,9 @@ fn sort_ids(v: &mut [StreamId]) {
     }
 }
 
-/// A map from ids to entities, kept as a vector sorted by id: what the tracker holds is small, and
-/// this is much less code in WebAssembly than a `BTreeMap` per entity kind.
+/// A map from ids to entities, kept as a vector sorted by id: much less code in WebAssembly than a
+/// `BTreeMap` per entity kind. Lookups and updates are a binary search; adding or removing moves the
+/// entries after it (ids mostly come in increasing order, so a new entity usually goes at the end).
 #[derive(Clone, Debug, PartialEq)]
 struct IdMap<K, V>(Vec<(K, V)>);
 
@@ -408,13 +409,20 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
         self.find(k).is_ok()
     }
 
-    /// The entity `k`, made by `new` when absent.
-    fn or_insert_with(&mut self, k: K, new: impl FnOnce() -> V) -> &mut V {
-        let item = match self.find(&k) {
-            Ok(i) => (i, self.0.remove(i)),
-            Err(i) => (i, (k, new())),
+    /// The entity `k`, made by `new` when absent. An entity already there stays where it is.
+    fn or_insert_with(&mut self, k: K, new: impl Fn() -> V) -> &mut V {
+        let i = match self.find(&k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k, new()));
+                i
+            }
         };
-        &mut self.0.insert_mut(item.0, item.1).1
+        match self.0.get_mut(i) {
+            Some((_, v)) => v,
+            // Not reached (`i` was found or just filled); a detached value rather than a panic.
+            None => Box::leak(Box::new(new())),
+        }
     }
 
     /// Adds an entity unless `zero` or `k` is taken; whether it was added.
@@ -446,6 +454,56 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
     }
 }
 
+/// What links to one stream id: the broadcasts whose `stream_ids` hold it and the videos whose
+/// `stream_id` is it, each sorted by id. An index over the entities, so that a stream's stage and
+/// actions cost what its own links cost, not a scan of everything tracked.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Links {
+    broadcasts: Vec<BroadcastId>,
+    videos: Vec<VideoId>,
+}
+
+/// The broadcast `id`, tracked from now on if it was not.
+fn broadcast_entry(
+    broadcasts: &mut IdMap<BroadcastId, TrackedBroadcast>,
+    id: BroadcastId,
+    now_ms: Option<u64>,
+) -> &mut TrackedBroadcast {
+    broadcasts.or_insert_with(id, || TrackedBroadcast {
+        id,
+        status: None,
+        stream_ids: Vec::new(),
+        first_seen_ms: now_ms,
+        updated_ms: now_ms,
+    })
+}
+
+/// Adds `x` to a sorted list unless it is there.
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
+    if let Err(i) = list.binary_search(&x) {
+        list.insert(i, x);
+    }
+}
+
+impl IdMap<StreamId, Links> {
+    fn link_broadcast(&mut self, stream: StreamId, b: BroadcastId) {
+        insert_sorted(&mut self.or_insert_with(stream, Links::default).broadcasts, b);
+    }
+
+    fn link_video(&mut self, stream: StreamId, v: VideoId) {
+        insert_sorted(&mut self.or_insert_with(stream, Links::default).videos, v);
+    }
+
+    fn unlink_video(&mut self, stream: StreamId, v: VideoId) {
+        if let Some(l) = self.get_mut(&stream) {
+            l.videos.retain(|x| *x != v);
+            if l.videos.is_empty() && l.broadcasts.is_empty() {
+                self.remove(&stream);
+            }
+        }
+    }
+}
+
 /// Tracks streams, broadcasts, videos and restreams. Pure: time comes in as milliseconds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tracker {
@@ -453,6 +511,9 @@ pub struct Tracker {
     broadcasts: IdMap<BroadcastId, TrackedBroadcast>,
     videos: IdMap<VideoId, TrackedVideo>,
     restreams: IdMap<u64, TrackedRestream>,
+    /// Kept in step with `broadcasts[].stream_ids` and `videos[].stream_id` wherever they change
+    /// (and rebuilt by `restore`): a function of the entities, so `PartialEq` stays theirs.
+    links: IdMap<StreamId, Links>,
 }
 
 fn change<T: ToChange>(changes: &mut Vec<Change>, field: &'static str, from: &T, to: &T) {
@@ -853,8 +914,8 @@ impl Tracker {
             }
         }
         if stage == Stage::Done {
-            for v in self.videos.values() {
-                let current = v.stream_id == sid && v.session == Some(s.session);
+            for v in self.videos_of(stream) {
+                let current = v.session == Some(s.session);
                 if current && !v.deleted && v.status == Some(VideoStatus::Ready) {
                     push(Next::GetVideo, None, Some(v.id));
                 }
@@ -866,17 +927,12 @@ impl Tracker {
     /// A tracked stream with its stage and links.
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
-        let mut recordings = Vec::new();
-        for v in self.videos.values() {
-            if v.stream_id == Some(id) {
-                recordings.push(v.id);
-            }
-        }
+        let links = self.links.get(&id).cloned().unwrap_or_default();
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
-            broadcast_ids: self.broadcasts_of(id),
-            recordings,
+            broadcast_ids: links.broadcasts,
+            recordings: links.videos,
         })
     }
 
@@ -908,13 +964,21 @@ impl Tracker {
     /// alone (a broadcast fed by other streams too only loses the link). Returns whether it was tracked.
     pub fn forget(&mut self, stream: StreamId) -> bool {
         let was = self.streams.remove(&stream).is_some();
-        self.videos.retain(|_, v| v.stream_id != Some(stream));
+        // Its videos, and the broadcasts fed by it alone, go; other broadcasts lose the link only.
+        if let Some(links) = self.links.remove(&stream) {
+            for v in &links.videos {
+                self.videos.remove(v);
+            }
+            for id in &links.broadcasts {
+                if let Some(b) = self.broadcasts.get_mut(id) {
+                    b.stream_ids.retain(|s| *s != stream);
+                    if b.stream_ids.is_empty() {
+                        self.broadcasts.remove(id);
+                    }
+                }
+            }
+        }
         self.restreams.retain(|_, r| r.stream_id != Some(stream));
-        self.broadcasts.retain(|_, b| {
-            let linked = b.stream_ids.contains(&stream);
-            b.stream_ids.retain(|s| *s != stream);
-            !(linked && b.stream_ids.is_empty())
-        });
         was
     }
 
@@ -1055,6 +1119,7 @@ impl Tracker {
         if seen & 1 == 0 {
             return Err(("v", None));
         }
+        t.relink();
         Ok(t)
     }
 
@@ -1077,24 +1142,36 @@ impl Tracker {
         })
     }
 
-    fn broadcasts_of(&self, stream: StreamId) -> Vec<BroadcastId> {
-        let mut ids = Vec::new();
-        for b in self.linked_broadcasts(stream) {
-            ids.push(b.id);
-        }
-        ids
+    /// The broadcasts linked to `stream`, by id.
+    fn linked_broadcasts(&self, stream: StreamId) -> impl Iterator<Item = &TrackedBroadcast> {
+        let ids = self.links.get(&stream).map_or(&[][..], |l| &l.broadcasts);
+        ids.iter().filter_map(|b| self.broadcasts.get(b))
     }
 
-    fn linked_broadcasts(&self, stream: StreamId) -> impl Iterator<Item = &TrackedBroadcast> {
-        self.broadcasts
-            .values()
-            .filter(move |b| b.stream_ids.contains(&stream))
+    /// The videos of `stream`, by id.
+    fn videos_of(&self, stream: StreamId) -> impl Iterator<Item = &TrackedVideo> {
+        let ids = self.links.get(&stream).map_or(&[][..], |l| &l.videos);
+        ids.iter().filter_map(|v| self.videos.get(v))
+    }
+
+    /// Builds `links` from the entities (`restore`: they come in with none).
+    fn relink(&mut self) {
+        for b in self.broadcasts.values() {
+            for s in &b.stream_ids {
+                self.links.link_broadcast(*s, b.id);
+            }
+        }
+        for v in self.videos.values() {
+            if let Some(s) = v.stream_id {
+                self.links.link_video(s, v.id);
+            }
+        }
     }
 
     fn stage_of(&self, s: &TrackedStream) -> Stage {
-        let ready = self.videos.values().any(|v| {
-            v.stream_id == Some(s.id) && v.session == Some(s.session) && v.status == Some(VideoStatus::Ready)
-        });
+        let ready = self
+            .videos_of(s.id)
+            .any(|v| v.session == Some(s.session) && v.status == Some(VideoStatus::Ready));
         if ready {
             Stage::Done
         } else if s.stopped {
@@ -1111,10 +1188,6 @@ impl Tracker {
         }
     }
 
-    fn stage_id(&self, id: StreamId) -> Option<Stage> {
-        self.streams.get(&id).map(|s| self.stage_of(s))
-    }
-
     /// The result of applying an event to the entity of `stream`. `Applied` with nothing changed is
     /// `Duplicate`, unless the entity was `created`; only `Applied` records a stage change.
     #[allow(clippy::too_many_arguments)]
@@ -1128,7 +1201,7 @@ impl Tracker {
         stage_before: Option<Stage>,
         actions: Vec<Action>,
     ) -> ApplyResult {
-        let stage = stream.and_then(|s| self.stage_id(s));
+        let stage = stream.and_then(|s| self.stage(s));
         let applied = outcome == Outcome::Applied;
         if applied && stage != stage_before && stage.is_some() {
             change(&mut changes, "stage", &stage_before, &stage);
@@ -1177,7 +1250,7 @@ impl Tracker {
             // disabled stream is going down: its answer never raises `live` or starts a new session.
             facts.live = None;
         }
-        let before = self.stage_id(id);
+        let before = self.stage(id);
         let created = before.is_none();
         let mut changes = Vec::new();
         // Links from the API's `broadcast_ids`.
@@ -1187,6 +1260,7 @@ impl Tracker {
                 if !entry.stream_ids.contains(&id) {
                     entry.stream_ids.push(id);
                     sort_ids(&mut entry.stream_ids);
+                    self.links.link_broadcast(id, *b);
                     changes.push(Change {
                         field: "broadcast_ids",
                         from: ChangeValue::Null,
@@ -1243,7 +1317,7 @@ impl Tracker {
         if !changes.is_empty() || created {
             s.updated_ms = now_ms.or(s.updated_ms);
         }
-        let after = self.stage_id(id);
+        let after = self.stage(id);
 
         // What the guide prescribes next.
         let mut actions = Vec::new();
@@ -1314,13 +1388,7 @@ impl Tracker {
     }
 
     fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
-        self.broadcasts.or_insert_with(id, || TrackedBroadcast {
-            id,
-            status: None,
-            stream_ids: Vec::new(),
-            first_seen_ms: now_ms,
-            updated_ms: now_ms,
-        })
+        broadcast_entry(&mut self.broadcasts, id, now_ms)
     }
 
     fn apply_broadcast_facts(
@@ -1376,15 +1444,16 @@ impl Tracker {
         }
         let mut before = Vec::with_capacity(streams.len());
         for s in streams {
-            before.push((s, self.stage_id(s)));
+            before.push((s, self.stage(s)));
         }
         let mut changes = Vec::new();
-        let b = self.broadcast_entry(id, now_ms);
+        let b = broadcast_entry(&mut self.broadcasts, id, now_ms);
         let old_status = b.status.clone();
         set(&mut changes, "status", &mut b.status, status);
         for s in &new_streams {
             if !b.stream_ids.contains(s) {
                 b.stream_ids.push(*s);
+                self.links.link_broadcast(*s, id);
                 changes.push(Change {
                     field: "stream_ids",
                     from: ChangeValue::Null,
@@ -1498,7 +1567,7 @@ impl Tracker {
         }
         let created = existing.is_none();
         let stream_before = existing.and_then(|v| v.stream_id).or(facts.stream_id);
-        let stage_before = stream_before.and_then(|s| self.stage_id(s));
+        let stage_before = stream_before.and_then(|s| self.stage(s));
         // A video names its stream: make sure the stream is tracked, and note the session.
         let session = facts.stream_id.map(|s| self.stream_entry(s, now_ms).session);
         let mut changes = Vec::new();
@@ -1516,8 +1585,15 @@ impl Tracker {
         });
         let old_status = v.status.clone();
         set(&mut changes, "status", &mut v.status, facts.status);
+        let old_stream = v.stream_id;
         if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
             v.session = session;
+            if let Some(old) = old_stream {
+                self.links.unlink_video(old, id);
+            }
+            if let Some(new) = v.stream_id {
+                self.links.link_video(new, id);
+            }
         }
         set(&mut changes, "name", &mut v.name, facts.name);
         set(&mut changes, "duration", &mut v.duration, facts.duration);
@@ -1572,7 +1648,7 @@ impl Tracker {
         }
         let stream = r.stream_id;
         let entity = Some(EntityView::Restream(r.clone()));
-        let stage = stream.and_then(|s| self.stage_id(s));
+        let stage = stream.and_then(|s| self.stage(s));
         self.result(
             Outcome::Applied,
             created,
@@ -2145,6 +2221,7 @@ mod tests {
         for x in s.restreams {
             ok &= t.restreams.add(x.id, x.id == 0, x);
         }
+        t.relink();
         ok.then_some(t)
     }
 
