@@ -141,7 +141,7 @@ pub(super) fn invalid(path: &str, message: &str) -> JsValue {
     )
 }
 
-fn param_error(e: &ParamError) -> JsValue {
+pub(super) fn param_error(e: &ParamError) -> JsValue {
     invalid(&e.path, &e.message)
 }
 

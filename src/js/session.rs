@@ -11,14 +11,9 @@
 //!
 //! [`Paginator`]: crate::client::Paginator
 
-use super::client::{invalid, request_options, with_json, StreamingClient};
+use super::client::{invalid, param_error, request_options, with_json, StreamingClient};
 use crate::client::{params, Paginator};
-use crate::domain::request::ParamError;
 use wasm_bindgen::prelude::*;
-
-fn param_error(e: &ParamError) -> JsValue {
-    invalid(&e.path, &e.message)
-}
 
 /// `LiveSession.setup`'s options and request options, in the order the errors are reported; then
 /// that the broadcast has a name, and that there is a stream to create or one to reuse.

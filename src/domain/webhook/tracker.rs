@@ -1256,7 +1256,7 @@ impl Tracker {
         // Links from the API's `broadcast_ids`.
         if let Some(ids) = &facts.broadcast_ids {
             for b in ids.iter().filter(|b| b.0 > 0) {
-                let entry = self.broadcast_entry(*b, now_ms);
+                let entry = broadcast_entry(&mut self.broadcasts, *b, now_ms);
                 if !entry.stream_ids.contains(&id) {
                     entry.stream_ids.push(id);
                     sort_ids(&mut entry.stream_ids);
@@ -1385,10 +1385,6 @@ impl Tracker {
             before,
             actions,
         )
-    }
-
-    fn broadcast_entry(&mut self, id: BroadcastId, now_ms: Option<u64>) -> &mut TrackedBroadcast {
-        broadcast_entry(&mut self.broadcasts, id, now_ms)
     }
 
     fn apply_broadcast_facts(
