@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
+
+# A first `make test` writes about 3 GB (target/ and node_modules/): say so before a build fails
+# halfway with "No space left on device".
+free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ -n "$free_kb" ] && [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
+  say "warning: only $((free_kb / 1024)) MB free here; a first make test needs about 3 GB (target/, node_modules/)" >&2
+fi
+
 apt_pkgs=()
 command -v chromium >/dev/null || apt_pkgs+=(chromium)
 command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
