@@ -11,7 +11,10 @@ use gcore_streaming::domain::webhook::{
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let opts = ParseOptions { allow_unknown_types: true, ..ParseOptions::default() };
+    let opts = ParseOptions {
+        allow_unknown_types: true,
+        ..ParseOptions::default()
+    };
     let mut t = Tracker::new();
     let mut lean = Tracker::new();
     for (i, body) in data.split(|b| *b == 0xFF).enumerate() {
@@ -20,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
             let root = parse_text(text).expect("quick accepted invalid JSON");
             let c = check(&root, &ParseOptions::default(), false).expect("quick accepted an invalid body");
             assert!(!c.flat);
-            assert!(c.fixups.iter().all(|f| matches!(f, Fixup::Delete { item: None, .. })));
+            assert!(c
+                .fixups
+                .iter()
+                .all(|f| matches!(f, Fixup::Delete { item: None, .. })));
             assert_eq!(c.event, event);
         }
         if let Ok(ev) = parse_webhook(body, &opts) {

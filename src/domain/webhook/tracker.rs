@@ -505,6 +505,11 @@ impl IdMap<StreamId, Links> {
 }
 
 /// Tracks streams, broadcasts, videos and restreams. Pure: time comes in as milliseconds.
+///
+/// Ids are positive, as the platform's are: [`parse_webhook`](super::parse_webhook) and the JS
+/// bindings refuse zero. The methods that take ids directly ([`expect_stop`](Self::expect_stop),
+/// `apply_*_update`) do not check them: a tracker given a zero id holds it, and
+/// [`restore`](Self::restore) refuses its snapshot (`invalid_snapshot`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tracker {
     streams: IdMap<StreamId, TrackedStream>,
