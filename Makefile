@@ -34,6 +34,9 @@ lint: setup
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features client -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features sandbox -- -D warnings
 	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+	# The fuzz targets (their own workspace) keep compiling against the crate's API.
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
+	cargo clippy --locked --manifest-path fuzz/Cargo.toml --bins -- -D warnings
 
 test-host: setup
 	cargo test --locked
