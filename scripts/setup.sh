@@ -20,6 +20,7 @@ command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
 command -v node >/dev/null || apt_pkgs+=(nodejs npm)
 command -v python3 >/dev/null || apt_pkgs+=(python3)
 command -v curl >/dev/null || apt_pkgs+=(curl)
+command -v g++ >/dev/null || apt_pkgs+=(g++)   # libfuzzer-sys builds libFuzzer (make lint checks the fuzz targets)
 if ((${#apt_pkgs[@]})); then
   say "apt-get install ${apt_pkgs[*]}"
   apt-get update -qq
