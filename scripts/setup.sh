@@ -7,11 +7,11 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# A first `make test` writes about 2.5 GB (target/ and node_modules/): say so before a build fails
+# A first `make test` writes about 2.6 GB (target/, node_modules/, fuzz/target/): say so before a build fails
 # halfway with "No space left on device".
 free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
 if [ -n "$free_kb" ] && [ "$free_kb" -lt $((3 * 1024 * 1024)) ]; then
-  say "warning: only $((free_kb / 1024)) MB free here; a first make test needs about 2.5 GB (target/, node_modules/)" >&2
+  say "warning: only $((free_kb / 1024)) MB free here; a first make test needs about 2.6 GB (target/, node_modules/, fuzz/target/)" >&2
 fi
 
 apt_pkgs=()
