@@ -1,122 +1,127 @@
 //! The tracker under any sequence of operations: webhooks, API answers (`apply_*_update`), relinks,
-//! `expect_stop` and `forget`, read from the input bytes over a small id space (so that ids collide
-//! and links move). After every operation: the views and actions of every stream answer, and
-//! `restore(snapshot)` equals the tracker (which compares the kept stream → broadcasts/videos index
-//! with one rebuilt from scratch). Every operation applied a second time changes nothing.
+//! `expect_stop`, `forget` and snapshot round trips, over a small id space (so that ids collide and
+//! links move). After every operation: applying it again changes nothing, the views and actions of
+//! every stream answer, and `restore(snapshot)` equals the tracker (which compares the kept stream →
+//! broadcasts/videos index with one rebuilt from scratch).
 #![no_main]
 
 use gcore_streaming::domain::model::{BroadcastStatus, VideoStatus};
 use gcore_streaming::domain::webhook::{parse_webhook, ParseOptions, StreamUpdate, Tracker, VideoUpdate};
 use gcore_streaming::domain::{BroadcastId, StreamId, VideoId};
+use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 
 const BROADCAST_STATUS: [&str; 5] = ["pending", "live", "paused", "finished", "odd"];
 const VIDEO_STATUS: [&str; 6] = ["empty", "pending", "viewable", "ready", "error", "odd"];
 
-struct Bytes<'a>(&'a [u8]);
-
-impl Bytes<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (b, rest) = self.0.split_first()?;
-        self.0 = rest;
-        Some(*b)
-    }
-    /// An id in 1..=4. Ids are positive: every checked way in (`parse_webhook`, the JS bindings)
-    /// refuses zero, and `restore` refuses a snapshot holding one (see `Tracker`).
-    fn id(&mut self) -> Option<u64> {
-        self.byte().map(|b| 1 + u64::from(b % 4))
-    }
-    fn flag(&mut self) -> Option<Option<bool>> {
-        self.byte().map(|b| match b % 3 {
-            0 => None,
-            1 => Some(false),
-            _ => Some(true),
-        })
-    }
-    fn ids(&mut self) -> Option<Option<Vec<u64>>> {
-        let n = self.byte()?;
-        if n % 4 == 0 {
-            return Some(None);
-        }
-        (0..n % 4)
-            .map(|_| self.id())
-            .collect::<Option<Vec<_>>>()
-            .map(Some)
-    }
-    fn pick<'s>(&mut self, list: &[&'s str]) -> Option<Option<&'s str>> {
-        let b = usize::from(self.byte()?);
-        Some(list.get(b % (list.len() + 1)).copied())
-    }
-    /// A webhook body: the next bytes up to 0xFF.
-    fn body(&mut self) -> &[u8] {
-        let end = self.0.iter().position(|b| *b == 0xFF).unwrap_or(self.0.len());
-        let (body, rest) = self.0.split_at(end);
-        self.0 = rest.get(1..).unwrap_or(&[]);
-        body
-    }
+/// Ids and statuses as bytes, mapped by [`id`] and [`pick`].
+#[derive(Arbitrary, Debug)]
+enum Op {
+    Webhook(Vec<u8>),
+    Stream {
+        id: u8,
+        active: Option<bool>,
+        live: Option<bool>,
+        backup_live: Option<bool>,
+        recording: Option<bool>,
+        broadcast_ids: Option<Vec<u8>>,
+    },
+    Broadcast {
+        id: u8,
+        status: Option<u8>,
+        stream_ids: Option<Vec<u8>>,
+    },
+    Video {
+        id: u8,
+        status: Option<u8>,
+        stream_id: Option<u8>,
+        name: Option<String>,
+        duration: Option<u64>,
+    },
+    ExpectStop(u8),
+    Forget(u8),
+    RoundTrip,
 }
 
-fn op(t: &mut Tracker, b: &mut Bytes<'_>, now: u64) -> Option<()> {
-    let opts = ParseOptions {
-        allow_unknown_types: true,
-        ..ParseOptions::default()
-    };
-    match b.byte()? % 7 {
-        0 => {
-            if let Ok(event) = parse_webhook(b.body(), &opts) {
+/// An id in 1..=4. Ids are positive: every checked way in (`parse_webhook`, the JS bindings)
+/// refuses zero, and `restore` refuses a snapshot holding one (see `Tracker`).
+fn id(b: u8) -> u64 {
+    1 + u64::from(b % 4)
+}
+
+fn ids<T>(v: &Option<Vec<u8>>, f: fn(u64) -> T) -> Option<Vec<T>> {
+    v.as_ref().map(|v| v.iter().take(3).map(|b| f(id(*b))).collect())
+}
+
+fn pick(list: &[&'static str], b: u8) -> &'static str {
+    list[usize::from(b) % list.len()]
+}
+
+fn apply(t: &mut Tracker, op: &Op, now: u64) {
+    match op {
+        Op::Webhook(body) => {
+            let opts = ParseOptions {
+                allow_unknown_types: true,
+                ..ParseOptions::default()
+            };
+            if let Ok(event) = parse_webhook(body, &opts) {
                 t.apply(&event, Some(now));
             }
         }
-        1 => {
+        Op::Stream {
+            id: s,
+            active,
+            live,
+            backup_live,
+            recording,
+            broadcast_ids,
+        } => {
             let update = StreamUpdate {
-                active: b.flag()?,
-                live: b.flag()?,
-                backup_live: b.flag()?,
-                recording: b.flag()?,
-                broadcast_ids: b.ids()?.map(|v| v.into_iter().map(BroadcastId).collect()),
+                active: *active,
+                live: *live,
+                backup_live: *backup_live,
+                recording: *recording,
+                broadcast_ids: ids(broadcast_ids, BroadcastId),
             };
-            t.apply_stream_update(StreamId(b.id()?), update, Some(now));
+            t.apply_stream_update(StreamId(id(*s)), update, Some(now));
         }
-        2 => {
-            let status = b.pick(&BROADCAST_STATUS)?.map(BroadcastStatus::parse);
-            let streams = b.ids()?.map(|v| v.into_iter().map(StreamId).collect());
-            t.apply_broadcast_update(BroadcastId(b.id()?), status, streams, Some(now));
+        Op::Broadcast {
+            id: b,
+            status,
+            stream_ids,
+        } => {
+            let status = status.map(|s| BroadcastStatus::parse(pick(&BROADCAST_STATUS, s)));
+            t.apply_broadcast_update(BroadcastId(id(*b)), status, ids(stream_ids, StreamId), Some(now));
         }
-        3 => {
+        Op::Video {
+            id: v,
+            status,
+            stream_id,
+            name,
+            duration,
+        } => {
             let update = VideoUpdate {
-                status: b.pick(&VIDEO_STATUS)?.map(VideoStatus::parse),
-                stream_id: b.flag()?.and(Some(StreamId(b.id()?))),
-                name: b.flag()?.map(|_| "rec".to_owned()),
-                duration: b.flag()?.map(|_| 4_000),
+                status: status.map(|s| VideoStatus::parse(pick(&VIDEO_STATUS, s))),
+                stream_id: stream_id.map(|s| StreamId(id(s))),
+                name: name.clone(),
+                duration: *duration,
             };
-            t.apply_video_update(VideoId(b.id()?), update, Some(now));
+            t.apply_video_update(VideoId(id(*v)), update, Some(now));
         }
-        4 => t.expect_stop(StreamId(b.id()?), Some(now)),
-        5 => {
-            t.forget(StreamId(b.id()?));
+        Op::ExpectStop(s) => t.expect_stop(StreamId(id(*s)), Some(now)),
+        Op::Forget(s) => {
+            t.forget(StreamId(id(*s)));
         }
-        _ => {
-            let back = Tracker::restore(&t.snapshot()).expect("a snapshot restores");
-            *t = back;
-        }
+        Op::RoundTrip => *t = Tracker::restore(&t.snapshot()).expect("a snapshot restores"),
     }
-    Some(())
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|ops: Vec<Op>| {
     let mut t = Tracker::new();
-    let mut b = Bytes(data);
-    let mut now = 0;
-    while !b.0.is_empty() {
-        now += 1;
-        // The same operation twice: the second must change nothing.
-        let mut again = Bytes(b.0);
-        // An operation cut short by the end of the input reads all it needs before it changes anything.
-        if op(&mut t, &mut b, now).is_none() {
-            break;
-        }
+    for (now, op) in (1..).zip(&ops) {
+        apply(&mut t, op, now);
         let once = t.clone();
-        let _ = op(&mut t, &mut again, now);
+        apply(&mut t, op, now);
         assert_eq!(t, once, "an operation applied twice changed the state again");
         for id in t.stream_ids() {
             let _ = t.stage(id);
