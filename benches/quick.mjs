@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 const pkgDir = process.argv[2] ?? "pkg";
 const mod = await import(new URL(`../${pkgDir}/webhook/gcore_streaming.js`, import.meta.url));
-mod.initSync({ module: readFileSync(new URL(`../${pkgDir}/webhook/gcore_streaming_bg.wasm`, import.meta.url)) });
+mod.initSync({ module: readFileSync(new URL(`../${pkgDir}/gcore-streaming-webhook.wasm`, import.meta.url)) });
 
 const dir = new URL("../tests/fixtures/webhooks/", import.meta.url).pathname;
 const bodies = readdirSync(dir)

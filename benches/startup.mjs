@@ -41,7 +41,7 @@ export async function run({ quick = false } = {}) {
   for (let r = 0; r < runs; r++) {
     for (const e of ENTRIES) {
       const glue = pathToFileURL(join(PKG, e, "gcore_streaming.js")).href;
-      const wasm = join(PKG, e, "gcore_streaming_bg.wasm");
+      const wasm = join(PKG, `gcore-streaming-${e}.wasm`);
       const a = child(CHILD_INIT, [glue, wasm]);
       samples[e].compile.push(a.compile);
       samples[e].instantiate.push(a.instantiate);

@@ -5,7 +5,6 @@ import { clientFastPath } from "./client-fast.js";
 import { liveSessionClass } from "./session.js";
 import { clientPages } from "./pages.js";
 
-export { default as init } from "./main/gcore_streaming.js";
 export * from "./main/gcore_streaming.js";
 export * from "./errors.js";
 /** Shadows the generated export: the same function, with the fast path of ./fast.js in front. */

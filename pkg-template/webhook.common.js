@@ -2,7 +2,6 @@
 import * as generated from "./webhook/gcore_streaming.js";
 import { fastPath } from "./fast.js";
 
-export { default as init } from "./webhook/gcore_streaming.js";
 export * from "./webhook/gcore_streaming.js";
 export * from "./errors.js";
 /** Shadows the generated export: the same function, with the fast path of ./fast.js in front. */

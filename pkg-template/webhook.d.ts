@@ -1,7 +1,5 @@
 export * from "./webhook/gcore_streaming.js";
 export * from "./errors.js";
-/**
- * Loads the WebAssembly module. Required once in browsers (`await init()`); in Node, Deno and
- * Workers the module is ready at import and this resolves at once.
- */
-export { default as init } from "./webhook/gcore_streaming.js";
+import type { InitInput, InitOutput } from "./webhook/gcore_streaming.js";
+/** Loads the module: once in browsers (`await init()`; no argument: the embedded module); elsewhere a no-op. */
+export declare function init(input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> }): Promise<InitOutput>;

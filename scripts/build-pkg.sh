@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: three wasm builds (webhook, main, sandbox entries), each run
 # through the pinned wasm-bindgen CLI, wasm-opt -Oz (npm binaryen) and the boundary's name
-# minification (scripts/minify-names.mjs), merged with pkg-template/.
+# minification (scripts/minify-names.mjs), merged with pkg-template/ and the per-runtime entries
+# (scripts/pkg-entries.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,6 +14,10 @@ declare -A features=(
   [sandbox]="sandbox"
 )
 wasm_opt=node_modules/.bin/wasm-opt
+# One build at a time (two would share pkg.tmp/): a second `make pkg` waits for the first.
+mkdir -p target
+exec 9>target/.build-pkg.lock
+flock 9
 out=pkg
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
@@ -48,6 +53,8 @@ for entry in webhook main sandbox; do
   node scripts/minify-names.mjs "$out.tmp/$entry" "$names"
 done
 
+# The per-runtime shims, the embedded modules and the wasm files' final names (scripts/pkg-entries.mjs).
+node scripts/pkg-entries.mjs prepare "$out.tmp"
 cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"
 # The JS ships minified (esbuild --minify --keep-names): local names are shortened, but every function
 # and class keeps its `.name` (esbuild's `__name`), so stack traces and `console.log` still say
@@ -58,6 +65,8 @@ find "$out.tmp" -name '*.js' -print0 | while IFS= read -r -d '' f; do
   node_modules/.bin/esbuild "$f" --minify --keep-names --format=esm --log-level=warning \
     --outfile="$f" --allow-overwrite
 done
+# CommonJS builds of the Node entries and .d.cts twins of the declarations.
+node scripts/pkg-entries.mjs cjs "$out.tmp"
 cp pkg-template/README.md "$out.tmp/README.md"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 node -e '
@@ -72,6 +81,6 @@ rm -rf "$out"
 mv "$out.tmp" "$out"
 say "pkg/ gcore-streaming@$version"
 for entry in webhook main sandbox; do
-  f="$out/$entry/gcore_streaming_bg.wasm"
+  f="$out/gcore-streaming-$entry.wasm"
   printf '  %-8s %7d B wasm, %6d B gzip\n' "$entry" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-/** Issue #8's budgets (wasm gzip + JS glue gzip). Not met yet: see README, "Benchmarks". */
+/** The budgets (wasm gzip + JS glue gzip); the webhook entry's is missed: see docs/performance.md. */
 export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
 /**
  * What `make test` enforces until the targets are met: the sizes measured when this was last lowered,
@@ -30,7 +30,12 @@ export function enforcedLimit(entry) {
 export function glueOf(pkgDir, entry) {
   // The entry module itself (`<entry>.common.js`, which every runtime's shim re-exports) and
   // `errors.js`, which it re-exports, are loaded too.
-  const files = [`${pkgDir}/${entry}.common.js`, `${pkgDir}/errors.js`, `${pkgDir}/${entry}/gcore_streaming.js`, `${pkgDir}/fast.js`];
+  const files = [
+    `${pkgDir}/${entry}.common.js`,
+    `${pkgDir}/errors.js`,
+    `${pkgDir}/${entry}/gcore_streaming.js`,
+    `${pkgDir}/fast.js`,
+  ];
   if (entry === "main") files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
   const snippets = `${pkgDir}/${entry}/snippets`;
   if (existsSync(snippets)) {
@@ -44,8 +49,12 @@ export function glueOf(pkgDir, entry) {
 export function sizes(pkgDir = "pkg") {
   const out = {};
   for (const entry of ["webhook", "main", "sandbox"]) {
-    const wasm = readFileSync(`${pkgDir}/${entry}/gcore_streaming_bg.wasm`);
+    const wasm = readFileSync(`${pkgDir}/gcore-streaming-${entry}.wasm`);
     const glue = glueOf(pkgDir, entry);
+    // What a browser bundle carries instead of the .wasm: the glue, the browser's shim and loader
+    // (`init.js`) and the embedded module (the .wasm, deflated, base64).
+    const loader = [`${entry}.browser.js`, "init.js", `${entry}/embedded.js`];
+    const shipped = Buffer.concat([glue, ...loader.map((f) => readFileSync(`${pkgDir}/${f}`))]);
     out[entry] = {
       wasm: wasm.length,
       wasm_gzip: gzipSync(wasm, { level: 9 }).length,
@@ -54,13 +63,14 @@ export function sizes(pkgDir = "pkg") {
       glue_gzip: gzipSync(glue, { level: 9 }).length,
     };
     out[entry].total_gzip = out[entry].wasm_gzip + out[entry].glue_gzip;
+    out[entry].browser_gzip = gzipSync(shipped, { level: 9 }).length;
   }
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const s = sizes();
-  console.log("entry     wasm B   gzip B  brotli B   glue B  glue gz   total gz   target          enforced (ratchet)");
+  console.log("entry     wasm B   gzip B  brotli B   glue B  glue gz   total gz  browser gz   target          enforced (ratchet)");
   let failed = false;
   for (const [entry, v] of Object.entries(s)) {
     const target = TARGETS_GZIP[entry];
@@ -70,7 +80,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const t = target === undefined ? "-".padEnd(15) : `${target} ${v.total_gzip <= target ? "met" : "MISSED"}`.padEnd(15);
     console.log(
       `${entry.padEnd(8)} ${String(v.wasm).padStart(7)} ${String(v.wasm_gzip).padStart(8)} ${String(v.wasm_brotli).padStart(9)}` +
-        ` ${String(v.glue).padStart(8)} ${String(v.glue_gzip).padStart(8)} ${String(v.total_gzip).padStart(10)}   ${t} ` +
+        ` ${String(v.glue).padStart(8)} ${String(v.glue_gzip).padStart(8)} ${String(v.total_gzip).padStart(10)}` +
+        ` ${String(v.browser_gzip).padStart(11)}   ${t} ` +
         `<= ${limit} ${ok ? "ok" : "GREW: over the enforced size"}`,
     );
   }

@@ -25,7 +25,7 @@ const TS_CLIENT: &str = r#"
 /** The `fetch` the client calls (the global one by default). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: GlobalAbortSignal },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
 /** Options of `new StreamingClient(options)`. */
@@ -55,7 +55,7 @@ export interface ClientOptions {
 /** Per-call options (the last argument of every method). */
 export interface RequestOptions {
   /** Aborts the call, its retries and its waits (rejects with `StreamingError` code `aborted`). */
-  signal?: AbortSignal;
+  signal?: GlobalAbortSignal;
   /** Overrides the per-attempt timeout. */
   timeoutMs?: number;
   /** Overrides the number of retries. */
@@ -125,7 +125,7 @@ export interface WaitForVideoOptions {
   /** Give up after this many ms (default 3600000): `StreamingError` code `timeout`. */
   timeoutMs?: number;
   /** Stops waiting: `StreamingError` code `aborted`. */
-  signal?: AbortSignal;
+  signal?: GlobalAbortSignal;
 }
 "#;
 

@@ -23,6 +23,28 @@ pub mod webhook;
 
 use wasm_bindgen::prelude::*;
 
+/// The runtime's own types, taken from whatever declares them (the DOM lib, `@types/node`, Deno's or
+/// Workers' types), so that the `.d.ts` compiles without the DOM lib and names no global that a
+/// project may not declare: where nothing declares one, its alias is `never`.
+#[wasm_bindgen(typescript_custom_section)]
+const GLOBALS_TS: &str = r#"
+/** The runtime's `AbortSignal` (`never` where no lib declares one). */
+export type GlobalAbortSignal = typeof globalThis extends { AbortSignal: { prototype: infer T } } ? T : never;
+/** The runtime's `URL`. */
+export type GlobalURL = typeof globalThis extends { URL: { prototype: infer T } } ? T : never;
+/** The runtime's `Request`. */
+export type GlobalRequest = typeof globalThis extends { Request: { prototype: infer T } } ? T : never;
+/** The runtime's `Response`. */
+export type GlobalResponse = typeof globalThis extends { Response: { prototype: infer T } } ? T : never;
+/** The runtime's `WebAssembly.Module`. */
+export type GlobalWasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
+/** The runtime's `fetch` (where no lib declares one, the subset of it that the package uses). */
+export type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+"#;
+
 /// The package's version (the crate's version).
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -54,7 +54,7 @@ export interface SandboxOptions {
 }
 
 /** A `fetch`-compatible function answered by the sandbox. */
-export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type SandboxFetch = GlobalFetch;
 
 /** The `stream` webhook. */
 export interface SandboxStreamWebhook {

@@ -1,7 +1,0 @@
-// Deno entry: the wasm is imported as a compiled module (source-phase import), no permission needed.
-import source wasmModule from "./webhook/gcore_streaming_bg.wasm";
-import { initSync } from "./webhook/gcore_streaming.js";
-
-initSync({ module: wasmModule });
-
-export * from "./webhook.common.js";
