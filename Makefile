@@ -8,7 +8,7 @@ TEST_SERVER_PORT ?= 8790
 WORKER_PORT ?= 8788
 WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e test-bench sizes bench worker test-edge
+.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e test-bench test-stacks sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -55,13 +55,18 @@ test-e2e: pkg
 test-bench: pkg
 	node --test --test-reporter=spec tests/bench/
 
+# The packed tarball installed into the fixture projects of tests/stacks/ (Vite, Next.js, webpack,
+# esbuild, Bun, Node require, Jest, Vitest, TypeScript, publint/attw), each built with its defaults.
+test-stacks: pkg
+	@bash scripts/test-stacks.sh
+
 sizes: pkg
 	@node scripts/sizes.mjs --check
 
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench sizes
+test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench test-stacks sizes
 	@echo "make test: all passed"
 
 # The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.
