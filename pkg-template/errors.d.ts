@@ -35,6 +35,8 @@ export type StreamingErrorCode =
   | "invalid_response"
   | "invalid_state"
   | "video_failed"
+  | "invalid_wasm"
+  | "not_initialized"
   | "internal";
 
 /** Base class of every error the SDK throws (`instanceof` works across entries). */

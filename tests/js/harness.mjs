@@ -2,8 +2,8 @@
 import { assert } from "./assert.mjs";
 
 /** Builds the context every case receives. */
-export function context({ main, webhook, sandbox, packageJson, fixture, env }) {
-  return { main, webhook, sandbox, packageJson, fixture, env, assert };
+export function context({ main, webhook, sandbox, packageJson, fixture, pkgUrl, pkgFile, env }) {
+  return { main, webhook, sandbox, packageJson, fixture, pkgUrl, pkgFile, env, assert };
 }
 
 /** Runs one case with a time limit; resolves to { name, ok, error, ms }. */

@@ -20,6 +20,54 @@ export default [
     },
   },
   {
+    name: "init() under concurrent calls answers one result, and again after",
+    async run({ main, webhook, sandbox, assert }) {
+      for (const m of [main, webhook, sandbox]) {
+        const [a, b] = await Promise.all([m.init(), m.init()]);
+        assert.ok(a && typeof a === "object", "init() resolves to the module's exports");
+        assert.equal(a, b);
+        assert.equal(await m.init(), a);
+      }
+    },
+  },
+  {
+    name: "init(input) of the browser entry: a Module, bytes, a Response; clear errors for what is not wasm",
+    async run({ assert, pkgUrl, pkgFile }) {
+      let n = 0;
+      // A fresh copy of the browser shim (its own init state) over the already loaded glue.
+      const fresh = async () => import(`${pkgUrl}webhook.browser.js?fresh=${Date.now()}-${n++}`);
+      const rejects = async (promise, pattern) => {
+        let err;
+        try {
+          await promise;
+        } catch (e) {
+          err = e;
+        }
+        assert.ok(err, "init() rejects");
+        assert.equal(err.name, "StreamingError");
+        assert.equal(err.code, "invalid_wasm");
+        assert.match(err.message, pattern);
+        return err;
+      };
+      const html = "<!doctype html><title>app</title>";
+      const page = new Response(html, { headers: { "content-type": "text/html" } });
+      const e = await rejects((await fresh()).init(page), /is not WebAssembly \(text\/html\): a wrong URL, or an HTML page/);
+      assert.match(e.message, /optimizeDeps/);
+      await rejects((await fresh()).init(new Response("gone", { status: 404 })), /answered HTTP 404/);
+      await rejects((await fresh()).init(new Uint8Array([0x3c, 0x21, 0x64, 0x6f])), /the bytes given is not WebAssembly \("<!do"\)/);
+      await rejects((await fresh()).init(42), /expected no argument, a WebAssembly.Module, bytes, a Response, a URL or a path/);
+
+      const bytes = await pkgFile("gcore-streaming-webhook.wasm");
+      const m = await fresh();
+      await rejects(m.init(new Uint8Array(4)), /not WebAssembly/);
+      assert.ok(await m.init(bytes), "a failed init() can be retried");
+      assert.ok(await (await fresh()).init(new Response(bytes, { headers: { "content-type": "application/wasm" } })));
+      assert.ok(await (await fresh()).init({ module_or_path: bytes.buffer }), "wasm-bindgen's object form");
+      assert.ok(await (await fresh()).init(await WebAssembly.compile(bytes)));
+      assert.ok(await (await fresh()).init(), "no argument: the embedded module");
+    },
+  },
+  {
     name: "error classes recognise errors by name across entries",
     async run({ main, webhook, assert }) {
       const e = new Error("x");
