@@ -41,11 +41,19 @@ async function resolve(input) {
   throw fail("expected no argument, a WebAssembly.Module, bytes, a Response, a URL or a path");
 }
 
+/** Base64 to bytes: the engine's own decoder where there is one (measured in Chromium: init() of the
+ * main entry 8 ms with it, 19 ms with `Uint8Array.from(atob(…), callback)`), else a loop. */
+function decode(base64) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 /** The embedded module's bytes (base64 of deflate-raw). */
 const inflate = (base64) =>
-  new Response(
-    new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream("deflate-raw")),
-  ).arrayBuffer();
+  new Response(new Blob([decode(base64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer();
 
 /**
  * `init()` for browsers and bundlers: the embedded module unless told otherwise. Idempotent: once
