@@ -12,7 +12,6 @@
 // - writes the entry's shim for each runtime from the templates below.
 // cjs, for each entry: `<entry>.node.cjs` (the Node entry bundled as CommonJS, for `require` on every
 // Node the package admits and for Jest's default mode) and `.d.cts` twins of the declarations.
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 
@@ -140,28 +139,36 @@ function prepare() {
     renameSync(`${dir}/${entry}/gcore_streaming_bg.wasm`, wasmFile);
     rmSync(`${dir}/${entry}/gcore_streaming_bg.wasm.d.ts`);
     const packed = deflateRawSync(readFileSync(wasmFile), { level: 9 }).toString("base64");
-    writeFileSync(
-      `${dir}/${entry}/embedded.js`,
-      `// gcore-streaming-${entry}.wasm, deflate-raw then base64 (see init.js).\nexport default "${packed}";\n`,
-    );
+    const comment = `// gcore-streaming-${entry}.wasm, deflate-raw then base64 (see init.js).\n`;
+    writeFileSync(`${dir}/${entry}/embedded.js`, `${comment}export default "${packed}";\n`);
+    writeFileSync(`${dir}/${entry}/embedded.cjs`, `${comment}module.exports = "${packed}";\n`);
     for (const [runtime, shim] of Object.entries(SHIMS)) writeFileSync(`${dir}/${entry}.${runtime}.js`, shim(entry));
   }
 }
 
-function cjs() {
-  const esbuild = "node_modules/.bin/esbuild";
+async function cjs() {
+  const { build } = await import("esbuild");
   for (const entry of ENTRIES) {
-    execFileSync(esbuild, [
-      `${dir}/${entry}.node.js`,
-      "--bundle",
-      "--format=cjs",
-      "--platform=node",
-      "--target=node20",
-      "--minify",
-      "--keep-names",
-      "--log-level=warning",
-      `--outfile=${dir}/${entry}.node.cjs`,
-    ]);
+    // The embedded module stays its own file (embedded.cjs), not a second copy inside the bundle.
+    await build({
+      entryPoints: [`${dir}/${entry}.node.js`],
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      keepNames: true,
+      logLevel: "warning",
+      outfile: `${dir}/${entry}.node.cjs`,
+      plugins: [
+        {
+          name: "embedded",
+          setup(b) {
+            b.onResolve({ filter: /\/embedded\.js$/ }, () => ({ path: `./${entry}/embedded.cjs`, external: true }));
+          },
+        },
+      ],
+    });
   }
   // `.d.cts` twins: the same declarations, their relative imports pointing at twins, so TypeScript
   // types a `require` (module: node16/nodenext) as CommonJS.
@@ -177,4 +184,4 @@ function cjs() {
 }
 
 if (phase === "prepare") prepare();
-else cjs();
+else await cjs();
