@@ -68,6 +68,7 @@ done
 # CommonJS builds of the Node entries and .d.cts twins of the declarations.
 node scripts/pkg-entries.mjs cjs "$out.tmp"
 cp pkg-template/README.md "$out.tmp/README.md"
+cp LICENSE-MIT LICENSE-APACHE "$out.tmp/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 node -e '
   const fs = require("fs");
