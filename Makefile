@@ -8,7 +8,7 @@ TEST_SERVER_PORT ?= 8790
 WORKER_PORT ?= 8788
 WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint test-host test-wasm test-pkg test-e2e test-bench test-stacks sizes bench worker test-edge
+.PHONY: help setup pkg demo test lint docs test-host test-wasm test-pkg test-e2e test-bench test-stacks sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make bench  build the package, run the benchmarks (one table; figures in target/bench.json)"
 	@echo "make worker run the webhook receiver Worker in workerd on 127.0.0.1:$(WORKER_PORT) (WEBHOOK_SECRET, ALLOW_IPS)"
+	@echo "make docs   the API reference (target/api, typedoc; every export documented) and the Markdown link check"
 	@echo "make test-edge  the edge suite: Worker (workerd + Durable Objects), Node and Deno receivers, load test"
 
 setup:
@@ -60,13 +61,19 @@ test-bench: pkg
 test-stacks: pkg
 	@bash scripts/test-stacks.sh
 
+# The API reference (target/api/index.html), generated from the package's .d.ts by typedoc, which fails on
+# any exported name without documentation; and every relative link and anchor of the Markdown files.
+docs: pkg
+	node_modules/.bin/typedoc --options scripts/typedoc.json --logLevel Warn
+	node scripts/check-links.mjs
+
 sizes: pkg
 	@node scripts/sizes.mjs --check
 
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench test-stacks sizes
+test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench test-stacks docs sizes
 	@echo "make test: all passed"
 
 # The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.

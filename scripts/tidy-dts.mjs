@@ -22,15 +22,24 @@ for (const file of process.argv.slice(2)) {
   for (const [from, to] of [
     [
       "export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;",
-      "export type InitInput = string | GlobalURL | GlobalRequest | GlobalResponse | ArrayBuffer | ArrayBufferView | GlobalWasmModule;",
+      "/** What `init()` loads: a URL or path, a `Request` or `Response`, the `.wasm`'s bytes, or a compiled module. */\n" +
+        "export type InitInput = string | GlobalURL | GlobalRequest | GlobalResponse | ArrayBuffer | ArrayBufferView | GlobalWasmModule;",
     ],
     [
       "export type SyncInitInput = BufferSource | WebAssembly.Module;",
-      "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmModule;",
+      "/** What `initSync()` instantiates: the `.wasm`'s bytes or a compiled module. */\n" +
+        "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmModule;",
     ],
   ]) {
     if (!tidy.includes(from)) throw new Error(`${file}: no ${JSON.stringify(from)}`);
     tidy = tidy.replace(from, to);
   }
+  // wasm-bindgen declares `free()` without a comment.
+  const free = /^( *)free\(\): void;$/gm;
+  if (!free.test(tidy)) throw new Error(`${file}: no free() declaration`);
+  tidy = tidy.replace(
+    free,
+    "$1/** Frees the object's memory in the WebAssembly module now (else the garbage collector does, later). */\n$1free(): void;",
+  );
   writeFileSync(file, tidy);
 }

@@ -26,7 +26,15 @@ const TS_CLIENT: &str = r#"
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: GlobalAbortSignal },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+) => Promise<{
+  status: number;
+  headers: {
+    /** A header's value, or `null`. */
+    get(name: string): string | null;
+  };
+  /** The body as text. */
+  text(): Promise<string>;
+}>;
 
 /** Options of `new StreamingClient(options)`. */
 export interface ClientOptions {

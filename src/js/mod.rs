@@ -42,7 +42,15 @@ export type GlobalWasmModule = typeof globalThis extends { WebAssembly: { Module
 export type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (
   input: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+) => Promise<{
+  status: number;
+  headers: {
+    /** A header's value, or `null`. */
+    get(name: string): string | null;
+  };
+  /** The body as text. */
+  text(): Promise<string>;
+}>;
 "#;
 
 /// The package's version (the crate's version).
