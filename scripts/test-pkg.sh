@@ -36,9 +36,9 @@ cp "$repo/scripts/serve.mjs" scripts/
 ln -s "$repo/node_modules/playwright-core" node_modules/playwright-core
 "$repo/node_modules/.bin/tsc" -p tests/ts/tsconfig.json
 say "tsc --strict consumer compiles"
-node "$repo/scripts/readme-snippets.mjs" tests/readme "$repo/README.md" "$repo/pkg-template/README.md"
+node "$repo/scripts/readme-snippets.mjs" tests/readme "$repo/README.md" "$repo/pkg-template/README.md" "$repo"/docs/*.md
 "$repo/node_modules/.bin/tsc" -p tests/readme/tsconfig.json
-say "the READMEs' examples type-check against the package"
+say "the examples of the READMEs and docs/ type-check against the package"
 
 say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
