@@ -107,7 +107,7 @@ function version(bin) {
 
 export async function run({ quick = false, server } = {}) {
   const own = !server;
-  // The sandbox server (it answers CORS preflights; the Node stand-in server does not).
+  // The sandbox server (it answers CORS preflights).
   server ??= await startSandbox({ log: (m) => console.error(`[bench] ${m}`) });
   if (!server) throw new Error("the sandbox server is not built: cargo build --release --bin gcore-streaming-sandbox");
   // 1,400 sequential and 7,000 concurrent calls per contender (a quick run: 300 and 1,500).

@@ -1,7 +1,7 @@
 // The payloads the benchmarks use: the guide's webhooks from tests/fixtures/webhooks.
 import { fixture, rng } from "./lib.mjs";
 
-/** The guide's steps (weight 2: what every live event sends) and the fact sheet's variants (weight 1). */
+/** The guide's steps (weight 2: what every live event sends) and the other documented variants (weight 1). */
 export const WEIGHTS = {
   "step04_stream_live.json": 2,
   "step06_broadcast_live.json": 2,

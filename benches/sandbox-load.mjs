@@ -1,7 +1,7 @@
 // Sandbox server under load: 50 requests in flight (keep-alive), a bounded number of requests mixed
 // GET /streaming/streams/{id} (4 in 5) and GET /streaming/streams (1 in 5); requests/s and latency
 // percentiles. Loopback only; stops by itself.
-//   node benches/sandbox-load.mjs [--quick] [--allow-stub]
+//   node benches/sandbox-load.mjs [--quick]
 import http from "node:http";
 import { now, ns, percentile } from "./lib.mjs";
 import { startServer } from "./servers.mjs";
@@ -19,13 +19,10 @@ function request(agent, url, path, headers, method = "GET", body) {
   });
 }
 
-export async function run({ quick = false, server, allowStub = false } = {}) {
+export async function run({ quick = false, server } = {}) {
   const own = !server;
   server ??= await startServer({ log: (m) => console.error(`[bench] ${m}`) });
   try {
-    if (server.kind !== "sandbox" && !allowStub) {
-      return { measured: false, reason: "the sandbox server binary is not implemented yet (stand-in server only)" };
-    }
     const headers = { Authorization: "APIKey bench-key", Accept: "application/json", "Content-Type": "application/json" };
     const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
     const ids = [];
@@ -79,5 +76,5 @@ export async function run({ quick = false, server, allowStub = false } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv;
-  console.log(JSON.stringify(await run({ quick: args.includes("--quick"), allowStub: args.includes("--allow-stub") }), null, 2));
+  console.log(JSON.stringify(await run({ quick: args.includes("--quick") }), null, 2));
 }

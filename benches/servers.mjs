@@ -1,6 +1,5 @@
-// Servers for the client and load benchmarks, on 127.0.0.1 only: the sandbox server binary
-// (gcore-streaming-sandbox), or, while that binary is not built or not implemented, a minimal Node
-// stand-in that answers the few routes the benchmarks call with the fixtures' bodies.
+// The server of the client and load benchmarks, on 127.0.0.1 only: the sandbox server binary
+// (gcore-streaming-sandbox), built if needed.
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -46,7 +45,7 @@ function stop(child) {
   });
 }
 
-/** Builds (cargo, release) and starts the sandbox server; `null` when it cannot run yet. */
+/** Builds (cargo, release) and starts the sandbox server; `null` when it does not start. */
 export async function startSandbox({ build = !process.env.GS_BENCH_NO_BUILD, log = () => {} } = {}) {
   const bin = join(ROOT, "target/release/gcore-streaming-sandbox");
   if (build) {
@@ -69,26 +68,15 @@ export async function startSandbox({ build = !process.env.GS_BENCH_NO_BUILD, log
   const url = `http://127.0.0.1:${port}`;
   if (!(await waitHealthy(`${url}/_sandbox/health`, child))) {
     await stop(child);
-    log(`the sandbox server is not usable yet: ${stderr.trim().split("\n").pop() ?? ""}`);
+    log(`the sandbox server did not answer: ${stderr.trim().split("\n").pop() ?? ""}`);
     return null;
   }
   return { kind: "sandbox", url, pid: child.pid, stop: () => stop(child) };
 }
 
-/** The Node stand-in server, in a child process (so that it does not share the client's CPU time slice). */
-export async function startStub() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "benches/stub-server.mjs"), String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  if (!(await waitHealthy(`${url}/_sandbox/health`, child))) {
-    await stop(child);
-    throw new Error("the stand-in server did not start");
-  }
-  return { kind: "node-stub", url, pid: child.pid, stop: () => stop(child) };
-}
-
+/** The sandbox server, started (and built); throws when it cannot run. */
 export async function startServer(opts) {
-  return (await startSandbox(opts)) ?? (await startStub());
+  const server = await startSandbox(opts);
+  if (!server) throw new Error("the sandbox server did not start (cargo build --release --bin gcore-streaming-sandbox)");
+  return server;
 }

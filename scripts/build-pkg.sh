@@ -33,10 +33,10 @@ for entry in webhook main sandbox; do
   # never addressed (lets wasm-opt fold constant offsets into loads/stores); --converge: repeat -Oz
   # until it stops shrinking. --one-caller-inline-max-function-size=25: binaryen inlines a function
   # with one caller whatever its size by default; limiting that to small ones makes the wasm ~1.5 %
-  # larger raw but smaller compressed (measured in session 7, gzip -9 / brotli -q 11: webhook
+  # larger raw but smaller compressed (measured: gzip -9 / brotli -q 11: webhook
   # -1,177 / -609 B, main -2,548 / -1,522 B, sandbox -8,076 / -3,301 B; 25 was the best of 15 to 35).
   # Its cost: tracker.apply ~3.5 % slower (6 in-process A/Bs: -1 % to +5 %), restore + apply +
-  # snapshot ~2 %, parseWebhook unchanged. The entries are built for size (see README, "Benchmarks").
+  # snapshot ~2 %, parseWebhook unchanged. The entries are built for size (docs/performance.md).
   "$wasm_opt" --one-caller-inline-max-function-size=25 -Oz --converge --low-memory-unused \
     "$out.tmp/$entry/gcore_streaming_bg.wasm" -o "$out.tmp/$entry/gcore_streaming_bg.wasm"
   # Short names on the boundary: the pass renames the wasm's imports and exports (hashed names such

@@ -31,7 +31,8 @@ pids+=($!)
 export GS_SANDBOX_URL="http://127.0.0.1:$sandbox_port"
 if ! wait_for "$GS_SANDBOX_URL/_sandbox/health"; then
   cat target/sandbox-server.log >&2 || true
-  unset GS_SANDBOX_URL   # not built yet (issue #5): tests that need it say so
+  echo "with-servers: the sandbox server did not start" >&2
+  exit 1
 fi
 
 "$@"
