@@ -126,9 +126,9 @@ export default [
     },
   },
   {
-    name: "sandbox server: health and CORS (when env.sandboxUrl is set)",
+    name: "sandbox server: health and CORS",
     async run({ assert, env }) {
-      if (!env.sandboxUrl) return;
+      assert.ok(env.sandboxUrl, "the sandbox server's URL (scripts/with-servers.sh starts it)");
       const health = await (await fetch(`${env.sandboxUrl}/_sandbox/health`)).json();
       assert.equal(health.ok, true);
       const r = await fetch(`${env.sandboxUrl}/streaming/streams`);
