@@ -37,6 +37,8 @@ export type StreamingErrorCode =
   | "video_failed"
   | "invalid_wasm"
   | "not_initialized"
+  | "token_rejected"
+  | "upload_refused"
   | "internal";
 
 /** Base class of every error the SDK throws (`instanceof` works across entries). */

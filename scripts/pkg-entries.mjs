@@ -11,7 +11,8 @@
 //   `gcore-streaming/<entry>.wasm`) and embeds it in `<entry>/embedded.js` (see pkg-template/init.js);
 // - writes the entry's shim for each runtime from the templates below.
 // cjs, for each entry: `<entry>.node.cjs` (the Node entry bundled as CommonJS, for `require` on every
-// Node the package admits and for Jest's default mode) and `.d.cts` twins of the declarations.
+// Node the package admits and for Jest's default mode), `upload.cjs`, and `.d.cts` twins of the
+// declarations.
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 
@@ -170,6 +171,19 @@ async function cjs() {
       ],
     });
   }
+  // The upload entry (plain JS over tus-js-client, which stays a dependency).
+  await build({
+    entryPoints: [`${dir}/upload.js`],
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    keepNames: true,
+    logLevel: "warning",
+    external: ["tus-js-client"],
+    outfile: `${dir}/upload.cjs`,
+  });
   // `.d.cts` twins: the same declarations, their relative imports pointing at twins, so TypeScript
   // types a `require` (module: node16/nodenext) as CommonJS.
   const twin = (text) => text.replace(/(from\s+["']\.{1,2}\/[^"']*?)\.js(["'])/g, "$1.cjs$2");

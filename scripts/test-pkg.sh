@@ -15,7 +15,9 @@ say "packed $tarball ($(stat -c %s "$work/$tarball") bytes)"
 mkdir -p "$work/app"
 cd "$work/app"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' > package.json
-npm install --silent --no-audit --no-fund "$work/$tarball"
+# --prefer-offline: the package's one dependency (tus-js-client, for the upload entry) is in npm's
+# cache from the repository's own `npm ci`.
+npm install --silent --prefer-offline --no-audit --no-fund "$work/$tarball"
 say "installed into an empty project"
 
 node --input-type=module -e '
@@ -31,9 +33,10 @@ node "$repo/scripts/check-no-any.mjs" $(ls node_modules/gcore-streaming/*.d.ts n
 say "no 'any' in the public .d.ts"
 
 mkdir -p tests scripts
-cp -r "$repo/tests/js" "$repo/tests/fixtures" "$repo/tests/ts" "$repo/tests/runtimes" tests/
+cp -r "$repo/tests/js" "$repo/tests/fixtures" "$repo/tests/ts" "$repo/tests/runtimes" "$repo/tests/upload" tests/
 cp "$repo/scripts/serve.mjs" scripts/
 ln -s "$repo/node_modules/playwright-core" node_modules/playwright-core
+ln -s "$repo/node_modules/@tus" node_modules/@tus   # the TUS server of the upload tests
 "$repo/node_modules/.bin/tsc" -p tests/ts/tsconfig.json
 say "tsc --strict consumer compiles"
 node "$repo/scripts/readme-snippets.mjs" tests/readme "$repo/README.md" "$repo/pkg-template/README.md" "$repo"/docs/*.md
@@ -44,5 +47,7 @@ say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
 say "shared JS cases in headless Chromium"
 node --test --test-reporter=spec tests/js/browser.test.mjs
+say "the upload entry against a TUS server (@tus/server), in Node and headless Chromium"
+GS_REPO="$repo" node --test --test-reporter=spec tests/upload/
 say "per-runtime entries in Deno and workerd"
 GS_REPO="$repo" node --test --test-reporter=spec tests/runtimes/runtimes.test.mjs

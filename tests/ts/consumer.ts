@@ -23,6 +23,8 @@ import {
 } from "gcore-streaming";
 import * as webhookEntry from "gcore-streaming/webhook";
 import * as sandboxEntry from "gcore-streaming/sandbox";
+import { uploadVideo, StreamingError as UploadError } from "gcore-streaming/upload";
+import type { DirectUploadParams, UploadVideoOptions, UploadVideoResult } from "gcore-streaming/upload";
 
 await init();
 const v: string = version();
@@ -75,4 +77,16 @@ async function stages(client: StreamingClient): Promise<number[]> {
   return woke ? ids : [];
 }
 
-export { v, v2, create, live, status, future, query, describe, warnings, explain, stages };
+// The upload entry: the server's direct-upload parameters in, a typed result or StreamingError out.
+async function upload(file: File, params: DirectUploadParams, signal: AbortSignal): Promise<number> {
+  const options: UploadVideoOptions = { signal, chunkSize: 5 * 1024 * 1024, onProgress: (sent, total) => sent / total };
+  try {
+    const r: UploadVideoResult = await uploadVideo(file, params, options);
+    return r.size ?? 0;
+  } catch (e) {
+    if (e instanceof UploadError && (e.code === "token_rejected" || e.code === "upload_refused")) return -1;
+    throw e;
+  }
+}
+
+export { v, v2, create, live, status, future, query, describe, warnings, explain, stages, upload };

@@ -1,0 +1,84 @@
+export * from "./errors.js";
+
+/** The runtime's `Blob` (a `File` is one); `never` where no lib declares it. */
+export type UploadBlob = typeof globalThis extends { Blob: { prototype: infer T } } ? T : never;
+/** The runtime's `AbortSignal`; `never` where no lib declares it. */
+export type UploadAbortSignal = typeof globalThis extends { AbortSignal: { prototype: infer T } } ? T : never;
+/** A Node readable stream (give `chunkSize` with one). */
+export interface ReadableLike {
+  /** Reads from the stream. */
+  read(size?: number): unknown;
+}
+
+/** What `GET /streaming/videos/{video_id}/upload` answers (`client.videos.getParametersForDirectUpload`). */
+export interface DirectUploadParams {
+  /** The upload servers; the file goes to `https://{servers[0].hostname}/upload/`. */
+  servers: { id?: number; hostname: string }[];
+  /** The upload token (valid for a few hours); the API key never reaches the browser. */
+  token: string;
+  /** The video the file is for. */
+  video: { id: number; name?: string | null; client_id?: number | null };
+}
+
+/** Options of {@link uploadVideo}. */
+export interface UploadVideoOptions {
+  /** Called as bytes reach the server (per chunk when `fetch` is given). */
+  onProgress?: (bytesSent: number, bytesTotal: number) => void;
+  /** Aborts the upload; it rejects with code `aborted`. A later call with the same file resumes. */
+  signal?: UploadAbortSignal;
+  /** Bytes per request (default: the whole file in one request; required for a stream). */
+  chunkSize?: number;
+  /** Waits in ms before each retry of a failed request (default `[0, 1000, 3000, 5000, 10000]`). */
+  retryDelays?: number[];
+  /** Resume an upload of the same file found in `urlStorage` (default true). */
+  resume?: boolean;
+  /** The file name sent as metadata (default: the video's name). */
+  filename?: string;
+  /** The upload endpoint instead of `https://{servers[0].hostname}/upload/` (e.g. a sandbox's). */
+  endpoint?: string;
+  /**
+   * Sends the upload's requests through this `fetch` (e.g. an embedded `Sandbox`'s `sandbox.fetch`)
+   * instead of tus-js-client's own HTTP stack.
+   */
+  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body?: unknown; signal: UploadAbortSignal }) => Promise<{
+    status: number;
+    headers: {
+      /** A header's value, or `null`. */
+      get(name: string): string | null;
+    };
+    /** The body as text. */
+    text(): Promise<string>;
+  }>;
+  /** Where resumable uploads are remembered (tus-js-client's `UrlStorage`; browsers default to localStorage). */
+  urlStorage?: {
+    /** Every upload remembered. */
+    findAllUploads(): Promise<object[]>;
+    /** The uploads of a file. */
+    findUploadsByFingerprint(fingerprint: string): Promise<object[]>;
+    /** Forgets an upload. */
+    removeUpload(urlStorageKey: string): Promise<void>;
+    /** Remembers an upload. */
+    addUpload(fingerprint: string, upload: object): Promise<string>;
+  };
+}
+
+/** What {@link uploadVideo} resolves to. */
+export interface UploadVideoResult {
+  /** The video the file was uploaded for. */
+  video_id: number;
+  /** The upload's URL on the upload server. */
+  url: string | null;
+  /** The bytes uploaded (`null` for a stream). */
+  size: number | null;
+}
+
+/**
+ * Uploads a video file with the direct-upload parameters your server got from
+ * `GET /streaming/videos/{video_id}/upload`, resumably (tus). Rejects with a `StreamingError`:
+ * `invalid_params`, `aborted`, `network`, `token_rejected` (HTTP 401/403) or `upload_refused`.
+ */
+export declare function uploadVideo(
+  file: UploadBlob | ArrayBuffer | ArrayBufferView | ReadableLike,
+  params: DirectUploadParams,
+  options?: UploadVideoOptions,
+): Promise<UploadVideoResult>;
