@@ -295,6 +295,10 @@ stack("vite dev server (dependency pre-bundling on)", async () => {
   const server = await startServer("vite-dev", bin(dir, "vite"), ["--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: dir, url });
   try {
     await pageSmoke(url, "vite dev");
+    // The page got the package through Vite's dependency pre-bundling (node_modules/.vite/deps).
+    const deps = JSON.parse(readFileSync(join(dir, "node_modules/.vite/deps/_metadata.json"), "utf8"));
+    assert.ok(deps.optimized?.["gcore-streaming"] && deps.optimized?.["gcore-streaming/sandbox"],
+      `vite dev: gcore-streaming was not pre-bundled (optimized: ${Object.keys(deps.optimized ?? {}).join(", ")})`);
   } finally {
     server.stop();
   }
