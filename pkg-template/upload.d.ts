@@ -1,9 +1,8 @@
+import type { FetchResponseLike, GlobalAbortSignal, GlobalFetch } from "./webhook/gcore_streaming.js";
 export * from "./errors.js";
 
 /** The runtime's `Blob` (a `File` is one); `never` where no lib declares it. */
 export type UploadBlob = typeof globalThis extends { Blob: { prototype: infer T } } ? T : never;
-/** The runtime's `AbortSignal`; `never` where no lib declares it. */
-export type UploadAbortSignal = typeof globalThis extends { AbortSignal: { prototype: infer T } } ? T : never;
 /** A Node readable stream (give `chunkSize` with one). */
 export interface ReadableLike {
   /** Reads from the stream. */
@@ -25,7 +24,7 @@ export interface UploadVideoOptions {
   /** Called as bytes reach the server (per chunk when `fetch` is given). */
   onProgress?: (bytesSent: number, bytesTotal: number) => void;
   /** Aborts the upload; it rejects with code `aborted`. A later call with the same file resumes. */
-  signal?: UploadAbortSignal;
+  signal?: GlobalAbortSignal;
   /** Bytes per request (default: the whole file in one request; required for a stream). */
   chunkSize?: number;
   /** Waits in ms before each retry of a failed request (default `[0, 1000, 3000, 5000, 10000]`). */
@@ -40,15 +39,12 @@ export interface UploadVideoOptions {
    * Sends the upload's requests through this `fetch` (e.g. an embedded `Sandbox`'s `sandbox.fetch`)
    * instead of tus-js-client's own HTTP stack.
    */
-  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body?: unknown; signal: UploadAbortSignal }) => Promise<{
-    status: number;
-    headers: {
-      /** A header's value, or `null`. */
-      get(name: string): string | null;
-    };
-    /** The body as text. */
-    text(): Promise<string>;
-  }>;
+  fetch?:
+    | GlobalFetch
+    | ((
+        url: string,
+        init: { method: string; headers: Record<string, string>; body?: UploadBlob | ArrayBuffer | ArrayBufferView; signal: GlobalAbortSignal },
+      ) => Promise<FetchResponseLike>);
   /** Where resumable uploads are remembered (tus-js-client's `UrlStorage`; browsers default to localStorage). */
   urlStorage?: {
     /** Every upload remembered. */

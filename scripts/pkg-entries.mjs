@@ -148,18 +148,13 @@ function prepare() {
 }
 
 async function cjs() {
-  const { build } = await import("esbuild");
+  const { build: esbuild } = await import("esbuild");
+  const build = (options) =>
+    esbuild({ bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, keepNames: true, logLevel: "warning", ...options });
   for (const entry of ENTRIES) {
     // The embedded module stays its own file (embedded.cjs), not a second copy inside the bundle.
     await build({
       entryPoints: [`${dir}/${entry}.node.js`],
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      minify: true,
-      keepNames: true,
-      logLevel: "warning",
       outfile: `${dir}/${entry}.node.cjs`,
       plugins: [
         {
@@ -174,13 +169,6 @@ async function cjs() {
   // The upload entry (plain JS over tus-js-client, which stays a dependency).
   await build({
     entryPoints: [`${dir}/upload.js`],
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    keepNames: true,
-    logLevel: "warning",
     external: ["tus-js-client"],
     outfile: `${dir}/upload.cjs`,
   });

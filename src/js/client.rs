@@ -26,15 +26,7 @@ const TS_CLIENT: &str = r#"
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: GlobalAbortSignal },
-) => Promise<{
-  status: number;
-  headers: {
-    /** A header's value, or `null`. */
-    get(name: string): string | null;
-  };
-  /** The body as text. */
-  text(): Promise<string>;
-}>;
+) => Promise<FetchResponseLike>;
 
 /** Options of `new StreamingClient(options)`. */
 export interface ClientOptions {

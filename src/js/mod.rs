@@ -38,11 +38,8 @@ export type GlobalRequest = typeof globalThis extends { Request: { prototype: in
 export type GlobalResponse = typeof globalThis extends { Response: { prototype: infer T } } ? T : never;
 /** The runtime's `WebAssembly.Module`. */
 export type GlobalWasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
-/** The runtime's `fetch` (where no lib declares one, the subset of it that the package uses). */
-export type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (
-  input: string,
-  init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<{
+/** What the package reads of a `fetch` answer. */
+export interface FetchResponseLike {
   status: number;
   headers: {
     /** A header's value, or `null`. */
@@ -50,7 +47,12 @@ export type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (
   };
   /** The body as text. */
   text(): Promise<string>;
-}>;
+}
+/** The runtime's `fetch` (where no lib declares one, the subset of it that the package uses). */
+export type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<FetchResponseLike>;
 "#;
 
 /// The package's version (the crate's version).

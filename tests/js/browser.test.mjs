@@ -15,14 +15,18 @@ const files = readdirSync(new URL("cases/", import.meta.url))
   .filter((f) => f.endsWith(".mjs") && (!only || only.includes(f)))
   .sort();
 
-test("shared cases in headless Chromium", { timeout: 300_000 }, async (t) => {
-  const server = await serve({ mounts: { "/pkg": pkgDir, "/tests": testsDir } });
-  const browser = await chromium.launch({
+/** Headless Chromium (Debian's), as root. */
+const launch = () =>
+  chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--disable-sync", "--no-first-run", "--disable-quic"],
   });
+
+test("shared cases in headless Chromium", { timeout: 300_000 }, async (t) => {
+  const server = await serve({ mounts: { "/pkg": pkgDir, "/tests": testsDir } });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     const pageErrors = [];
@@ -50,12 +54,7 @@ test("shared cases in headless Chromium", { timeout: 300_000 }, async (t) => {
 
 test("browser entry before and after init(): a clear error, then a URL or the embedded module", { timeout: 120_000 }, async () => {
   const server = await serve({ mounts: { "/pkg": pkgDir, "/tests": testsDir } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     const { port } = server.address();

@@ -77,9 +77,11 @@ async function stages(client: StreamingClient): Promise<number[]> {
   return woke ? ids : [];
 }
 
-// The upload entry: the server's direct-upload parameters in, a typed result or StreamingError out.
-async function upload(file: File, params: DirectUploadParams, signal: AbortSignal): Promise<number> {
+// The upload entry: the server's direct-upload parameters in, a typed result or StreamingError out;
+// a sandbox's fetch as the upload's HTTP stack.
+async function upload(file: File, params: DirectUploadParams, signal: AbortSignal, sandbox?: sandboxEntry.Sandbox): Promise<number> {
   const options: UploadVideoOptions = { signal, chunkSize: 5 * 1024 * 1024, onProgress: (sent, total) => sent / total };
+  if (sandbox) options.fetch = sandbox.fetch;
   try {
     const r: UploadVideoResult = await uploadVideo(file, params, options);
     return r.size ?? 0;
