@@ -27,7 +27,7 @@ function wasmBytes(bytes, what, type) {
 async function resolve(input) {
   input = await input;
   if (input && Object.getPrototypeOf(input) === Object.prototype) input = await input.module_or_path; // wasm-bindgen's form
-  if (input instanceof WebAssembly.Module) return input;
+  if (Object.prototype.toString.call(input) === "[object WebAssembly.Module]") return input; // any realm's
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return wasmBytes(input, "the bytes given");
   if (typeof input == "string" || input instanceof URL || (typeof Request == "function" && input instanceof Request)) {
     input = await fetch(input).catch((e) => {

@@ -122,6 +122,16 @@ function prepare() {
         entry,
       );
     }
+    // A module compiled in another realm (Next's edge sandbox hands `?module` imports over from outside
+    // the realm the route runs in) fails `instanceof WebAssembly.Module`, and the glue would then try
+    // to compile it as bytes; its tag says what it is in every realm.
+    glue = replaceExactly(
+      glue,
+      "    if (!(module instanceof WebAssembly.Module)) {",
+      '    if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {',
+      1,
+      entry,
+    );
     const load = glue.indexOf("async function __wbg_load(module, imports) {\n");
     const loadEnd = glue.indexOf("\nfunction initSync(module) {\n");
     if (load < 0 || loadEnd < load) fail(`${entry}: no __wbg_load before initSync in wasm-bindgen's glue`);
