@@ -60,6 +60,10 @@ pub enum Outcome {
     Stale,
     /// An event of a type the tracker does not follow (`unknown`): ignored.
     Ignored,
+    /// A video or broadcast `status` outside the documented values: the rest of the event is folded
+    /// in, the status is not placed (the known status, the stage and the actions stay as they were);
+    /// the raw value is in [`ApplyResult::unknown_status`] and on the entity.
+    UnknownStatus,
 }
 
 /// A tracked stream.
@@ -105,6 +109,8 @@ pub struct TrackedBroadcast {
     pub id: BroadcastId,
     /// Status.
     pub status: Option<BroadcastStatus>,
+    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+    pub unknown_status: Option<String>,
     /// The streams feeding it.
     #[serde(default)]
     pub stream_ids: Vec<StreamId>,
@@ -123,6 +129,8 @@ pub struct TrackedVideo {
     pub id: VideoId,
     /// Processing status.
     pub status: Option<VideoStatus>,
+    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+    pub unknown_status: Option<String>,
     /// The stream it was recorded from.
     pub stream_id: Option<StreamId>,
     /// The stream session it was recorded in.
@@ -173,10 +181,15 @@ pub struct StreamView {
     pub state: TrackedStream,
     /// Its stage.
     pub stage: Stage,
+    /// Playback is ready: it is live and transcoding (`transcoding: true`, or a `live: true` that
+    /// carried no `transcoding` field, as older payloads do).
+    pub playback_ready: bool,
     /// Broadcasts it feeds.
     pub broadcast_ids: Vec<BroadcastId>,
     /// Its recordings (all sessions), by id.
     pub recordings: Vec<VideoId>,
+    /// Its restreams, by id.
+    pub restreams: Vec<u64>,
 }
 
 /// The entity an event concerned, after applying it.
@@ -310,6 +323,9 @@ pub struct ApplyResult {
     pub stage: Option<Stage>,
     /// What the guide prescribes next.
     pub actions: Vec<Action>,
+    /// The `status` as sent, when the outcome is `unknown_status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown_status: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -329,6 +345,8 @@ pub struct StreamUpdate {
     pub backup_live: Option<bool>,
     /// Recording.
     pub recording: Option<bool>,
+    /// Transcoding: playback is ready.
+    pub transcoding: Option<bool>,
     /// Broadcasts it belongs to.
     pub broadcast_ids: Option<Vec<BroadcastId>>,
 }
@@ -472,6 +490,7 @@ fn broadcast_entry(
     broadcasts.or_insert_with(id, || TrackedBroadcast {
         id,
         status: None,
+        unknown_status: None,
         stream_ids: Vec::new(),
         first_seen_ms: now_ms,
         updated_ms: now_ms,
@@ -560,6 +579,9 @@ fn broadcast_rank(s: &BroadcastStatus) -> Option<u8> {
 enum Next {
     /// Step 5: put the broadcast on air.
     BroadcastLive,
+    /// The ingest is up but playback is not ready yet: check the stream (a `transcoding: true`
+    /// webhook may have been lost).
+    CheckPlayback,
     /// Step 7: start recording.
     StartRecording,
     /// The stream went down without a requested stop: check it.
@@ -592,6 +614,11 @@ impl Next {
                 Operation::UpdateBroadcast,
                 5,
                 "the stream is live: put the broadcast on air",
+            ),
+            Self::CheckPlayback => (
+                Operation::GetStream,
+                0,
+                "the ingest is up but playback is not ready yet: check the stream",
             ),
             Self::StartRecording => (
                 Operation::StartRecording,
@@ -718,6 +745,7 @@ impl Tracker {
             live: stream.live,
             backup_live: stream.backup_live,
             recording: stream.recording,
+            transcoding: stream.transcoding,
             active: stream.active,
             broadcast_ids: stream.broadcast_ids.clone(),
         };
@@ -731,7 +759,7 @@ impl Tracker {
             live: s.live,
             backup_live: s.backup_live,
             recording: s.recording,
-            transcoding: None,
+            transcoding: s.transcoding,
             active: s.active,
             broadcast_ids: s.broadcast_ids,
         };
@@ -829,6 +857,7 @@ impl Tracker {
         };
         let sid = Some(stream);
         let live = s.live == Some(true);
+        let ready = playback_ready(s);
         let ended = s.live == Some(false);
         let recording = s.recording == Some(true);
         // By id (the map is sorted).
@@ -844,12 +873,13 @@ impl Tracker {
         // Whether the stop sequence (steps 9, 12, 14, 16) is under way.
         let stopping = match stage {
             Stage::Setup => {
-                if live {
-                    for b in linked() {
-                        if !live_b(b) && !finished_b(b) {
-                            push(Next::BroadcastLive, Some(b.id), None);
-                        }
+                let waiting = || linked().filter(|b| !live_b(b) && !finished_b(b));
+                if ready {
+                    for b in waiting() {
+                        push(Next::BroadcastLive, Some(b.id), None);
                     }
+                } else if live && waiting().next().is_some() {
+                    push(Next::CheckPlayback, None, None);
                 }
                 // A stop asked for before the broadcast went live, and the stream has ended.
                 requested && ended
@@ -933,11 +963,19 @@ impl Tracker {
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
         let links = self.links.get(&id).cloned().unwrap_or_default();
+        let restreams = self
+            .restreams
+            .values()
+            .filter(|r| r.stream_id == Some(id))
+            .map(|r| r.id)
+            .collect();
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
+            playback_ready: playback_ready(s),
             broadcast_ids: links.broadcasts,
             recordings: links.videos,
+            restreams,
         })
     }
 
@@ -1208,7 +1246,8 @@ impl Tracker {
     ) -> ApplyResult {
         let stage = stream.and_then(|s| self.stage(s));
         let applied = outcome == Outcome::Applied;
-        if applied && stage != stage_before && stage.is_some() {
+        let folded = applied || outcome == Outcome::UnknownStatus;
+        if folded && stage != stage_before && stage.is_some() {
             change(&mut changes, "stage", &stage_before, &stage);
         }
         let outcome = if applied && changes.is_empty() && !created {
@@ -1222,6 +1261,7 @@ impl Tracker {
             changes,
             stage,
             actions,
+            unknown_status: None,
         }
     }
 
@@ -1278,10 +1318,17 @@ impl Tracker {
         let was_live = s.live;
         let was_recording = s.recording;
         let was_active = s.active;
+        let was_ready = playback_ready(s);
         set(&mut changes, "live", &mut s.live, facts.live);
         set(&mut changes, "backup_live", &mut s.backup_live, facts.backup_live);
         set(&mut changes, "recording", &mut s.recording, facts.recording);
         set(&mut changes, "transcoding", &mut s.transcoding, facts.transcoding);
+        if facts.live == Some(true) && facts.transcoding.is_none() && s.transcoding.is_some() {
+            // A `live: true` without `transcoding` (older payloads, the API's stream object) reads
+            // as playback ready: what an earlier `transcoding` said no longer holds.
+            let before = s.transcoding.take();
+            change(&mut changes, "transcoding", &before, &s.transcoding);
+        }
         set(&mut changes, "active", &mut s.active, facts.active);
         let live_up = was_live != Some(true) && s.live == Some(true);
         let live_down = was_live == Some(true) && s.live == Some(false);
@@ -1317,6 +1364,8 @@ impl Tracker {
             s.stopped = true;
         }
         let stop_expected = s.stop_expected;
+        let ready_now = playback_ready(s);
+        let ready_up = ready_now && (!was_ready || new_session);
         let live_now = s.live == Some(true);
         let recording_now = s.recording == Some(true);
         if !changes.is_empty() || created {
@@ -1336,7 +1385,7 @@ impl Tracker {
             ));
         }
         let sid = Some(id);
-        if (live_up || new_session) && after == Some(Stage::Setup) {
+        if ready_up && after == Some(Stage::Setup) {
             for &(b, live, finished) in &linked {
                 if !live && !finished {
                     push_action(&mut actions, Next::BroadcastLive, sid, Some(b), None);
@@ -1450,7 +1499,10 @@ impl Tracker {
         let mut changes = Vec::new();
         let b = broadcast_entry(&mut self.broadcasts, id, now_ms);
         let old_status = b.status.clone();
+        let (status, unknown) = split_status(status, BroadcastStatus::wire, BroadcastStatus::as_str);
+        let placed = status.is_some();
         set(&mut changes, "status", &mut b.status, status);
+        place_unknown(&mut changes, &mut b.unknown_status, placed, &unknown);
         for s in &new_streams {
             if !b.stream_ids.contains(s) {
                 b.stream_ids.push(*s);
@@ -1498,7 +1550,7 @@ impl Tracker {
             }
             if after == Stage::Setup
                 && newly_linked
-                && s.live == Some(true)
+                && playback_ready(s)
                 && !matches!(
                     new_status,
                     Some(BroadcastStatus::Live | BroadcastStatus::Finished)
@@ -1524,15 +1576,14 @@ impl Tracker {
             .and_then(|b| b.stream_ids.first().copied());
         let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
         let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-        self.result(
-            Outcome::Applied,
-            created,
-            entity,
-            changes,
-            first,
-            stage_before,
-            actions,
-        )
+        let outcome = if unknown.is_some() {
+            Outcome::UnknownStatus
+        } else {
+            Outcome::Applied
+        };
+        let mut r = self.result(outcome, created, entity, changes, first, stage_before, actions);
+        r.unknown_status = unknown;
+        r
     }
 
     fn apply_video_facts(
@@ -1575,6 +1626,7 @@ impl Tracker {
         let v = self.videos.or_insert_with(id, || TrackedVideo {
             id,
             status: None,
+            unknown_status: None,
             stream_id: None,
             session: None,
             name: None,
@@ -1585,7 +1637,10 @@ impl Tracker {
             updated_ms: now_ms,
         });
         let old_status = v.status.clone();
-        set(&mut changes, "status", &mut v.status, facts.status);
+        let (status, unknown) = split_status(facts.status, VideoStatus::wire, VideoStatus::as_str);
+        let placed = status.is_some();
+        set(&mut changes, "status", &mut v.status, status);
+        place_unknown(&mut changes, &mut v.unknown_status, placed, &unknown);
         let old_stream = v.stream_id;
         if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
             v.session = session;
@@ -1619,18 +1674,21 @@ impl Tracker {
         } else {
             None
         };
-        self.result(
-            Outcome::Applied,
-            created,
-            entity,
-            changes,
-            stream,
-            stage_before,
-            actions,
-        )
+        let outcome = if unknown.is_some() {
+            Outcome::UnknownStatus
+        } else {
+            Outcome::Applied
+        };
+        let mut r = self.result(outcome, created, entity, changes, stream, stage_before, actions);
+        r.unknown_status = unknown;
+        r
     }
 
     fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
+        // A restream is kept under its stream (listed in its view, dropped by `forget`).
+        if let Some(s) = w.stream_id {
+            self.stream_entry(s, now_ms);
+        }
         let created = !self.restreams.contains_key(&w.id);
         let mut changes = Vec::new();
         let r = self.restreams.or_insert_with(w.id, || TrackedRestream {
@@ -1659,6 +1717,43 @@ impl Tracker {
             stage,
             Vec::new(),
         )
+    }
+}
+
+/// Whether playback of the stream is ready: it is live and transcoding (`transcoding` unknown reads
+/// as ready: payloads without the field).
+fn playback_ready(s: &TrackedStream) -> bool {
+    s.live == Some(true) && s.transcoding != Some(false)
+}
+
+/// A status as given: a documented value to place, or the raw text of another one.
+fn split_status<T>(
+    status: Option<T>,
+    wire: fn(&T) -> Option<&'static str>,
+    raw: fn(&T) -> &str,
+) -> (Option<T>, Option<String>) {
+    match status {
+        Some(s) if wire(&s).is_none() => (None, Some(raw(&s).to_owned())),
+        other => (other, None),
+    }
+}
+
+/// Keeps an unknown status's raw text on the entity (or clears it once a known status is `placed`).
+fn place_unknown(
+    changes: &mut Vec<Change>,
+    slot: &mut Option<String>,
+    placed: bool,
+    unknown: &Option<String>,
+) {
+    match unknown {
+        Some(_) => {
+            set(changes, "unknown_status", slot, unknown.clone());
+        }
+        None if placed && slot.is_some() => {
+            let before = slot.take();
+            change(changes, "unknown_status", &before, slot);
+        }
+        None => {}
     }
 }
 
@@ -1694,6 +1789,7 @@ impl Outcome {
             Self::Duplicate => "duplicate",
             Self::Stale => "stale",
             Self::Ignored => "ignored",
+            Self::UnknownStatus => "unknown_status",
         }
     }
 }
@@ -1772,6 +1868,7 @@ impl TrackedBroadcast {
         if let Some(st) = &self.status {
             o.known_str("status", st.wire(), st.as_str());
         }
+        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
         o.opt_u64("first_seen_ms", self.first_seen_ms);
         o.opt_u64("updated_ms", self.updated_ms);
@@ -1788,6 +1885,7 @@ impl TrackedBroadcast {
     const FIELDS: &'static [(&'static str, snap::K)] = &[
         ("id", snap::K::Req),
         ("status", snap::K::Str),
+        ("unknown_status", snap::K::Str),
         ("stream_ids", snap::K::Ids),
         ("first_seen_ms", snap::K::U64),
         ("updated_ms", snap::K::U64),
@@ -1797,9 +1895,10 @@ impl TrackedBroadcast {
         Self {
             id: BroadcastId(r.u(0)),
             status: r.str(1).map(|s| BroadcastStatus::parse(&s.text())),
+            unknown_status: r.s(2),
             stream_ids: r.ids(),
-            first_seen_ms: r.ou(3),
-            updated_ms: r.ou(4),
+            first_seen_ms: r.ou(4),
+            updated_ms: r.ou(5),
         }
     }
 }
@@ -1810,6 +1909,7 @@ impl TrackedVideo {
         if let Some(st) = &self.status {
             o.known_str("status", st.wire(), st.as_str());
         }
+        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
         o.opt_u64("session", self.session.map(u64::from));
         o.opt_str("name", self.name.as_deref());
@@ -1833,6 +1933,7 @@ impl TrackedVideo {
     const FIELDS: &'static [(&'static str, snap::K)] = &[
         ("id", snap::K::Req),
         ("status", snap::K::Str),
+        ("unknown_status", snap::K::Str),
         ("stream_id", snap::K::U64),
         ("session", snap::K::U32),
         ("name", snap::K::Str),
@@ -1847,14 +1948,15 @@ impl TrackedVideo {
         Self {
             id: VideoId(r.u(0)),
             status: r.str(1).map(|s| VideoStatus::parse(&s.text())),
-            stream_id: r.ou(2).map(StreamId),
-            session: r.ou(3).map(|n| n as u32),
-            name: r.s(4),
-            duration: r.ou(5),
-            deleted: r.b(6) == Some(true),
-            deleted_at: r.s(7),
-            first_seen_ms: r.ou(8),
-            updated_ms: r.ou(9),
+            unknown_status: r.s(2),
+            stream_id: r.ou(3).map(StreamId),
+            session: r.ou(4).map(|n| n as u32),
+            name: r.s(5),
+            duration: r.ou(6),
+            deleted: r.b(7) == Some(true),
+            deleted_at: r.s(8),
+            first_seen_ms: r.ou(9),
+            updated_ms: r.ou(10),
         }
     }
 }
@@ -1907,8 +2009,10 @@ impl StreamView {
         }
         self.state.write_fields(&mut o);
         o.sym("stage", self.stage.as_str());
+        o.bool("playback_ready", self.playback_ready);
         o.u64s("broadcast_ids", self.broadcast_ids.iter().map(|b| b.0));
         o.u64s("recordings", self.recordings.iter().map(|v| v.0));
+        o.u64s("restreams", self.restreams.iter().copied());
         o.end();
     }
 }
@@ -1958,6 +2062,7 @@ impl ApplyResult {
             None => o.key("stage").null(),
         }
         self.write_actions(o.key("actions"));
+        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.end();
     }
 
