@@ -54,6 +54,7 @@ export interface ConvertedVideoWebhook {
 /** `type: "video"` (also sent as `vod`). */
 export interface VideoWebhook {
   id: number;
+  /** A documented value in lower case, or another value exactly as sent (see `strictStatuses`). */
   status: VideoStatus;
   slug?: string;
   name?: string;
@@ -117,6 +118,15 @@ export interface ParseWebhookOptions {
   maxBytes?: number;
   /** Return `{ type: "unknown", ... }` for an unknown `type` instead of throwing `unknown_type`. */
   allowUnknownTypes?: boolean;
+  /** Throw `invalid_value` for a video or broadcast `status` outside the documented values instead
+   * of keeping it as sent (default false). */
+  strictStatuses?: boolean;
+}
+/** Options of `WebhookTracker.apply`. */
+export interface ApplyOptions {
+  /** As `parseWebhook`'s: throw `invalid_value` for a status outside the documented values instead
+   * of folding the event in with outcome `unknown_status` (default false). */
+  strictStatuses?: boolean;
 }
 /** Options of `verifyWebhookSource`. The IP check runs when `ip` or `allowIps` is given, the secret check when `secret` is. */
 export interface VerifyWebhookSourceOptions {
@@ -131,8 +141,9 @@ export interface VerifyWebhookSourceOptions {
 }
 /** Where a stream's integration stands. */
 export type Stage = "setup" | "test" | "live" | "stop" | "done";
-/** What applying an event did. */
-export type Outcome = "applied" | "duplicate" | "stale" | "ignored";
+/** What applying an event did. `unknown_status`: a video or broadcast status outside the documented
+ * values; the rest of the event was folded in, the status was not placed (see `ApplyResult.unknown_status`). */
+export type Outcome = "applied" | "duplicate" | "stale" | "ignored" | "unknown_status";
 /** The API operations an action can name. */
 export type ActionOperation =
   | "create_stream" | "get_stream" | "list_streams" | "update_stream" | "delete_stream"
@@ -149,7 +160,8 @@ export interface Action {
   /** The exact JSON body to send, already wrapped (e.g. `{ broadcast: { status: "live" } }`). */
   body?: ActionBody;
   reason: string;
-  /** The guide's step number (5, 7, 9, 12, 14, 16, 19). */
+  /** The guide's step number (5, 7, 9, 12, 14, 16, 19); absent for checks (`get_stream`) and
+   * interruption handling. */
   step?: number;
 }
 /** A tracked stream. */
@@ -169,15 +181,22 @@ export interface TrackedStream {
   first_seen_ms?: number;
   updated_ms?: number;
   stage: Stage;
+  /** Live and transcoding: players get the stream (`transcoding: true`, or a `live: true` that
+   * carried no `transcoding` field). Step 5 waits for it. */
+  playback_ready: boolean;
   broadcast_ids: number[];
   /** Video ids of its recordings (every session). */
   recordings: number[];
+  /** Ids of its restreams. */
+  restreams: number[];
 }
 /** A tracked broadcast. */
 export interface TrackedBroadcast {
   kind?: "broadcast";
   id: number;
   status?: string;
+  /** The last status received outside the documented values, as sent, until a known one replaces it. */
+  unknown_status?: string;
   stream_ids: number[];
   first_seen_ms?: number;
   updated_ms?: number;
@@ -187,6 +206,8 @@ export interface TrackedVideo {
   kind?: "video";
   id: number;
   status?: string;
+  /** The last status received outside the documented values, as sent, until a known one replaces it. */
+  unknown_status?: string;
   stream_id?: number;
   session?: number;
   name?: string;
@@ -222,9 +243,11 @@ export interface ApplyResult {
   /** The stage of the stream the entity belongs to, when known. */
   stage: Stage | null;
   actions: Action[];
+  /** The status as sent, when `outcome` is `unknown_status`. */
+  unknown_status?: string;
 }
 /** A stream as the API returns it (only `id` is required here). */
-export interface TrackerStreamInput { id: number; active?: boolean | null; live?: boolean | null; backup_live?: boolean | null; recording?: boolean | null; broadcast_ids?: number[] | null; [field: string]: WebhookExtraField | undefined }
+export interface TrackerStreamInput { id: number; active?: boolean | null; live?: boolean | null; backup_live?: boolean | null; recording?: boolean | null; transcoding?: boolean | null; broadcast_ids?: number[] | null; [field: string]: WebhookExtraField | undefined }
 /** A broadcast as the API returns it. */
 export interface TrackerBroadcastInput { id: number; status?: string | null; stream_ids?: number[] | null; [field: string]: WebhookExtraField | undefined }
 /** A video as the API returns it. */
@@ -236,6 +259,9 @@ extern "C" {
     /// `ParseWebhookOptions` (declared in the custom TypeScript section).
     #[wasm_bindgen(typescript_type = "ParseWebhookOptions")]
     pub type JsParseOptions;
+    /// `ApplyOptions` (declared in the custom TypeScript section).
+    #[wasm_bindgen(typescript_type = "ApplyOptions")]
+    pub type JsApplyOptions;
 }
 
 fn throw(e: WebhookError) -> JsValue {
@@ -260,6 +286,8 @@ extern "C" {
     static MAX_BYTES: JsString = "maxBytes";
     #[wasm_bindgen(thread_local_v2, static_string)]
     static ALLOW_UNKNOWN_TYPES: JsString = "allowUnknownTypes";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static STRICT_STATUSES: JsString = "strictStatuses";
     #[wasm_bindgen(thread_local_v2, static_string)]
     static ALLOW_IPS: JsString = "allowIps";
     #[wasm_bindgen(thread_local_v2, static_string)]
@@ -328,11 +356,26 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
     )))
 }
 
+/// `strictStatuses` of an options object (`options.strictStatuses` in errors).
+fn strict_statuses(o: &JsValue) -> Result<bool, JsValue> {
+    let v = STRICT_STATUSES.with(|k| Reflect::get(o, k))?;
+    if v.is_undefined() {
+        return Ok(false);
+    }
+    v.as_bool().ok_or_else(|| {
+        invalid(
+            "options.strictStatuses",
+            "expected `strictStatuses` to be a boolean",
+        )
+    })
+}
+
 fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValue> {
     let mut opts = ParseOptions::default();
     let Some(o) = options else {
         return Ok(opts);
     };
+    opts.strict_statuses = strict_statuses(&o)?;
     let max = MAX_BYTES.with(|k| Reflect::get(&o, k))?;
     if !max.is_undefined() {
         match max.as_f64() {
@@ -752,7 +795,8 @@ impl WebhookTracker {
     }
 
     /// Folds in a webhook (raw body, parsed envelope, or `parseWebhook` result) received at
-    /// `receivedAtMs`.
+    /// `receivedAtMs`. A video or broadcast status outside the documented values is folded in
+    /// with outcome `unknown_status` (or, with `strictStatuses`, throws `invalid_value`).
     ///
     /// # Errors
     /// Throws a `WebhookError` when the webhook is invalid (as `parseWebhook`).
@@ -761,10 +805,16 @@ impl WebhookTracker {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "WebhookInput")] input: JsValue,
         #[wasm_bindgen(js_name = receivedAtMs)] received_at_ms: Option<f64>,
+        options: Option<JsApplyOptions>,
     ) -> Result<JsValue, JsValue> {
+        let strict = match &options {
+            Some(o) => strict_statuses(o)?,
+            None => false,
+        };
         let body = read_body(&input, ParseOptions::default().max_bytes)?;
         let opts = ParseOptions {
             allow_unknown_types: body.object,
+            strict_statuses: strict,
             ..ParseOptions::default()
         };
         let root = parse_text(&body.text).map_err(throw)?;
@@ -810,6 +860,7 @@ impl WebhookTracker {
             live: s.bool("live")?,
             backup_live: s.bool("backup_live")?,
             recording: s.bool("recording")?,
+            transcoding: s.bool("transcoding")?,
             broadcast_ids: s
                 .ids("broadcast_ids")?
                 .map(|v| v.into_iter().map(BroadcastId).collect()),
