@@ -380,8 +380,9 @@ export function fastPath(m) {
   const proto = m.WebhookTracker.prototype;
   const slowApply = proto.apply;
   proto.apply = function apply(input, receivedAtMs, options) {
+    // `strictStatuses`: parseWebhook checks the body first and throws what a strict apply would.
+    if (options?.strictStatuses !== undefined) slowParse(input, { strictStatuses: options.strictStatuses, allowUnknownTypes: typeof input === "object" });
     views();
-    if (options !== undefined && options !== null) return readTape(slowApply.call(this, input, receivedAtMs, options));
     if (typeof input === "string") {
       const len = put(input);
       if (len >= 0) {
@@ -404,15 +405,15 @@ export function fastPath(m) {
     }
     return slowRestore(snapshot);
   };
-  for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
-    const generated = proto[name];
+  // The three API appliers are one export, `__applyApi(kind, value, receivedAtMs)`.
+  ["applyStream", "applyBroadcast", "applyVideo"].forEach((name, kind) => {
     proto[name] = {
       [name](value, receivedAtMs) {
         views();
-        return readTape(generated.call(this, value, receivedAtMs));
+        return readTape(this.__applyApi(kind, value, receivedAtMs));
       },
     }[name];
-  }
+  });
 
   return parseWebhook;
 }

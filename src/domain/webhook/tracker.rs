@@ -188,8 +188,6 @@ pub struct StreamView {
     pub broadcast_ids: Vec<BroadcastId>,
     /// Its recordings (all sessions), by id.
     pub recordings: Vec<VideoId>,
-    /// Its restreams, by id.
-    pub restreams: Vec<u64>,
 }
 
 /// The entity an event concerned, after applying it.
@@ -323,9 +321,21 @@ pub struct ApplyResult {
     pub stage: Option<Stage>,
     /// What the guide prescribes next.
     pub actions: Vec<Action>,
-    /// The `status` as sent, when the outcome is `unknown_status`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unknown_status: Option<String>,
+}
+
+impl ApplyResult {
+    /// The `status` as sent, when the outcome is `unknown_status` (it is the entity's
+    /// `unknown_status`; the package's JS adds it to its results as `unknown_status`).
+    pub fn unknown_status(&self) -> Option<&str> {
+        if self.outcome != Outcome::UnknownStatus {
+            return None;
+        }
+        match &self.entity {
+            Some(EntityView::Video(v)) => v.unknown_status.as_deref(),
+            Some(EntityView::Broadcast(b)) => b.unknown_status.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -618,7 +628,7 @@ impl Next {
             Self::CheckPlayback => (
                 Operation::GetStream,
                 0,
-                "the ingest is up but playback is not ready yet: check the stream",
+                "playback is not ready yet: check the stream",
             ),
             Self::StartRecording => (
                 Operation::StartRecording,
@@ -873,12 +883,15 @@ impl Tracker {
         // Whether the stop sequence (steps 9, 12, 14, 16) is under way.
         let stopping = match stage {
             Stage::Setup => {
-                let waiting = || linked().filter(|b| !live_b(b) && !finished_b(b));
+                // Broadcasts go on air once playback is ready (step 5); until then, while the ingest
+                // is up, check the stream (a `transcoding: true` webhook may have been lost).
                 if ready {
-                    for b in waiting() {
-                        push(Next::BroadcastLive, Some(b.id), None);
+                    for b in linked() {
+                        if !live_b(b) && !finished_b(b) {
+                            push(Next::BroadcastLive, Some(b.id), None);
+                        }
                     }
-                } else if live && waiting().next().is_some() {
+                } else if live {
                     push(Next::CheckPlayback, None, None);
                 }
                 // A stop asked for before the broadcast went live, and the stream has ended.
@@ -963,19 +976,12 @@ impl Tracker {
     pub fn stream(&self, id: StreamId) -> Option<StreamView> {
         let s = self.streams.get(&id)?;
         let links = self.links.get(&id).cloned().unwrap_or_default();
-        let restreams = self
-            .restreams
-            .values()
-            .filter(|r| r.stream_id == Some(id))
-            .map(|r| r.id)
-            .collect();
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
             playback_ready: playback_ready(s),
             broadcast_ids: links.broadcasts,
             recordings: links.videos,
-            restreams,
         })
     }
 
@@ -992,6 +998,18 @@ impl Tracker {
     /// A tracked restream.
     pub fn restream(&self, id: u64) -> Option<&TrackedRestream> {
         self.restreams.get(&id)
+    }
+
+    /// The restreams of a stream, by id (a restream webhook tracks its stream too; `forget` drops
+    /// them with it).
+    pub fn restreams_of(&self, stream: StreamId) -> Vec<&TrackedRestream> {
+        let mut out = Vec::new();
+        for r in self.restreams.values() {
+            if r.stream_id == Some(stream) {
+                out.push(r);
+            }
+        }
+        out
     }
 
     /// The ids of the tracked streams.
@@ -1246,8 +1264,7 @@ impl Tracker {
     ) -> ApplyResult {
         let stage = stream.and_then(|s| self.stage(s));
         let applied = outcome == Outcome::Applied;
-        let folded = applied || outcome == Outcome::UnknownStatus;
-        if folded && stage != stage_before && stage.is_some() {
+        if applied && stage != stage_before && stage.is_some() {
             change(&mut changes, "stage", &stage_before, &stage);
         }
         let outcome = if applied && changes.is_empty() && !created {
@@ -1261,7 +1278,6 @@ impl Tracker {
             changes,
             stage,
             actions,
-            unknown_status: None,
         }
     }
 
@@ -1322,13 +1338,10 @@ impl Tracker {
         set(&mut changes, "live", &mut s.live, facts.live);
         set(&mut changes, "backup_live", &mut s.backup_live, facts.backup_live);
         set(&mut changes, "recording", &mut s.recording, facts.recording);
-        set(&mut changes, "transcoding", &mut s.transcoding, facts.transcoding);
-        if facts.live == Some(true) && facts.transcoding.is_none() && s.transcoding.is_some() {
-            // A `live: true` without `transcoding` (older payloads, the API's stream object) reads
-            // as playback ready: what an earlier `transcoding` said no longer holds.
-            let before = s.transcoding.take();
-            change(&mut changes, "transcoding", &before, &s.transcoding);
-        }
+        // A `live: true` without `transcoding` (older payloads, the guide's step-4 sample, the API's
+        // stream object) is taken as `transcoding: true`: playback ready.
+        let transcoding = facts.transcoding.or((facts.live == Some(true)).then_some(true));
+        set(&mut changes, "transcoding", &mut s.transcoding, transcoding);
         set(&mut changes, "active", &mut s.active, facts.active);
         let live_up = was_live != Some(true) && s.live == Some(true);
         let live_down = was_live == Some(true) && s.live == Some(false);
@@ -1499,10 +1512,17 @@ impl Tracker {
         let mut changes = Vec::new();
         let b = broadcast_entry(&mut self.broadcasts, id, now_ms);
         let old_status = b.status.clone();
-        let (status, unknown) = split_status(status, BroadcastStatus::wire, BroadcastStatus::as_str);
-        let placed = status.is_some();
+        let mut status = status;
+        // A status outside the documented values is not placed: its raw text is kept beside.
+        let unknown = match &mut status {
+            Some(BroadcastStatus::Unknown(raw)) => Some(core::mem::take(raw)),
+            _ => None,
+        };
+        let undocumented = note_status(&mut changes, &mut b.unknown_status, unknown, status.is_some());
+        if undocumented {
+            status = None;
+        }
         set(&mut changes, "status", &mut b.status, status);
-        place_unknown(&mut changes, &mut b.unknown_status, placed, &unknown);
         for s in &new_streams {
             if !b.stream_ids.contains(s) {
                 b.stream_ids.push(*s);
@@ -1576,13 +1596,18 @@ impl Tracker {
             .and_then(|b| b.stream_ids.first().copied());
         let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
         let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-        let outcome = if unknown.is_some() {
-            Outcome::UnknownStatus
-        } else {
-            Outcome::Applied
-        };
-        let mut r = self.result(outcome, created, entity, changes, first, stage_before, actions);
-        r.unknown_status = unknown;
+        let mut r = self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            first,
+            stage_before,
+            actions,
+        );
+        if undocumented {
+            r.outcome = Outcome::UnknownStatus;
+        }
         r
     }
 
@@ -1637,10 +1662,17 @@ impl Tracker {
             updated_ms: now_ms,
         });
         let old_status = v.status.clone();
-        let (status, unknown) = split_status(facts.status, VideoStatus::wire, VideoStatus::as_str);
-        let placed = status.is_some();
+        let mut status = facts.status;
+        // As for broadcasts: an undocumented status is not placed.
+        let unknown = match &mut status {
+            Some(VideoStatus::Unknown(raw)) => Some(core::mem::take(raw)),
+            _ => None,
+        };
+        let undocumented = note_status(&mut changes, &mut v.unknown_status, unknown, status.is_some());
+        if undocumented {
+            status = None;
+        }
         set(&mut changes, "status", &mut v.status, status);
-        place_unknown(&mut changes, &mut v.unknown_status, placed, &unknown);
         let old_stream = v.stream_id;
         if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
             v.session = session;
@@ -1674,13 +1706,18 @@ impl Tracker {
         } else {
             None
         };
-        let outcome = if unknown.is_some() {
-            Outcome::UnknownStatus
-        } else {
-            Outcome::Applied
-        };
-        let mut r = self.result(outcome, created, entity, changes, stream, stage_before, actions);
-        r.unknown_status = unknown;
+        let mut r = self.result(
+            Outcome::Applied,
+            created,
+            entity,
+            changes,
+            stream,
+            stage_before,
+            actions,
+        );
+        if undocumented {
+            r.outcome = Outcome::UnknownStatus;
+        }
         r
     }
 
@@ -1726,35 +1763,20 @@ fn playback_ready(s: &TrackedStream) -> bool {
     s.live == Some(true) && s.transcoding != Some(false)
 }
 
-/// A status as given: a documented value to place, or the raw text of another one.
-fn split_status<T>(
-    status: Option<T>,
-    wire: fn(&T) -> Option<&'static str>,
-    raw: fn(&T) -> &str,
-) -> (Option<T>, Option<String>) {
-    match status {
-        Some(s) if wire(&s).is_none() => (None, Some(raw(&s).to_owned())),
-        other => (other, None),
-    }
-}
-
-/// Keeps an unknown status's raw text on the entity (or clears it once a known status is `placed`).
-fn place_unknown(
+/// Keeps the raw text of an undocumented status (`unknown`) on an entity, or clears it when a
+/// documented one came (`documented`). Whether the status was undocumented.
+fn note_status(
     changes: &mut Vec<Change>,
     slot: &mut Option<String>,
-    placed: bool,
-    unknown: &Option<String>,
-) {
-    match unknown {
-        Some(_) => {
-            set(changes, "unknown_status", slot, unknown.clone());
-        }
-        None if placed && slot.is_some() => {
-            let before = slot.take();
-            change(changes, "unknown_status", &before, slot);
-        }
-        None => {}
+    unknown: Option<String>,
+    documented: bool,
+) -> bool {
+    let undocumented = unknown.is_some();
+    if (undocumented || documented) && *slot != unknown {
+        let from = core::mem::replace(slot, unknown);
+        change(changes, "unknown_status", &from, slot);
     }
+    undocumented
 }
 
 fn video_facts(v: &VideoWebhook, delete: bool) -> VideoFacts {
@@ -2012,7 +2034,6 @@ impl StreamView {
         o.bool("playback_ready", self.playback_ready);
         o.u64s("broadcast_ids", self.broadcast_ids.iter().map(|b| b.0));
         o.u64s("recordings", self.recordings.iter().map(|v| v.0));
-        o.u64s("restreams", self.restreams.iter().copied());
         o.end();
     }
 }
@@ -2062,7 +2083,6 @@ impl ApplyResult {
             None => o.key("stage").null(),
         }
         self.write_actions(o.key("actions"));
-        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.end();
     }
 
