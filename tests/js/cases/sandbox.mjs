@@ -76,10 +76,24 @@ export default [
       for (let i = 0; i < 23; i++) made.push((await client.createStream({ name: `s${i}` })).id);
       assert.equal((await client.listStreams()).length, 10);
       assert.equal((await client.listStreams({ page: 3 })).length, 3);
-      // The page iterators read every item of a sandbox paging by 10.
-      const ids = [];
-      for await (const s of client.streams()) ids.push(s.id);
-      assert.deepEqual(ids, made.reverse());
+      // The page iterators read every item whatever the page size, for at most one extra request.
+      for (const pageSize of [1, 10, 25, 100]) {
+        const paged = new ctx.sandbox.Sandbox({ apiKey: KEY, pageSize });
+        let lists = 0;
+        const fetch = (input, init) => {
+          if (String(input instanceof Request ? input.url : input).includes("/streaming/streams?")) lists++;
+          return paged.fetch(input, init);
+        };
+        const c = new ctx.main.StreamingClient({ apiKey: KEY, fetch, maxRetries: 0 });
+        const all = [];
+        for (let i = 0; i < 57; i++) all.push((await c.createStream({ name: `p${i}` })).id);
+        const seen = [];
+        for await (const s of c.streams()) seen.push(s.id);
+        assert.deepEqual(seen, all.reverse(), `page size ${pageSize}`);
+        const pages = Math.ceil(57 / pageSize);
+        assert.equal(lists, pages + (57 % pageSize === 0 || pages === 1 ? 1 : 0), `requests at page size ${pageSize}`);
+        paged.close();
+      }
       // An HLS playlist is a valid PULL source; its webhooks say `stream_source_type: "https"`.
       const pulled = await client.createStream({ name: "hls", pull: true, uri: "https://origin.example.com/live/master.m3u8", active: true });
       sb.advance(2000);
