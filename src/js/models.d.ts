@@ -43,7 +43,7 @@ export interface Stream {
   live?: boolean;
   backup_live?: boolean;
   recording?: boolean;
-  /** Transcoding has started, so playback is ready (absent from older answers). */
+  // Transcoding has started, so playback is ready (absent from older answers).
   transcoding?: boolean;
   push_url?: string;
   backup_push_url?: string;

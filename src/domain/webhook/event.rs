@@ -1491,6 +1491,15 @@ impl TapeIn<'_> {
     }
 
     fn converted(&mut self) -> Option<Vec<ConvertedVideoWebhook>> {
+        // `skip` is the entity's mask of known fields: a rendition's members are all read (its field
+        // indices are its own; a `null` entity `status`, bit 1, must not drop a rendition's `name`).
+        let skip = core::mem::take(&mut self.skip);
+        let out = self.converted_items();
+        self.skip = skip;
+        out
+    }
+
+    fn converted_items(&mut self) -> Option<Vec<ConvertedVideoWebhook>> {
         self.open();
         let mut out = Vec::new();
         while self.item() {
