@@ -4,6 +4,8 @@
 // Its results are checked against WebhookTracker's (untimed) before it is timed.
 
 const RANK_VIDEO = { empty: 0, pending: 1, viewable: 2, ready: 3 };
+/** Playback is ready: live and transcoding. */
+const ready = (s) => s.live === true && s.transcoding !== false;
 const RANK_BROADCAST = { pending: 0, live: 1, paused: 1, finished: 2 };
 const nn = (x) => (x === null ? undefined : x);
 const byId = (a, b) => a.id - b.id;
@@ -84,6 +86,7 @@ export class JsTracker {
         live: nn(stream.live),
         backup_live: nn(stream.backup_live),
         recording: nn(stream.recording),
+        transcoding: nn(stream.transcoding),
         active: nn(stream.active),
         broadcast_ids: nn(stream.broadcast_ids),
       },
@@ -186,6 +189,7 @@ export class JsTracker {
       kind: "stream",
       ...s,
       stage: this.#stageOf(s),
+      playback_ready: ready(s),
       broadcast_ids: this.#linked(id).map((b) => b.id),
       recordings,
     };
@@ -217,10 +221,14 @@ export class JsTracker {
     const wasLive = s.live;
     const wasRecording = s.recording;
     const wasActive = s.active;
+    const wasReady = ready(s);
     set(changes, "live", s, "live", f.live);
     set(changes, "backup_live", s, "backup_live", f.backup_live);
     set(changes, "recording", s, "recording", f.recording);
-    set(changes, "transcoding", s, "transcoding", f.transcoding);
+    // A `live: true` without `transcoding` is taken as `transcoding: true` (not an API answer that
+    // disables the stream, whose `live` is not taken either).
+    const liveSaid = f.live === true && (webhook || f.active !== false);
+    set(changes, "transcoding", s, "transcoding", f.transcoding ?? (liveSaid ? true : undefined));
     set(changes, "active", s, "active", f.active);
     const liveUp = wasLive !== true && s.live === true;
     const liveDown = wasLive === true && s.live === false;
@@ -248,13 +256,15 @@ export class JsTracker {
     if (!s.stopped && (recDown || activeOff || (liveDown && testOrLive))) s.stopped = true;
     const stopExpected = s.stop_expected;
     const liveNow = s.live === true;
+    const readyNow = ready(s);
+    const readyUp = readyNow && (!wasReady || newSession);
     const recordingNow = s.recording === true;
     if (changes.length > 0 || created) s.updated_ms = nowMs ?? s.updated_ms;
     const after = this.#stageOf(s);
 
     const actions = [];
     const linked = this.#linked(id);
-    if ((liveUp || newSession) && after === "setup") {
+    if (readyUp && after === "setup") {
       for (const b of linked) {
         if (b.status !== "live" && b.status !== "finished") {
           actions.push(setBroadcast(b.id, id, "live", "the stream is live: put the broadcast on air", 5));
@@ -373,7 +383,7 @@ export class JsTracker {
       if (after === "test" && (becameLive || stageBefore !== "test") && s.live === true && s.recording !== true) {
         actions.push(onStream("start_recording", sid, "the broadcast and the stream are live: start recording", 7));
       }
-      if (after === "setup" && newlyLinked && s.live === true && newStatus !== "live" && newStatus !== "finished") {
+      if (after === "setup" && newlyLinked && ready(s) && newStatus !== "live" && newStatus !== "finished") {
         actions.push(setBroadcast(id, sid, "live", "the stream is live: put the broadcast on air", 5));
       }
       if (endsRun && after === "stop") {
@@ -459,6 +469,8 @@ export class JsTracker {
   }
 
   #restream(w, nowMs) {
+    // A restream is kept under its stream, which is tracked too.
+    if (w.stream_id != null) this.#streamEntry(w.stream_id, nowMs);
     let r = this.restreams.get(w.id);
     const created = r === undefined;
     if (!r) {

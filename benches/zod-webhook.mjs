@@ -7,7 +7,8 @@
 // - `client_user_id`: integer or string
 // - every documented field that is present has its type; `null` on an optional field is absent, on a
 //   required field it is an error
-// - broadcast and video `status`: known values, ASCII case-insensitive, returned lower case
+// - broadcast and video `status`: known values ASCII case-insensitive, returned lower case; any other
+//   string kept as sent
 // - `stream_source_type`, `converted_videos[].status`: open (any string)
 // - unknown fields are kept (loose objects)
 // The result has the same flat shape as parseWebhook's: `{ type: "stream", stream: {…} }` (`vod` comes
@@ -20,10 +21,10 @@ const id = z.int().min(1).max(MAX);
 const uint = z.int().min(0).max(MAX);
 const opt = (t) => t.nullish();
 const ci = (values) =>
-  z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(values));
+  z.string().transform((s) => {
+    const lower = s.toLowerCase();
+    return values.includes(lower) ? lower : s;
+  });
 const videoStatus = ci(["empty", "pending", "viewable", "ready", "error"]);
 const broadcastStatus = ci(["pending", "live", "paused", "finished"]);
 const clientUserId = z.union([uint, z.string()]);

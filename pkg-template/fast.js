@@ -9,7 +9,7 @@
 //   engine's own `JSON.parse` of the body, re-rooted: `{ type, stream: message.stream }`). Bodies the
 //   event would differ from by more than deleted `null` fields (an enum value in another case, …) and invalid bodies
 //   take the generated export, which builds the event (or throws the precise WebhookError), and so
-//   do options other than `maxBytes` and `allowUnknownTypes: false`.
+//   do options other than `maxBytes`, `allowUnknownTypes: false` and `strictStatuses: false`.
 // - apply: wasm folds the event in and writes the result as a tape of numbers (see `Tape` in
 //   src/domain/json.rs), which this file turns into objects.
 // The results are identical to the generated exports' (tests/js/cases/fast.mjs checks it).
@@ -197,6 +197,8 @@ export function fastPath(m) {
     }
     pos = h + HEADER + f64[h + 9];
     const actions = value();
+    // (`unknown_status` is also the entity's: the event just set it.)
+    if (outcome === "unknown_status") return { outcome, entity, changes, stage, actions, unknown_status: entity.unknown_status };
     return { outcome, entity, changes, stage, actions };
   };
 
@@ -205,8 +207,8 @@ export function fastPath(m) {
   const limitOf = (options) => {
     if (options === undefined || options === null) return MAX_BYTES;
     if (typeof options !== "object") return -1;
-    const { maxBytes, allowUnknownTypes } = options;
-    if (allowUnknownTypes !== undefined && allowUnknownTypes !== false) return -1;
+    const { maxBytes, allowUnknownTypes, strictStatuses } = options;
+    if ((allowUnknownTypes !== undefined && allowUnknownTypes !== false) || (strictStatuses !== undefined && strictStatuses !== false)) return -1;
     if (maxBytes === undefined) return MAX_BYTES;
     return Number.isInteger(maxBytes) && maxBytes >= 0 ? Math.min(maxBytes, MAX_BYTES) : -1;
   };
@@ -377,7 +379,9 @@ export function fastPath(m) {
   // The tracker's methods that return an ApplyResult answer with the address of its tape.
   const proto = m.WebhookTracker.prototype;
   const slowApply = proto.apply;
-  proto.apply = function apply(input, receivedAtMs) {
+  proto.apply = function apply(input, receivedAtMs, options) {
+    // `strictStatuses`: parseWebhook checks the body first and throws what a strict apply would.
+    if (options?.strictStatuses !== undefined) slowParse(input, { strictStatuses: options.strictStatuses, allowUnknownTypes: typeof input === "object" });
     views();
     if (typeof input === "string") {
       const len = put(input);
@@ -401,15 +405,15 @@ export function fastPath(m) {
     }
     return slowRestore(snapshot);
   };
-  for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
-    const generated = proto[name];
+  // The three API appliers are one export, `__applyApi(kind, value, receivedAtMs)`.
+  ["applyStream", "applyBroadcast", "applyVideo"].forEach((name, kind) => {
     proto[name] = {
       [name](value, receivedAtMs) {
         views();
-        return readTape(generated.call(this, value, receivedAtMs));
+        return readTape(this.__applyApi(kind, value, receivedAtMs));
       },
     }[name];
-  }
+  });
 
   return parseWebhook;
 }

@@ -1,9 +1,10 @@
 // `client.streams()`, `client.broadcasts()`, `client.videos()`: every item of a list, read page by
 // page on demand with `listStreams`, `listBroadcasts`, `listVideos` (so with the client's retries,
 // timeouts and typed errors). The query and the options are checked at the call, by the client's own
-// readers (`StreamingClient.__gsCheck`, which also answers the page size: 25, or a video query's
-// `per_page`); a page shorter than that is the last. A page that fails rejects `next()`, and the next
-// `next()` reads that page again. (The rules of the Rust `Paginator`; tests/js/cases/client.mjs.)
+// readers (`StreamingClient.__gsCheck`). No page size is assumed: the list ends at an empty page or at
+// a page shorter than the longest one read (at most one extra request per listing). A page that fails
+// rejects `next()`, and the next `next()` reads that page again. (The rules of the Rust `Paginator`;
+// tests/js/cases/client.mjs.)
 
 const LISTS = ["streams", "broadcasts", "videos"];
 const METHOD = { streams: "listStreams", broadcasts: "listBroadcasts", videos: "listVideos" };
@@ -15,12 +16,13 @@ export function clientPages(m) {
     Client.prototype[name] = {
       [name](query, options) {
         if (!(this instanceof Client)) throw new TypeError(`${name}() must be called on a StreamingClient`);
-        const size = Client.__gsCheck(k + 1, query, options);
+        Client.__gsCheck(k + 1, query, options);
         const client = this;
         let page = Math.max(query?.page ?? 1, 1);
         let items = [];
         let at = 0;
         let done = false;
+        let full = 0;
         const result = (value) => ({ done: value === undefined, value });
         return {
           async next() {
@@ -34,7 +36,8 @@ export function clientPages(m) {
                 page = p;
                 throw e;
               }
-              if (got.length < size) done = true;
+              if (got.length === 0 || got.length < full) done = true;
+              if (got.length > full) full = got.length;
               items = got;
               at = 0;
             }

@@ -318,6 +318,45 @@ async fn special_success_bodies() {
 }
 
 #[tokio::test]
+async fn decodes_what_the_official_sdk_decodes() {
+    within(async {
+        let (srv, c) = setup().await;
+        srv.script(vec![
+            canned(200, r#"{"data":null,"warnings":null,"errors":null}"#),
+            canned(
+                200,
+                r#"{"id":803111,"status":"ready","duration":43989.6,"origin_video_duration":1000.25}"#,
+            ),
+            canned(
+                200,
+                r#"[{"name":"a","duration":12.5},{"name":"b","status":"pending"}]"#,
+            ),
+        ]);
+        let r = c.start_recording(StreamId(320423), &no()).await.unwrap();
+        assert!(r.warnings.is_empty() && r.errors.is_empty() && r.data.is_none());
+        let v = c.get_video(VideoId(803111), &no()).await.unwrap();
+        assert_eq!((v.duration, v.origin_video_duration), (Some(43990), Some(1000)));
+        // Items with only the fields asked for (no `id`).
+        let q = ListVideosQuery {
+            fields: Some(vec!["name".into(), "duration".into(), "status".into()]),
+            ..Default::default()
+        };
+        let list = c.list_videos(&q, &no()).await.unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            (list[0].id, list[0].name.as_deref(), list[0].duration),
+            (VideoId(0), Some("a"), Some(13))
+        );
+        assert_eq!(list[1].status, Some(VideoStatus::Pending));
+        assert_eq!(
+            srv.seen()[2].path,
+            "/streaming/videos?fields=name,duration,status"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn every_documented_error_shape_maps_to_a_stable_code() {
     within(async {
         let (srv, c) = setup().await;
@@ -587,7 +626,71 @@ async fn abort_stops_a_call_in_flight_and_before_it_starts() {
 }
 
 #[tokio::test]
-async fn pagination_reads_pages_of_25_until_a_short_or_empty_page() {
+async fn pagination_returns_every_item_whatever_the_page_size_with_at_most_one_extra_request() {
+    within(async {
+        let (srv, c) = setup().await;
+        let items = |from: u64, n: u64| -> Vec<serde_json::Value> {
+            (from..from + n).map(|i| json!({"id": i})).collect()
+        };
+        for size in [1u64, 10, 25, 100] {
+            for total in [0u64, 1, size - 1, size, size + 1, 2 * size, 2 * size + 3, 57] {
+                // The pages a server paging by `size` answers, then an empty one.
+                let all = items(1, total);
+                let mut script: Vec<_> = all
+                    .chunks(usize::try_from(size).unwrap())
+                    .map(|p| canned(200, &serde_json::to_string(p).unwrap()))
+                    .collect();
+                let pages = script.len();
+                script.push(canned(200, "[]"));
+                srv.script(script);
+                let got = Paginator::videos(ListVideosQuery::default())
+                    .collect(&c, &no())
+                    .await
+                    .unwrap();
+                let ids: Vec<u64> = got
+                    .iter()
+                    .map(|i| match i {
+                        PageItem::Video(v) => v.id.0,
+                        other => panic!("{other:?}"),
+                    })
+                    .collect();
+                assert_eq!(
+                    ids,
+                    (1..=total).collect::<Vec<_>>(),
+                    "page size {size}, {total} items"
+                );
+                let requests = srv.seen().len();
+                assert!(
+                    requests == pages || requests == pages + 1,
+                    "page size {size}, {total} items: {requests} requests for {pages} pages"
+                );
+                // The one extra request: after a full last page, or after a single page (its length
+                // tells nothing about the server's page size). An empty list is one request.
+                let extra = total > 0 && (total % size == 0 || pages == 1);
+                let expected = if total == 0 { 1 } else { pages + usize::from(extra) };
+                assert_eq!(requests, expected, "page size {size}, {total} items");
+            }
+        }
+        // A `per_page` the caller gives is sent as given; a server that caps it (the sandbox at 100)
+        // does not end the list early.
+        srv.script(vec![
+            canned(200, &serde_json::to_string(&items(1, 100)).unwrap()),
+            canned(200, &serde_json::to_string(&items(101, 20)).unwrap()),
+        ]);
+        let q = ListVideosQuery {
+            per_page: Some(500),
+            ..Default::default()
+        };
+        let got = Paginator::videos(q).collect(&c, &no()).await.unwrap();
+        assert_eq!(got.len(), 120);
+        assert_eq!(srv.seen()[0].path, "/streaming/videos?page=1&per_page=500");
+        assert_eq!(srv.seen().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn pagination_reads_pages_until_a_short_or_empty_page() {
     within(async {
         let (srv, c) = setup().await;
         let page = |from: u64, n: u64| {

@@ -154,10 +154,16 @@ async fn reuse_updates_the_region_and_a_bodyless_create_is_found_by_listing() {
         srv.script(vec![
             canned(200, r#"{"id":320423,"active":false}"#),
             canned(200, ""),
+            // A server that pages by 2: the match is on the second page, an empty page ends the list.
             canned(
                 200,
-                r#"[{"id":5,"name":"test_broadcast","stream_ids":[1]},{"id":9,"name":"test_broadcast","stream_ids":[320423]},{"id":7,"name":"test_broadcast","stream_ids":[320423]},{"id":11,"name":"other","stream_ids":[320423]}]"#,
+                r#"[{"id":5,"name":"test_broadcast","stream_ids":[1]},{"id":11,"name":"other","stream_ids":[320423]}]"#,
             ),
+            canned(
+                200,
+                r#"[{"id":9,"name":"test_broadcast","stream_ids":[320423]},{"id":7,"name":"test_broadcast","stream_ids":[320423]}]"#,
+            ),
+            canned(200, "[]"),
             canned(200, r#"{"id":320423,"active":true}"#),
         ]);
         let opts: SessionOptions = serde_json::from_value(json!({
@@ -169,7 +175,10 @@ async fn reuse_updates_the_region_and_a_bodyless_create_is_found_by_listing() {
         let got = seen(&srv);
         assert_eq!(got[0], t("PATCH", "/streaming/streams/320423", r#"{"stream":{"transcoding_region":"dt1"}}"#));
         assert_eq!(got[2], t("GET", "/streaming/broadcasts?page=1", ""));
-        assert_eq!(got[3], t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#));
+        assert_eq!(got[3], t("GET", "/streaming/broadcasts?page=2", ""));
+        assert_eq!(got[4], t("GET", "/streaming/broadcasts?page=3", ""));
+        assert_eq!(got[5], t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#));
+        assert_eq!(got.len(), 6);
     })
     .await;
 }

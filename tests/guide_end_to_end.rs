@@ -81,8 +81,17 @@ async fn client_session_and_tracker_walk_the_guide_against_the_sandbox_server() 
     tracker.apply_stream(&state.stream, None);
     assert_eq!(tracker.stage(sid), Some(Stage::Setup));
 
-    // Step 4: the publisher connects; the tracker says: set the broadcast live (step 5).
+    // The publisher connects: ingest (`transcoding: false`), playback not ready; nothing to do yet
+    // but check the stream.
     let (n, actions) = deliver(&api, &rx, &mut tracker, 2_000).await;
+    assert_eq!((n, actions.len()), (1, 0));
+    let due = tracker.next_actions(sid);
+    assert_eq!(
+        due.iter().map(|a| (a.operation, a.step)).collect::<Vec<_>>(),
+        [(Operation::GetStream, None)]
+    );
+    // Step 4: transcoding starts (playback ready); the tracker says: set the broadcast live (step 5).
+    let (n, actions) = deliver(&api, &rx, &mut tracker, 1_000).await;
     assert_eq!(n, 1);
     let go_live = find(&actions, Operation::UpdateBroadcast);
     assert_eq!((go_live.broadcast_id, go_live.step), (Some(bid), Some(5)));

@@ -13,6 +13,7 @@ mod sandbox_support;
 
 use axum::http::StatusCode;
 use gcore_streaming::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
+use gcore_streaming::domain::platform::PlatformConfig;
 use gcore_streaming::server::ServerConfig;
 use sandbox_support::{brief, sandbox, Api, Receiver, KEY};
 use serde_json::{json, Value};
@@ -24,11 +25,11 @@ fn fixture(path: &str) -> Value {
 }
 
 /// The full stream webhook the fact sheet documents, for the guide's push stream.
-fn stream_hook(id: u64, live: bool, recording: bool) -> Value {
+fn stream_hook(id: u64, live: bool, transcoding: bool, recording: bool) -> Value {
     json!({"type": "stream", "message": {"stream": {
-        "id": id, "live": live, "backup_live": false, "recording": recording, "transcoding": live,
+        "id": id, "live": live, "backup_live": false, "recording": recording, "transcoding": transcoding,
         "client_user_id": null, "client_entity_data": null, "pull": false, "uri": "",
-        "stream_source_type": if live { json!("rtmp") } else { Value::Null },
+        "stream_source_type": "rtmp",
     }}})
 }
 
@@ -45,7 +46,15 @@ async fn step(api: &Api, rx: &Receiver, ms: u64) -> Vec<Value> {
 #[tokio::test]
 async fn the_guide_and_its_special_cases_over_http() {
     let rx = Receiver::start(StatusCode::OK).await;
-    let (server, api) = sandbox(ServerConfig::default(), vec![rx.url.clone()]).await;
+    // Transcoding starts as the ingest does (no delay): the guide's timings are kept.
+    let config = ServerConfig {
+        platform: PlatformConfig {
+            transcoding_delay_ms: 0,
+            ..PlatformConfig::default()
+        },
+        ..ServerConfig::default()
+    };
+    let (server, api) = sandbox(config, vec![rx.url.clone()]).await;
     let mut all = Vec::new();
 
     // ---- Stage 1. Setup ----
@@ -129,9 +138,15 @@ async fn the_guide_and_its_special_cases_over_http() {
         step(&api, &rx, 1_999).await.is_empty(),
         "the publisher connects after 2 s"
     );
-    // Step 4: the stream has started.
+    // Ingest, then step 4: transcoding has started (playback ready).
     let hooks = step(&api, &rx, 1).await;
-    assert_eq!(hooks, [stream_hook(sid, true, false)]);
+    assert_eq!(
+        hooks,
+        [
+            stream_hook(sid, true, false, false),
+            stream_hook(sid, true, true, false)
+        ]
+    );
     all.extend(hooks);
     let live: Stream = serde_json::from_str(
         &api.call("GET", &format!("/streaming/streams/{sid}"), None)
@@ -175,7 +190,7 @@ async fn the_guide_and_its_special_cases_over_http() {
     );
     // Step 8: recording started.
     let hooks = step(&api, &rx, 1).await;
-    assert_eq!(hooks, [stream_hook(sid, true, true)]);
+    assert_eq!(hooks, [stream_hook(sid, true, true, true)]);
     all.extend(hooks);
     let got = api
         .call("GET", &format!("/streaming/streams/{sid}"), None)
@@ -210,7 +225,7 @@ async fn the_guide_and_its_special_cases_over_http() {
     // Steps 10 + 11: recording stopped, then the video is pending.
     let hooks = step(&api, &rx, 0).await;
     assert_eq!(hooks.len(), 2, "{hooks:?}");
-    assert_eq!(hooks[0], stream_hook(sid, true, false));
+    assert_eq!(hooks[0], stream_hook(sid, true, true, false));
     let slug = video.slug.clone().unwrap();
     assert_eq!(
         hooks[1],
@@ -250,7 +265,7 @@ async fn the_guide_and_its_special_cases_over_http() {
     assert_eq!(s["transcoding_speed"], 1.0);
     // ...Step 15: then the stream has ended.
     let hooks = step(&api, &rx, 0).await;
-    assert_eq!(hooks, [stream_hook(sid, false, false)]);
+    assert_eq!(hooks, [stream_hook(sid, false, false, false)]);
     all.extend(hooks);
 
     // Step 16: delete the broadcast.
@@ -352,7 +367,13 @@ async fn the_guide_and_its_special_cases_over_http() {
     )
     .await;
     let hooks = step(&api, &rx, 2_000).await;
-    assert_eq!(hooks, [stream_hook(sid, true, false)]);
+    assert_eq!(
+        hooks,
+        [
+            stream_hook(sid, true, false, false),
+            stream_hook(sid, true, true, false)
+        ]
+    );
     all.extend(hooks);
     api.call(
         "PATCH",
@@ -369,7 +390,7 @@ async fn the_guide_and_its_special_cases_over_http() {
     let hooks = step(&api, &rx, 1_000).await;
     assert_eq!(
         hooks,
-        [broadcast_hook(bid2, "live"), stream_hook(sid, true, true)]
+        [broadcast_hook(bid2, "live"), stream_hook(sid, true, true, true)]
     );
     all.extend(hooks);
 
@@ -380,7 +401,7 @@ async fn the_guide_and_its_special_cases_over_http() {
         .await;
     assert_eq!(c["stream"]["live"], false);
     let hooks = rx.take();
-    assert_eq!(hooks, [stream_hook(sid, false, false)]);
+    assert_eq!(hooks, [stream_hook(sid, false, false, false)]);
     assert_eq!(
         brief(&hooks[0]),
         brief(&fixture("webhooks/interruption_stream_down.json")).replace("320423", &sid.to_string())
@@ -410,8 +431,15 @@ async fn the_guide_and_its_special_cases_over_http() {
     assert!(step(&api, &rx, 5_000).await.is_empty());
     api.control("POST", &format!("/_sandbox/streams/{sid}/connect"))
         .await;
+    // Ingest first; the recording shows again once transcoding has started.
     let hooks = rx.take();
-    assert_eq!(hooks, [stream_hook(sid, true, true)]);
+    assert_eq!(
+        hooks,
+        [
+            stream_hook(sid, true, false, false),
+            stream_hook(sid, true, true, true)
+        ]
+    );
     all.extend(hooks);
     // Away longer than 10 s: the file closes (first video of this session).
     assert!(step(&api, &rx, 10_000).await.is_empty());
@@ -434,10 +462,16 @@ async fn the_guide_and_its_special_cases_over_http() {
     api.control("POST", &format!("/_sandbox/streams/{sid}/connect"))
         .await;
     let hooks = rx.take();
-    assert_eq!(hooks, [stream_hook(sid, true, false)]);
+    assert_eq!(
+        hooks,
+        [
+            stream_hook(sid, true, false, false),
+            stream_hook(sid, true, true, false)
+        ]
+    );
     all.extend(hooks);
     let hooks = step(&api, &rx, 1_000).await;
-    assert_eq!(hooks, [stream_hook(sid, true, true)]);
+    assert_eq!(hooks, [stream_hook(sid, true, true, true)]);
     all.extend(hooks);
     api.call(
         "PATCH",
@@ -540,25 +574,29 @@ async fn the_guide_and_its_special_cases_over_http() {
     let sequence: Vec<String> = all.iter().map(brief).collect();
     let (s, b, b2, v) = (sid, bid, bid2, vid);
     let expected = [
-        format!("stream {s} live=true recording=false"),  // 4
-        format!("broadcast {b} live"),                    // 6
-        format!("stream {s} live=true recording=true"),   // 8
-        format!("stream {s} live=true recording=false"),  // 10
-        format!("video {v} pending"),                     // 11
-        format!("broadcast {b} finished"),                // 13
+        format!("stream {s} live=true recording=false"), // ingest (transcoding: false)
+        format!("stream {s} live=true recording=false"), // 4 (transcoding: true)
+        format!("broadcast {b} live"),                   // 6
+        format!("stream {s} live=true recording=true"),  // 8
+        format!("stream {s} live=true recording=false"), // 10
+        format!("video {v} pending"),                    // 11
+        format!("broadcast {b} finished"),               // 13
         format!("stream {s} live=false recording=false"), // 15
-        format!("video {v} viewable"),                    // 17
-        format!("video {v} ready"),                       // 18
+        format!("video {v} viewable"),                   // 17
+        format!("video {v} ready"),                      // 18
         // reuse
+        format!("stream {s} live=true recording=false"),
         format!("stream {s} live=true recording=false"),
         format!("broadcast {b2} live"),
         format!("stream {s} live=true recording=true"),
         // interruption
         format!("stream {s} live=false recording=false"),
         format!("broadcast {b2} paused"),
+        format!("stream {s} live=true recording=false"),
         format!("stream {s} live=true recording=true"),
         format!("stream {s} live=false recording=false"),
         format!("video {} pending", v + 1),
+        format!("stream {s} live=true recording=false"),
         format!("stream {s} live=true recording=false"),
         format!("stream {s} live=true recording=true"),
         format!("broadcast {b2} live"),

@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-use gcore_streaming::domain::model::{Broadcast, Stream, Video};
+use gcore_streaming::domain::model::{Broadcast, BroadcastStatus, Stream, Video, VideoStatus};
 use gcore_streaming::domain::request::Operation;
 use gcore_streaming::domain::webhook::*;
 use gcore_streaming::domain::{BroadcastId, StreamId, VideoId};
@@ -28,6 +28,15 @@ fn hook(name: &str) -> WebhookEvent {
 fn err(text: &str) -> (WebhookErrorCode, String) {
     let e = parse(text).unwrap_err();
     assert!(e.message.len() < 300, "message too long: {}", e.message);
+    (e.code, e.path)
+}
+
+fn strict_err(text: &str) -> (WebhookErrorCode, String) {
+    let strict = ParseOptions {
+        strict_statuses: true,
+        ..ParseOptions::default()
+    };
+    let e = parse_webhook(text.as_bytes(), &strict).unwrap_err();
     (e.code, e.path)
 }
 
@@ -196,7 +205,7 @@ fn errors_have_codes_and_paths() {
         c(MissingField, "message.broadcast.status")
     );
     assert_eq!(
-        err(r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"done"}}}"#),
+        strict_err(r#"{"type":"broadcast","message":{"broadcast":{"id":1,"status":"done"}}}"#),
         c(InvalidValue, "message.broadcast.status")
     );
     assert_eq!(
@@ -204,7 +213,7 @@ fn errors_have_codes_and_paths() {
         c(MissingField, "message.video.status")
     );
     assert_eq!(
-        err(r#"{"type":"video","message":{"video":{"id":1,"status":"new"}}}"#),
+        strict_err(r#"{"type":"video","message":{"video":{"id":1,"status":"new"}}}"#),
         c(InvalidValue, "message.video.status")
     );
     assert_eq!(
@@ -796,4 +805,255 @@ mod props {
             ]
         })
     }
+}
+
+#[test]
+fn statuses_outside_the_documented_values_are_kept_as_sent() {
+    let strict = ParseOptions {
+        strict_statuses: true,
+        ..ParseOptions::default()
+    };
+    for (text, raw) in [
+        (
+            r#"{"type":"video","message":{"video":{"id":7,"status":"new"}}}"#,
+            "new",
+        ),
+        (
+            r#"{"type":"video","message":{"video":{"id":7,"status":"Archived"}}}"#,
+            "Archived",
+        ),
+        (
+            r#"{"type":"video_delete","message":{"video":{"id":7,"status":"gone"}}}"#,
+            "gone",
+        ),
+        (
+            r#"{"type":"broadcast","message":{"broadcast":{"id":3,"status":"scheduled"}}}"#,
+            "scheduled",
+        ),
+    ] {
+        let e = parse(text).unwrap();
+        let status = match &e {
+            WebhookEvent::Video { video } | WebhookEvent::VideoDelete { video } => {
+                video.status.as_ref().unwrap().as_str().to_owned()
+            }
+            WebhookEvent::Broadcast { broadcast } => broadcast.status.as_str().to_owned(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(status, raw, "{text}");
+        // The JSON form keeps the value exactly as sent.
+        let form: Value = serde_json::from_str(&e.to_json()).unwrap();
+        let entity = form.get("video").or(form.get("broadcast")).unwrap();
+        assert_eq!(entity["status"], json!(raw));
+        // The quick reader agrees.
+        assert_eq!(quick(text).map(|(q, _)| q), Some(e.clone()), "{text}");
+        // Strict: today's error.
+        let err = parse_webhook(text.as_bytes(), &strict).unwrap_err();
+        assert_eq!(err.code, WebhookErrorCode::InvalidValue, "{text}");
+    }
+    // Documented values still match case-insensitively and come back lower case, strict or not.
+    for opts in [ParseOptions::default(), strict] {
+        let e = parse_webhook(
+            br#"{"type":"video","message":{"video":{"id":7,"status":"VIEWABLE"}}}"#,
+            &opts,
+        )
+        .unwrap();
+        assert!(e.to_json().contains(r#""status":"viewable""#));
+    }
+}
+
+#[test]
+fn the_tracker_folds_an_unknown_status_without_placing_it() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    run_hooks(
+        &mut t,
+        &[
+            "step04_stream_live",
+            "step06_broadcast_live",
+            "step08_recording_started",
+        ],
+    );
+    t.expect_stop(S, None);
+    run_hooks(&mut t, &["step10_recording_stopped", "step11_video_pending"]);
+    let before = t.stream(S).unwrap();
+    let next_before = t.next_actions(S);
+    // A video event with a status the SDK does not know: name and duration are folded in, the
+    // known status, the stage and the actions stay.
+    let r = t.apply(
+        &parse(r#"{"type":"video","message":{"video":{"id":803111,"status":"transcoding_hls","name":"renamed","duration":61000,"stream_id":320423}}}"#)
+            .unwrap(),
+        Some(20),
+    );
+    assert_eq!(r.outcome, Outcome::UnknownStatus);
+    assert_eq!(r.unknown_status(), Some("transcoding_hls"));
+    assert!(r.actions.is_empty());
+    assert_eq!(r.stage, Some(before.stage));
+    let fields: Vec<&str> = r.changes.iter().map(|c| c.field).collect();
+    assert_eq!(fields, ["unknown_status", "name", "duration"]);
+    let v = t.video(V).unwrap();
+    assert_eq!(v.status, Some(VideoStatus::Pending));
+    assert_eq!(v.unknown_status.as_deref(), Some("transcoding_hls"));
+    assert_eq!((v.name.as_deref(), v.duration), (Some("renamed"), Some(61000)));
+    assert_eq!(t.next_actions(S), next_before);
+    assert_eq!(t.stream(S).unwrap().stage, before.stage);
+    let json: Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(json["outcome"], "unknown_status");
+    assert_eq!(json["entity"]["unknown_status"], "transcoding_hls");
+    // The same again: still reported, nothing changes.
+    let again = t.apply(
+        &parse(r#"{"type":"video","message":{"video":{"id":803111,"status":"transcoding_hls"}}}"#).unwrap(),
+        Some(21),
+    );
+    assert_eq!((again.outcome, again.changes.len()), (Outcome::UnknownStatus, 0));
+    // Kept across a snapshot.
+    let back = Tracker::restore(&t.snapshot()).unwrap();
+    assert_eq!(back, t);
+    // A known status replaces it.
+    let r = t.apply(&hook("step17_video_viewable"), Some(22));
+    assert_eq!(r.outcome, Outcome::Applied);
+    assert_eq!(r.unknown_status(), None);
+    assert!(r.changes.iter().any(|c| c.field == "unknown_status"));
+    assert_eq!(t.video(V).unwrap().unknown_status, None);
+    let json: Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert!(json.get("unknown_status").is_none() && json["entity"].get("unknown_status").is_none());
+
+    // A broadcast: its known status stays, so the stream's stage does not move.
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    run_hooks(&mut t, &["step04_stream_live"]);
+    let r = t.apply(
+        &parse(r#"{"type":"broadcast","message":{"broadcast":{"id":192470,"status":"ON_AIR"}}}"#).unwrap(),
+        None,
+    );
+    assert_eq!((r.outcome, r.stage), (Outcome::UnknownStatus, Some(Stage::Setup)));
+    assert_eq!(r.unknown_status(), Some("ON_AIR"));
+    assert_eq!(t.broadcast(B).unwrap().status, Some(BroadcastStatus::Pending));
+    assert_eq!(t.broadcast(B).unwrap().unknown_status.as_deref(), Some("ON_AIR"));
+    assert_eq!(
+        t.next_actions(S).iter().map(|a| a.step).collect::<Vec<_>>(),
+        vec![Some(5)]
+    );
+    assert_eq!(Tracker::restore(&t.snapshot()).unwrap(), t);
+}
+
+fn run_hooks(t: &mut Tracker, hooks: &[&str]) {
+    for h in hooks {
+        t.apply(&hook(h), None);
+    }
+}
+
+fn stream_hook(live: bool, transcoding: Option<bool>, recording: bool) -> WebhookEvent {
+    let mut s = json!({"id": S.0, "live": live, "backup_live": false, "recording": recording,
+        "pull": false, "uri": "", "stream_source_type": "rtmp"});
+    if let Some(t) = transcoding {
+        s["transcoding"] = json!(t);
+    }
+    parse(&json!({"type": "stream", "message": {"stream": s}}).to_string()).unwrap()
+}
+
+#[test]
+fn putting_the_broadcast_on_air_waits_for_playback() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    // Ingest starts: players still get 404. Nothing to put on air yet; the caller may check the stream.
+    let r = t.apply(&stream_hook(true, Some(false), false), Some(4));
+    assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Setup)));
+    assert!(r.actions.is_empty(), "{:?}", r.actions);
+    assert!(!t.stream(S).unwrap().playback_ready);
+    let due = t.next_actions(S);
+    assert_eq!(
+        due.iter().map(|a| (a.operation, a.step)).collect::<Vec<_>>(),
+        vec![(Operation::GetStream, None)]
+    );
+    // Transcoding starts: playback is ready; step 5 is due, once.
+    let r = t.apply(&stream_hook(true, Some(true), false), Some(5));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    assert!(t.stream(S).unwrap().playback_ready);
+    assert_eq!(
+        t.next_actions(S).iter().map(|a| a.step).collect::<Vec<_>>(),
+        vec![Some(5)]
+    );
+    let r = t.apply(&stream_hook(true, Some(true), false), Some(6));
+    assert_eq!((r.outcome, r.actions.len()), (Outcome::Duplicate, 0));
+    // Stop: not ready any more.
+    let r = t.apply(&stream_hook(false, Some(false), false), Some(7));
+    assert!(!t.stream(S).unwrap().playback_ready, "{r:?}");
+}
+
+#[test]
+fn a_lost_transcoding_webhook_is_made_up_by_an_api_answer() {
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    t.apply(&stream_hook(true, Some(false), false), Some(4));
+    // The `transcoding: true` webhook is lost; the stream as the API returns it moves it on.
+    let created: Stream = api("create_stream_response");
+    let answer = Stream {
+        active: Some(true),
+        live: Some(true),
+        transcoding: Some(true),
+        ..created.clone()
+    };
+    let r = t.apply_stream(&answer, Some(5));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    assert!(t.stream(S).unwrap().playback_ready);
+    // An answer without the field (older API objects) reads as ready too.
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    t.apply(&stream_hook(true, Some(false), false), Some(4));
+    let r = t.apply_stream(
+        &Stream {
+            active: Some(true),
+            live: Some(true),
+            ..created
+        },
+        Some(5),
+    );
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    assert_eq!(t.stream(S).unwrap().state.transcoding, Some(true));
+}
+
+#[test]
+fn a_payload_without_transcoding_reads_as_ready_in_every_session() {
+    // The guide's step-4 sample carries no `transcoding`: ready at once (the nineteen steps rely on
+    // it). After a session that ended with `transcoding: false`, the next such payload is ready too.
+    let mut t = Tracker::new();
+    run_setup(&mut t);
+    let r = t.apply(&hook("step04_stream_live"), Some(4));
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+    t.apply(&stream_hook(false, Some(false), false), Some(5));
+    let r = t.apply(&hook("step04_stream_live"), Some(6));
+    assert!(t.stream(S).unwrap().playback_ready, "{r:?}");
+    assert_eq!(ops(&r), vec![(Operation::UpdateBroadcast, Some(5))]);
+}
+
+#[test]
+fn restreams_are_typed_and_kept_under_their_stream() {
+    let mut t = Tracker::new();
+    let e = parse(r#"{"type":"restream","message":{"restream":{"id":3001,"name":"RTMP to YouTube","stream_id":320423,"live":true}}}"#).unwrap();
+    let WebhookEvent::Restream { restream } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        (
+            restream.id,
+            restream.name.as_deref(),
+            restream.stream_id,
+            restream.live
+        ),
+        (3001, Some("RTMP to YouTube"), Some(S), Some(true))
+    );
+    let r = t.apply(&e, Some(1));
+    assert_eq!((r.outcome, r.stage), (Outcome::Applied, Some(Stage::Setup)));
+    assert!(t.stream(S).is_some(), "its stream is tracked");
+    let ids: Vec<u64> = t.restreams_of(S).iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![3001]);
+    // The legacy `active` form.
+    let legacy =
+        parse(r#"{"type":"restream","message":{"restream":{"id":3001,"stream_id":320423,"active":false}}}"#)
+            .unwrap();
+    t.apply(&legacy, Some(2));
+    assert_eq!(t.restream(3001).unwrap().live, Some(false));
+    assert_eq!(Tracker::restore(&t.snapshot()).unwrap(), t);
+    assert!(t.forget(S));
+    assert!(t.restream(3001).is_none());
 }

@@ -929,7 +929,7 @@ function callLine(c) {
 
 function summarize(ev) {
   if (!ev) return "";
-  if (ev.type === "stream") return `stream #${ev.stream.id} · live: ${ev.stream.live} · recording: ${ev.stream.recording}`;
+  if (ev.type === "stream") return `stream #${ev.stream.id} · live: ${ev.stream.live} · transcoding: ${ev.stream.transcoding} · recording: ${ev.stream.recording}`;
   if (ev.type === "broadcast") return `broadcast #${ev.broadcast.id} · status: ${ev.broadcast.status}`;
   if (ev.type === "video") return `video #${ev.video.id} · status: ${ev.video.status}`;
   if (ev.type === "video_delete") return `video #${ev.video.id} deleted`;

@@ -82,9 +82,13 @@ export const STEPS = [
     },
   },
   {
-    n: 4, stage: "setup", kind: "webhook", title: "Webhook: the stream has started", after: 3,
-    hook: "stream · live: true",
-    match: (ev, ids) => streamOf(ev, ids)?.live === true,
+    n: 4, stage: "setup", kind: "webhook", title: "Webhook: the stream is ready for playback", after: 3,
+    hook: "stream · live: true, transcoding: true",
+    note: "Ingest starts first (live: true, transcoding: false: players still get 404); transcoding: true means playback is ready. A payload without transcoding (older ones) counts as ready.",
+    match: (ev, ids) => {
+      const s = streamOf(ev, ids);
+      return s?.live === true && s.transcoding !== false;
+    },
   },
   {
     n: 5, stage: "test", kind: "call", title: "Change the broadcast status to Live",

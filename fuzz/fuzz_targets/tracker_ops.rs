@@ -24,6 +24,7 @@ enum Op {
         live: Option<bool>,
         backup_live: Option<bool>,
         recording: Option<bool>,
+        transcoding: Option<bool>,
         broadcast_ids: Option<Vec<u8>>,
     },
     Broadcast {
@@ -74,6 +75,7 @@ fn apply(t: &mut Tracker, op: &Op, now: u64) {
             live,
             backup_live,
             recording,
+            transcoding,
             broadcast_ids,
         } => {
             let update = StreamUpdate {
@@ -81,6 +83,7 @@ fn apply(t: &mut Tracker, op: &Op, now: u64) {
                 live: *live,
                 backup_live: *backup_live,
                 recording: *recording,
+                transcoding: *transcoding,
                 broadcast_ids: ids(broadcast_ids, BroadcastId),
             };
             t.apply_stream_update(StreamId(id(*s)), update, Some(now));

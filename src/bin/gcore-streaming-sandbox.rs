@@ -23,6 +23,16 @@ mod native {
         /// Accept only this API key (`Authorization: APIKey <key>`); default: any key.
         #[arg(long, env = "GCORE_SANDBOX_API_KEY", hide_env_values = true)]
         api_key: Option<String>,
+        /// Accept `Authorization: Bearer <token>` with this token only; default: no bearer token (an
+        /// API key sent as a bearer token is refused, as the platform does).
+        #[arg(long, env = "GCORE_SANDBOX_BEARER_TOKEN", hide_env_values = true)]
+        bearer_token: Option<String>,
+        /// Items per page of the lists (1-100; the video list's default `per_page`).
+        #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..=100))]
+        page_size: u64,
+        /// Simulated ms between ingest starting (`transcoding: false`) and `transcoding: true`.
+        #[arg(long, default_value_t = 1000)]
+        transcoding_delay_ms: u64,
         /// POST each webhook here as JSON (repeatable; http:// only).
         #[arg(long = "webhook-url")]
         webhook_url: Vec<String>,
@@ -83,6 +93,9 @@ mod native {
         let config = ServerConfig {
             platform: PlatformConfig {
                 api_key: args.api_key.filter(|k| !k.is_empty()),
+                bearer_token: args.bearer_token.filter(|k| !k.is_empty()),
+                page_size: usize::try_from(args.page_size).unwrap_or(25),
+                transcoding_delay_ms: args.transcoding_delay_ms,
                 quota: args.quota,
                 publisher_delay_ms: args.publisher_delay_ms,
                 auto_connect: !args.no_auto_connect,

@@ -28,7 +28,7 @@ pub mod fetch;
 pub mod native;
 
 pub use pages::PageItem;
-pub use pages::{Paginator, PAGE_SIZE};
+pub use pages::{Paginator, MAX_PER_PAGE, PAGE_SIZE};
 #[allow(unused_imports)] // used by the JS binding
 pub(crate) use session::Wake;
 pub use session::{LiveSession, SessionOptions, SessionState, SessionStatus, WaitOptions};

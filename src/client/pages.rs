@@ -1,5 +1,11 @@
-//! Auto-pagination over the bare-array lists (fact sheet §5): pages of 25 from page 1 (or the
-//! query's page); stop on a short or empty page.
+//! Auto-pagination over the bare-array lists: from page 1 (or the query's page) until the list ends.
+//!
+//! The API documents no page size and no total count, so the page size is learned, never assumed: a
+//! page is full when it is as long as the longest page read so far; the list ends at an empty page or
+//! at a page shorter than that. The first page therefore never ends the list unless it is empty, and
+//! a `per_page` the caller gives is sent as given but not trusted (a server may cap it: the sandbox at
+//! [`MAX_PER_PAGE`]). Whatever the server's page size, every item is read, at the cost of at most one
+//! extra request (an empty page) per listing.
 
 use super::{CallOptions, Client, ClientError, Transport};
 use crate::domain::request::{ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery};
@@ -7,8 +13,10 @@ use crate::domain::response::ResponseValue;
 use crate::prelude::*;
 use serde::Serialize;
 
-/// The platform's page size (Gcore's demos assume 25).
+/// The page size Gcore's demos assume (and the sandbox's default). The paginator does not rely on it.
 pub const PAGE_SIZE: usize = 25;
+
+pub use crate::domain::request::MAX_PER_PAGE;
 
 /// One item of a list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -38,18 +46,19 @@ enum Kind {
 pub struct Paginator {
     kind: Kind,
     next_page: u32,
-    page_size: usize,
+    /// The longest page read so far (0: none yet).
+    full: usize,
     /// The buffered items, last first (`pop` takes from the end).
     buffer: Vec<PageItem>,
     done: bool,
 }
 
 impl Paginator {
-    fn new(kind: Kind, page: Option<u32>, page_size: usize) -> Self {
+    fn new(kind: Kind, page: Option<u32>) -> Self {
         Self {
             kind,
             next_page: page.unwrap_or(1).max(1),
-            page_size: page_size.max(1),
+            full: 0,
             buffer: Vec::new(),
             done: false,
         }
@@ -58,28 +67,19 @@ impl Paginator {
     /// Every stream (the query's `page` is the first page read).
     pub fn streams(query: ListStreamsQuery) -> Self {
         let page = query.page;
-        Self::new(Kind::Streams(query), page, PAGE_SIZE)
+        Self::new(Kind::Streams(query), page)
     }
 
     /// Every broadcast.
     pub fn broadcasts(query: ListBroadcastsQuery) -> Self {
         let page = query.page;
-        Self::new(Kind::Broadcasts, page, PAGE_SIZE)
+        Self::new(Kind::Broadcasts, page)
     }
 
-    /// Every video matching the query (a page is full at `per_page`, default 25).
+    /// Every video matching the query (`per_page` is sent as given).
     pub fn videos(query: ListVideosQuery) -> Self {
         let page = query.page;
-        let size = query
-            .per_page
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(PAGE_SIZE);
-        Self::new(Kind::Videos(query), page, size)
-    }
-
-    /// How many items make a full page (a shorter page is the last).
-    pub fn page_size(&self) -> usize {
-        self.page_size
+        Self::new(Kind::Videos(query), page)
     }
 
     /// The next buffered item, if any.
@@ -106,7 +106,8 @@ impl Paginator {
         })
     }
 
-    /// Takes a decoded page: buffers its items; a short or empty page ends the list.
+    /// Takes a decoded page: buffers its items; an empty page, or one shorter than an earlier page,
+    /// ends the list.
     pub fn accept(&mut self, page: ResponseValue) {
         let items: Vec<PageItem> = match page {
             ResponseValue::Streams(v) => v.into_iter().map(|s| PageItem::Stream(Box::new(s))).collect(),
@@ -122,12 +123,13 @@ impl Paginator {
         self.buffer = buffer;
     }
 
-    /// Counts a page of `len` items read elsewhere (by a caller that buffers the items itself): a
-    /// short or empty page ends the list.
+    /// Counts a page of `len` items read elsewhere (by a caller that buffers the items itself): an
+    /// empty page, or one shorter than the longest page read so far, ends the list.
     pub fn accept_len(&mut self, len: usize) {
-        if len < self.page_size {
+        if len == 0 || len < self.full {
             self.done = true;
         }
+        self.full = self.full.max(len);
     }
 
     /// Makes the last requested page the next one again (after its read failed).

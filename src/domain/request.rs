@@ -21,6 +21,10 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
+/// The most items per page the sandbox returns, whatever `per_page` asks (the page iterators assume
+/// no page size: see `client::Paginator`).
+pub const MAX_PER_PAGE: usize = 100;
+
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
 

@@ -74,8 +74,8 @@ export type PerformResult =
 
 /**
  * The page iterators (`pkg-template/pages.js`): every item of a list, read page by page on demand
- * (pages of 25, or a video query's `per_page`; a shorter page is the last). A page that fails rejects
- * `next()`; the next `next()` reads it again.
+ * (no page size assumed: an empty page, or one shorter than the longest read, is the last; at most one
+ * extra request per listing). A page that fails rejects `next()`; the next `next()` reads it again.
  */
 export interface StreamingClient {
   /** Every stream, page by page (`for await (const s of client.streams())`). */

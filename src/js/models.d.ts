@@ -43,6 +43,8 @@ export interface Stream {
   live?: boolean;
   backup_live?: boolean;
   recording?: boolean;
+  // Transcoding has started, so playback is ready (absent from older answers).
+  transcoding?: boolean;
   push_url?: string;
   backup_push_url?: string;
   push_url_srt?: string;

@@ -26,8 +26,15 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 const TS: &str = r#"
 /** Options of `new Sandbox(options)`. Durations are simulated milliseconds. */
 export interface SandboxOptions {
-  /** Accept only `Authorization: APIKey <apiKey>` (or `Bearer <apiKey>`); default: any key. */
+  /** Accept only `Authorization: APIKey <apiKey>`; default: any key. */
   apiKey?: string;
+  /** Accept `Authorization: Bearer <bearerToken>` with this token only; default: none (an API key
+   * sent as a bearer token gets 401 "Given token not valid for any token type", as on the platform). */
+  bearerToken?: string;
+  /** Items per page of the lists, 1-100 (default 25; also the video list's default `per_page`). */
+  pageSize?: number;
+  /** From ingest starting (`live: true, transcoding: false`) to `transcoding: true` (default 1000). */
+  transcodingDelayMs?: number;
   /** Active-stream quota (default 3). */
   quota?: number;
   /** From enabling a stream to its simulated publisher connecting (default 2000). */
@@ -62,7 +69,7 @@ export interface SandboxStreamWebhook {
   message: { stream: {
     id: number; live: boolean; backup_live: boolean; recording: boolean; transcoding: boolean;
     client_user_id: number | null; client_entity_data: string | null; pull: boolean; uri: string;
-    stream_source_type: "rtmp" | "srt" | "webrtc" | "https" | null;
+    stream_source_type: "rtmp" | "srt" | "webrtc" | "https";
   } };
 }
 /** The (legacy) `broadcast` webhook. */
@@ -108,6 +115,10 @@ export type SandboxWebhookListener = (payload: SandboxWebhookPayload, webhook: S
 /** A stream as `GET /streaming/streams/{id}` returns it (main fields; the rest as the API sends them). */
 export interface SandboxStream {
   id: number; name: string; active: boolean; live: boolean; recording: boolean;
+  /** Playback is ready. */
+  transcoding: boolean;
+  /** While live: "rtmp" | "srt" | "webrtc" | "https". */
+  stream_source_type: "rtmp" | "srt" | "webrtc" | "https" | null;
   push_url: string; token: string;
   [field: string]: unknown;
 }
@@ -117,6 +128,9 @@ export interface SandboxStream {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Options {
     api_key: Option<String>,
+    bearer_token: Option<String>,
+    page_size: Option<u64>,
+    transcoding_delay_ms: Option<u64>,
     quota: Option<u32>,
     publisher_delay_ms: Option<u64>,
     auto_connect: Option<bool>,
@@ -391,8 +405,16 @@ impl Sandbox {
         if !(speed.is_finite() && speed >= 0.0) {
             return Err(invalid("speed", "speed must be a finite number >= 0"));
         }
+        let page_size = match opts.page_size {
+            None => defaults.page_size,
+            Some(n @ 1..=100) => usize::try_from(n).unwrap_or(defaults.page_size),
+            Some(_) => return Err(invalid("pageSize", "pageSize must be an integer from 1 to 100")),
+        };
         let config = PlatformConfig {
             api_key: opts.api_key.filter(|k| !k.is_empty()),
+            bearer_token: opts.bearer_token.filter(|k| !k.is_empty()),
+            page_size,
+            transcoding_delay_ms: opts.transcoding_delay_ms.unwrap_or(defaults.transcoding_delay_ms),
             quota: opts.quota.unwrap_or(defaults.quota),
             publisher_delay_ms: opts.publisher_delay_ms.unwrap_or(defaults.publisher_delay_ms),
             auto_connect: opts.auto_connect.unwrap_or(true),

@@ -12,7 +12,7 @@
 //! [`Paginator`]: crate::client::Paginator
 
 use super::client::{invalid, param_error, request_options, with_json, StreamingClient};
-use crate::client::{params, Paginator};
+use crate::client::params;
 use wasm_bindgen::prelude::*;
 
 /// `LiveSession.setup`'s options and request options, in the order the errors are reported; then
@@ -38,22 +38,20 @@ fn check_setup(options: &JsValue, opts: &JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen]
 impl StreamingClient {
     /// For `pkg-template/session.js` and `pages.js`: checks what a method was given, with the errors
-    /// the client gives its own parameters, and answers the page size of a list (else 0). `kind` 0:
+    /// the client gives its own parameters (answers 0). `kind` 0:
     /// `LiveSession.setup`'s options (`value`) and request options; 1, 2, 3: the query (`value`) and
     /// request options of `streams`, `broadcasts`, `videos`; else the request options alone.
     /// (`LiveSession.perform` is the client's, which checks its action.)
     #[wasm_bindgen(js_name = __gsCheck, skip_typescript)]
     pub fn gs_check(kind: u32, value: JsValue, options: JsValue) -> Result<u32, JsValue> {
-        let page_size = match kind {
+        match kind {
             0 => return check_setup(&value, &options).map(|()| 0),
-            1 => with_json(&value, "query", |j| params::streams_query(j, "query")).map(Paginator::streams)?,
-            2 => with_json(&value, "query", |j| params::broadcasts_query(j, "query"))
-                .map(Paginator::broadcasts)?,
-            3 => with_json(&value, "query", |j| params::videos_query(j, "query")).map(Paginator::videos)?,
-            _ => return request_options(&options).map(|_| 0),
+            1 => with_json(&value, "query", |j| params::streams_query(j, "query")).map(|_| ())?,
+            2 => with_json(&value, "query", |j| params::broadcasts_query(j, "query")).map(|_| ())?,
+            3 => with_json(&value, "query", |j| params::videos_query(j, "query")).map(|_| ())?,
+            _ => {}
         }
-        .page_size();
         request_options(&options)?;
-        Ok(u32::try_from(page_size).unwrap_or(u32::MAX))
+        Ok(0)
     }
 }

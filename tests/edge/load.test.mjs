@@ -72,7 +72,7 @@ function malformed(k) {
     () => "[]",
     () => JSON.stringify({ type: "stream", message: { stream: { id: String(id), live: true } } }),
     () => JSON.stringify({ type: "stream", message: { stream: { live: true } } }),
-    () => JSON.stringify({ type: "broadcast", message: { broadcast: { id: 6_000_001, status: "onair" } } }),
+    () => JSON.stringify({ type: "broadcast", message: { broadcast: { id: 6_000_001, status: 7 } } }),
     () => JSON.stringify({ type: "video", message: { video: { id: 0, status: "ready" } } }),
     () => JSON.stringify({ type: "video", message: { video: { id: 7_000_001, status: "ready", converted_videos: "all" } } }),
     () => JSON.stringify({ type: "mystery", message: {} }),

@@ -169,10 +169,14 @@ export async function walkGuide({ sandboxUrl, receiverUrl, linkBroadcast = true 
   const broadcast = await client.createBroadcast({ name: "test_broadcast", status: "pending", pending_message: "Please wait ...", stream_ids: [stream.id] }); // 2
   if (linkBroadcast) assert.equal((await rx.link(broadcast.id, stream.id)).status, 200);
   await client.updateStream(stream.id, { active: true }); // 3
-  await advance(2000); // 4: the publisher connects, `live: true`
+  await advance(2000); // the publisher connects: ingest, `live: true, transcoding: false`
   let v = await rx.stream(stream.id);
   assert.equal(v.stage, "setup");
-  assert.equal(v.stream.live, true);
+  assert.deepEqual([v.stream.live, v.stream.transcoding, v.stream.playback_ready], [true, false, false]);
+  assert.deepEqual(ops(v), ["get_stream"], "playback not ready yet: only a check of the stream");
+  await advance(1000); // 4: transcoding starts, `transcoding: true` (playback ready)
+  v = await rx.stream(stream.id);
+  assert.equal(v.stream.playback_ready, true);
   assert.ok(ops(v).includes('update_broadcast:{"broadcast":{"status":"live"}}'), JSON.stringify(v.next_actions));
 
   // Stage 2: test (steps 5-6).

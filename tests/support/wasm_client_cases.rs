@@ -326,6 +326,8 @@ async fn fetch_pagination_and_the_four_stages() {
             {"status": 200, "body": {"id": 320423, "active": false}},
             {"status": 200, "body": ""},
             {"status": 200, "body": [{"id": 192470, "name": "b", "stream_ids": [320423]}]},
+            // A single page says nothing about the page size: one more request, an empty page.
+            {"status": 200, "body": []},
             {"status": 200, "body": {"id": 320423, "active": true}},
             {"status": 200, "body": {"id": 192470, "status": "live"}},
             {"status": 204},
@@ -380,6 +382,7 @@ async fn fetch_pagination_and_the_four_stages() {
             "POST /streaming/streams",
             "POST /streaming/broadcasts",
             "GET /streaming/broadcasts?page=1",
+            "GET /streaming/broadcasts?page=2",
             "PATCH /streaming/streams/320423",
             "PATCH /streaming/broadcasts/192470",
             "PUT /streaming/streams/320423/start_recording",

@@ -58,8 +58,8 @@ fn brief(w: &Value) -> String {
     let m = &w["message"];
     match w["type"].as_str().unwrap() {
         "stream" => format!(
-            "stream live={} recording={}",
-            m["stream"]["live"], m["stream"]["recording"]
+            "stream live={} transcoding={} recording={}",
+            m["stream"]["live"], m["stream"]["transcoding"], m["stream"]["recording"]
         ),
         "broadcast" => format!("broadcast {}", m["broadcast"]["status"].as_str().unwrap()),
         t => format!("{t} {}", m["video"]["status"].as_str().unwrap()),
@@ -81,7 +81,8 @@ fn collector(sandbox: &Sandbox) -> Rc<RefCell<Vec<Value>>> {
 
 #[wasm_bindgen_test]
 async fn the_guide_on_the_embedded_sandbox() {
-    let sandbox = Sandbox::new(options(json!({"apiKey": KEY}))).unwrap();
+    // Transcoding starts as the ingest does (no delay): the guide's timings are kept.
+    let sandbox = Sandbox::new(options(json!({"apiKey": KEY, "transcodingDelayMs": 0}))).unwrap();
     let got = collector(&sandbox);
     // Detached, as `{ fetch: sandbox.fetch }` passes it.
     let fetch = sandbox.fetch();
@@ -128,7 +129,13 @@ async fn the_guide_on_the_embedded_sandbox() {
     let emitted = to_value(&sandbox.advance(2_000.0).unwrap());
     assert_eq!(emitted[0]["seq"], 1);
     assert_eq!(emitted[0]["at"], "2026-01-01T00:00:02.000Z");
-    assert_eq!(take(), ["stream live=true recording=false"]);
+    assert_eq!(
+        take(),
+        [
+            "stream live=true transcoding=false recording=false",
+            "stream live=true transcoding=true recording=false"
+        ]
+    );
     call(
         &fetch,
         "PATCH",
@@ -150,7 +157,7 @@ async fn the_guide_on_the_embedded_sandbox() {
     .await;
     assert_eq!((status, text.as_str()), (204, ""));
     sandbox.advance(1_000.0).unwrap();
-    assert_eq!(take(), ["stream live=true recording=true"]);
+    assert_eq!(take(), ["stream live=true transcoding=true recording=true"]);
     sandbox.advance(48_410.0).unwrap();
     let (status, text, _) = call(
         &fetch,
@@ -191,10 +198,10 @@ async fn the_guide_on_the_embedded_sandbox() {
     assert_eq!(
         take(),
         [
-            "stream live=true recording=false",
+            "stream live=true transcoding=true recording=false",
             "video pending",
             "broadcast finished",
-            "stream live=false recording=false",
+            "stream live=false transcoding=false recording=false",
             "video viewable",
             "video ready",
         ]
@@ -220,13 +227,14 @@ async fn the_guide_on_the_embedded_sandbox() {
     assert_eq!(
         take(),
         [
-            "stream live=true recording=false",
-            "stream live=false recording=false"
+            "stream live=true transcoding=false recording=false",
+            "stream live=true transcoding=true recording=false",
+            "stream live=false transcoding=false recording=false"
         ]
     );
     assert_eq!(
         to_value(&sandbox.webhooks().unwrap()).as_array().unwrap().len(),
-        11
+        13
     );
 
     // Deletion.

@@ -175,10 +175,18 @@ fn errors_are_webhook_errors_with_code_and_path() {
         )),
         we("wrong_type", "message.stream.id")
     );
+    // A status outside the documented values is kept as sent; `strictStatuses` refuses it.
+    let new = r#"{"type":"video","message":{"video":{"id":1,"status":"new"}}}"#;
+    let e = p(new).unwrap();
     assert_eq!(
-        err_of(p(
-            r#"{"type":"video","message":{"video":{"id":1,"status":"new"}}}"#
-        )),
+        Reflect::get(&Reflect::get(&e, &"video".into()).unwrap(), &"status".into()).unwrap(),
+        JsValue::from_str("new")
+    );
+    let strict: gcore_streaming::js::webhook::JsParseOptions = JSON::parse(r#"{"strictStatuses": true}"#)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        err_of(parse_webhook(JsValue::from_str(new), Some(strict))),
         we("invalid_value", "message.video.status")
     );
     assert_eq!(

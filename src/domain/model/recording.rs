@@ -13,11 +13,11 @@ use serde_with::skip_serializing_none;
 pub struct StartRecordingResult {
     /// The stream and the account's storage figures.
     pub data: Option<StartRecordingData>,
-    /// Warnings (recording started anyway).
-    #[serde(default)]
+    /// Warnings (recording started anyway); `null` reads as none.
+    #[serde(default, deserialize_with = "super::list_or_null")]
     pub warnings: Vec<RecordingNotice>,
-    /// Errors reported alongside a 200.
-    #[serde(default)]
+    /// Errors reported alongside a 200; `null` reads as none.
+    #[serde(default, deserialize_with = "super::list_or_null")]
     pub errors: Vec<RecordingNotice>,
 }
 

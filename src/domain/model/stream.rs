@@ -58,6 +58,8 @@ pub struct Stream {
     pub backup_live: Option<bool>,
     /// Legacy but still sent: the stream is being recorded.
     pub recording: Option<bool>,
+    /// Transcoding has started: playback is ready (the webhooks' field; absent from older answers).
+    pub transcoding: Option<bool>,
     /// RTMP push URL.
     pub push_url: Option<String>,
     /// RTMP backup push URL.

@@ -11,7 +11,8 @@ use serde_with::skip_serializing_none;
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Video {
-    /// The video's id.
+    /// The video's id (0 when a `fields` query left it out).
+    #[serde(default)]
     pub id: VideoId,
     /// The video's name; a recording is named `Stream Record: {stream name}, {end time UTC}`.
     pub name: Option<String>,
@@ -25,9 +26,11 @@ pub struct Video {
     pub status: Option<VideoStatus>,
     /// Set when `status` is `error`.
     pub error: Option<String>,
-    /// Duration in milliseconds.
+    /// Duration in milliseconds (a fractional value is rounded to the nearest millisecond).
+    #[serde(default, deserialize_with = "super::millis")]
     pub duration: Option<u64>,
-    /// Source duration in milliseconds.
+    /// Source duration in milliseconds (rounded as `duration`).
+    #[serde(default, deserialize_with = "super::millis")]
     pub origin_video_duration: Option<u64>,
     /// Source size in bytes.
     pub origin_size: Option<u64>,

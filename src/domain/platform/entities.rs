@@ -71,6 +71,8 @@ pub(super) struct StreamEntry {
     pub model: Stream,
     /// A publisher is connected.
     pub live: bool,
+    /// Transcoding has started (playback ready).
+    pub transcoding: bool,
     /// The recorder.
     pub recorder: Recorder,
 }
@@ -85,6 +87,8 @@ impl StreamEntry {
         if self.model.pull == Some(true) {
             if uri.starts_with("srt://") {
                 StreamSourceType::Srt
+            } else if uri.starts_with("https://") || uri.starts_with("http://") {
+                StreamSourceType::Https
             } else {
                 StreamSourceType::Rtmp
             }
@@ -95,7 +99,8 @@ impl StreamEntry {
         }
     }
 
-    /// The `stream` webhook for the current state (fact sheet §9 fields).
+    /// The `stream` webhook for the current state (the webhook page's fields: ingest starts with
+    /// `transcoding: false`, then `transcoding: true`, recording, stop with both false).
     pub(super) fn webhook(&self) -> Value {
         let m = &self.model;
         json!({
@@ -104,13 +109,14 @@ impl StreamEntry {
                 "id": m.id,
                 "live": self.live,
                 "backup_live": false,
-                "recording": self.recording(),
-                "transcoding": self.live,
+                // (Recording shows once transcoding has: a resumed recording too.)
+                "recording": self.recording() && self.transcoding,
+                "transcoding": self.transcoding,
                 "client_user_id": m.client_user_id,
                 "client_entity_data": m.client_entity_data,
                 "pull": m.pull.unwrap_or(false),
                 "uri": m.uri.clone().unwrap_or_default(),
-                "stream_source_type": if self.live { Some(self.source_type()) } else { None },
+                "stream_source_type": self.source_type(),
             }}
         })
     }
@@ -168,6 +174,7 @@ impl Platform {
         s.live = Some(entry.live);
         s.backup_live = Some(false);
         s.recording = Some(entry.recording());
+        s.transcoding = Some(entry.transcoding);
         s.push_url = Some(format!("rtmp://vp-push-{region}.gvideo.co/in/{id}?{token}"));
         s.backup_push_url = Some(format!("rtmp://vp-push-{backup}.gvideo.co/in/{id}b?{token}"));
         s.push_url_srt = Some(format!(

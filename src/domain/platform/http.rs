@@ -4,7 +4,7 @@ use super::entities::{Recorder, StreamEntry};
 use super::{time, EventKind, Platform};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::model::{Broadcast, Projection, RecordType, Stream, VideoStatus};
-use crate::domain::request::{BroadcastParams, StreamParams};
+use crate::domain::request::{BroadcastParams, StreamParams, MAX_PER_PAGE};
 use crate::prelude::*;
 use alloc::collections::BTreeMap;
 use core::fmt;
@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 pub const NOT_FOUND_TEXT: &str =
     "Not Found. Entity you are looking for was not found, please check the url and params";
 
-/// Items per page of the lists.
+/// Items per page of the lists by default ([`PlatformConfig::page_size`](super::PlatformConfig)).
 pub const PAGE_SIZE: usize = 25;
 
 /// An HTTP request to the emulated API.
@@ -317,7 +317,13 @@ impl Platform {
         }
     }
 
-    /// `Authorization: APIKey <token>` or `Bearer <token>` (scheme case-insensitive).
+    /// Items per page (the configured size, 1 to `MAX_PER_PAGE`).
+    fn page_size(&self) -> usize {
+        self.config.page_size.clamp(1, MAX_PER_PAGE)
+    }
+
+    /// `Authorization: APIKey <token>`, or `Bearer <token>` with the configured bearer token (scheme
+    /// case-insensitive). An API key sent as a bearer token is refused, as the platform does.
     fn authenticate(&self, header: Option<&str>) -> Result<(), PlatformResponse> {
         let Some(header) = header.map(str::trim).filter(|h| !h.is_empty()) else {
             return Err(PlatformResponse::unauthorized(
@@ -336,8 +342,14 @@ impl Platform {
                 "Invalid token header. No credentials provided.",
             ));
         }
-        match &self.config.api_key {
-            Some(key) if !constant_time_eq(key.as_bytes(), token.as_bytes()) => Err(
+        let expected = if scheme.eq_ignore_ascii_case("bearer") {
+            // No bearer token configured: none is valid.
+            Some(self.config.bearer_token.as_deref().unwrap_or_default())
+        } else {
+            self.config.api_key.as_deref()
+        };
+        match expected {
+            Some(key) if key.is_empty() || !constant_time_eq(key.as_bytes(), token.as_bytes()) => Err(
                 PlatformResponse::unauthorized("Given token not valid for any token type"),
             ),
             _ => Ok(()),
@@ -373,7 +385,7 @@ impl Platform {
     fn list_streams(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
         let ids: Vec<StreamId> = self.streams.keys().rev().copied().collect();
         let with_broadcasts = q.get("with_broadcasts").is_some_and(|v| v == "1" || v == "true");
-        let items: Vec<Value> = page_of(&ids, page_param(q), PAGE_SIZE)
+        let items: Vec<Value> = page_of(&ids, page_param(q), self.page_size())
             .into_iter()
             .filter_map(|id| {
                 let mut v = self.render_stream_value(id)?;
@@ -435,11 +447,17 @@ impl Platform {
             }
         }
         if let Some(Some(uri)) = &p.uri {
-            let ok = uri
-                .split_whitespace()
-                .all(|u| ["rtmp://", "rtmps://", "srt://"].iter().any(|s| u.starts_with(s)));
+            // PULL sources: RTMP(S), SRT, or an HLS playlist over HTTP(S) (`stream_source_type: "https"`).
+            let ok = uri.split_whitespace().all(|u| {
+                ["rtmp://", "rtmps://", "srt://", "http://", "https://"]
+                    .iter()
+                    .any(|s| u.starts_with(s))
+            });
             if !ok {
-                e.add("uri", "invalid uri, supported protocols are rtmp, rtmps, srt");
+                e.add(
+                    "uri",
+                    "invalid uri, supported protocols are rtmp, rtmps, srt, http, https",
+                );
             }
         }
         e.into_result()
@@ -521,6 +539,7 @@ impl Platform {
             StreamEntry {
                 model,
                 live: false,
+                transcoding: false,
                 recorder: Recorder::Off,
             },
         );
@@ -689,7 +708,7 @@ impl Platform {
 
     fn list_broadcasts(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
         let all: Vec<&Broadcast> = self.broadcasts.values().rev().collect();
-        let items: Vec<Value> = page_of(&all, page_param(q), PAGE_SIZE)
+        let items: Vec<Value> = page_of(&all, page_param(q), self.page_size())
             .into_iter()
             .map(Self::broadcast_value)
             .collect();
@@ -795,8 +814,8 @@ impl Platform {
         let per_page = q
             .get("per_page")
             .and_then(|p| p.trim().parse::<usize>().ok())
-            .unwrap_or(PAGE_SIZE)
-            .clamp(1, 100);
+            .unwrap_or(self.page_size())
+            .clamp(1, MAX_PER_PAGE);
         let ids: Option<Vec<u64>> = q
             .get("id")
             .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect());

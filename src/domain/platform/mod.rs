@@ -42,9 +42,19 @@ pub use http::{PlatformRequest, PlatformResponse};
 /// How the emulated platform behaves. All durations are simulated milliseconds.
 #[derive(Clone, PartialEq)]
 pub struct PlatformConfig {
-    /// When set, only `Authorization: APIKey <key>` (or `Bearer <key>`) is accepted; when unset any
-    /// well-formed `Authorization` header is.
+    /// When set, only `Authorization: APIKey <key>` is accepted; when unset any well-formed
+    /// `APIKey` header is.
     pub api_key: Option<String>,
+    /// The one token `Authorization: Bearer <token>` is accepted with (a JWT access token on the
+    /// platform). Any other bearer token, an API key among them, is refused (401 `Given token not
+    /// valid for any token type`), as the platform does.
+    pub bearer_token: Option<String>,
+    /// Items per page of the lists (and the default `per_page` of the video list), at most
+    /// [`MAX_PER_PAGE`](crate::domain::request::MAX_PER_PAGE).
+    pub page_size: usize,
+    /// Delay between a publisher connecting (ingest: `live: true, transcoding: false`) and
+    /// transcoding starting (`transcoding: true`: playback ready).
+    pub transcoding_delay_ms: u64,
     /// Active-stream quota (the platform's PAYG soft limit is 3, a trial account's 1).
     pub quota: u32,
     /// Delay between enabling a stream and its (simulated) publisher connecting.
@@ -85,6 +95,9 @@ impl Default for PlatformConfig {
     fn default() -> Self {
         Self {
             api_key: None,
+            bearer_token: None,
+            page_size: http::PAGE_SIZE,
+            transcoding_delay_ms: 1_000,
             quota: 3,
             publisher_delay_ms: 2_000,
             auto_connect: true,
@@ -108,6 +121,9 @@ impl fmt::Debug for PlatformConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PlatformConfig")
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
+            .field("page_size", &self.page_size)
+            .field("transcoding_delay_ms", &self.transcoding_delay_ms)
             .field("quota", &self.quota)
             .field("publisher_delay_ms", &self.publisher_delay_ms)
             .field("auto_connect", &self.auto_connect)
@@ -183,6 +199,7 @@ impl core::error::Error for ControlError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum EventKind {
     Connect(StreamId),
+    Transcoding(StreamId),
     RecordingOn(StreamId),
     CloseFile(StreamId),
     Split(StreamId),
@@ -193,7 +210,11 @@ enum EventKind {
 impl EventKind {
     fn stream(&self) -> Option<StreamId> {
         match self {
-            Self::Connect(s) | Self::RecordingOn(s) | Self::CloseFile(s) | Self::Split(s) => Some(*s),
+            Self::Connect(s)
+            | Self::Transcoding(s)
+            | Self::RecordingOn(s)
+            | Self::CloseFile(s)
+            | Self::Split(s) => Some(*s),
             Self::Viewable(_) | Self::Ready(_) => None,
         }
     }
@@ -385,9 +406,12 @@ impl Platform {
                     self.go_live(id);
                 }
             }
+            EventKind::Transcoding(id) => self.start_transcoding(id),
             EventKind::RecordingOn(id) => {
                 let now = self.now;
                 let max = self.config.max_recording_ms;
+                // Recording follows transcoding (the documented order).
+                self.start_transcoding(id);
                 let Some(entry) = self.streams.get_mut(&id) else {
                     return;
                 };
@@ -424,14 +448,28 @@ impl Platform {
         }
     }
 
-    /// The publisher connected (or the pull source answered).
+    /// Transcoding of a live stream starts (playback ready): the `transcoding: true` webhook.
+    fn start_transcoding(&mut self, id: StreamId) {
+        let Some(entry) = self.streams.get_mut(&id) else {
+            return;
+        };
+        if entry.live && !entry.transcoding {
+            entry.transcoding = true;
+            self.emit_stream(id);
+        }
+    }
+
+    /// The publisher connected (or the pull source answered): ingest starts (`transcoding: false`);
+    /// transcoding follows after `transcoding_delay_ms`.
     fn go_live(&mut self, id: StreamId) {
         let now = self.now;
         let (start_delay, max) = (self.config.recording_start_delay_ms, self.config.max_recording_ms);
+        let transcoding_delay = self.config.transcoding_delay_ms;
         let Some(entry) = self.streams.get_mut(&id) else {
             return;
         };
         entry.live = true;
+        entry.transcoding = false;
         entry.model.started_at_primary = Some(time::iso8601(now));
         let mut split_in = None;
         let mut start_recording = false;
@@ -459,6 +497,7 @@ impl Platform {
             self.schedule(start_delay, EventKind::RecordingOn(id));
         }
         self.emit_stream(id);
+        self.schedule(transcoding_delay, EventKind::Transcoding(id));
     }
 
     /// The ingest stopped: an interruption (`still_active`) or the stream being disabled/deleted.
@@ -469,6 +508,7 @@ impl Platform {
             return;
         };
         entry.live = false;
+        entry.transcoding = false;
         entry.model.finished_at_primary = Some(time::iso8601(now));
         let mut close = None;
         let mut suspend = false;
@@ -490,7 +530,9 @@ impl Platform {
             }
             _ => Recorder::Off,
         };
-        self.cancel(|k| matches!(k, EventKind::RecordingOn(s) | EventKind::Split(s) | EventKind::Connect(s) if *s == id));
+        self.cancel(|k| {
+            matches!(k, EventKind::RecordingOn(s) | EventKind::Split(s) | EventKind::Connect(s) | EventKind::Transcoding(s) if *s == id)
+        });
         self.emit_stream(id);
         if suspend {
             self.schedule(window, EventKind::CloseFile(id));

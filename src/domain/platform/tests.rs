@@ -23,8 +23,8 @@ fn brief(hooks: &[Webhook]) -> Vec<String> {
                 "stream" => {
                     let s = &m["stream"];
                     format!(
-                        "stream {} live={} recording={}",
-                        s["id"], s["live"], s["recording"]
+                        "stream {} live={} transcoding={} recording={}",
+                        s["id"], s["live"], s["transcoding"], s["recording"]
                     )
                 }
                 "broadcast" => format!("broadcast {} {}", m["broadcast"]["id"], m["broadcast"]["status"]),
@@ -139,19 +139,20 @@ fn the_guide_in_order() {
     assert_eq!(
         brief(&hooks),
         [
-            "stream 320423 live=true recording=false",
+            "stream 320423 live=true transcoding=false recording=false",
+            "stream 320423 live=true transcoding=true recording=false",
             "broadcast 192470 \"live\"",
-            "stream 320423 live=true recording=true",
-            "stream 320423 live=true recording=false",
+            "stream 320423 live=true transcoding=true recording=true",
+            "stream 320423 live=true transcoding=true recording=false",
             "video 803111 \"pending\"",
             "broadcast 192470 \"finished\"",
-            "stream 320423 live=false recording=false",
+            "stream 320423 live=false transcoding=false recording=false",
             "video 803111 \"viewable\"",
             "video 803111 \"ready\"",
         ]
     );
     let seqs: Vec<u64> = hooks.iter().map(|w| w.seq).collect();
-    assert_eq!(seqs, (1..=9).collect::<Vec<_>>());
+    assert_eq!(seqs, (1..=10).collect::<Vec<_>>());
     let got = call(
         &mut p,
         "GET",
@@ -260,7 +261,41 @@ fn auth_errors() {
     );
     assert_eq!(get(Some("APIKey secret_1")).0, 200);
     assert_eq!(get(Some("apikey secret_1")).0, 200);
-    assert_eq!(get(Some("Bearer secret_1")).0, 200);
+    // The platform refuses an API key sent as a bearer token; only a configured bearer token passes.
+    assert_eq!(
+        get(Some("Bearer secret_1")),
+        (401, "Given token not valid for any token type".into())
+    );
+    let mut p = Platform::new(PlatformConfig {
+        api_key: Some("secret_1".into()),
+        bearer_token: Some("eyJ.jwt.sig".into()),
+        ..Default::default()
+    });
+    let mut get = |auth: &str| {
+        let r = p.handle(
+            &PlatformRequest::new("GET", "/streaming/streams", Some(auth), ""),
+            T0,
+        );
+        r.status
+    };
+    assert_eq!(get("Bearer eyJ.jwt.sig"), 200);
+    assert_eq!(get("bearer eyJ.jwt.sig"), 200);
+    assert_eq!(get("Bearer secret_1"), 401);
+    assert_eq!(get("APIKey eyJ.jwt.sig"), 401);
+    let mut p = Platform::new(PlatformConfig::default());
+    let r = p.handle(
+        &PlatformRequest::new("GET", "/streaming/streams", Some("Bearer any_key"), ""),
+        T0,
+    );
+    assert_eq!(r.status, 401);
+    let dbg = format!(
+        "{:?}",
+        PlatformConfig {
+            bearer_token: Some("eyJ.jwt.sig".into()),
+            ..Default::default()
+        }
+    );
+    assert!(!dbg.contains("jwt"));
     let dbg = format!(
         "{:?}",
         PlatformConfig {
@@ -494,8 +529,9 @@ fn interruption_resumed_within_window_keeps_one_file() {
     assert_eq!(
         brief(&hooks),
         [
-            "stream 320423 live=false recording=false",
-            "stream 320423 live=true recording=true",
+            "stream 320423 live=false transcoding=false recording=false",
+            "stream 320423 live=true transcoding=false recording=false",
+            "stream 320423 live=true transcoding=true recording=true",
         ]
     );
     let stop = call(
@@ -537,7 +573,7 @@ fn interruption_longer_than_window_splits_into_two_videos() {
     assert_eq!(
         brief(&hooks),
         [
-            "stream 320423 live=false recording=false",
+            "stream 320423 live=false transcoding=false recording=false",
             "video 803111 \"pending\""
         ]
     );
@@ -548,8 +584,9 @@ fn interruption_longer_than_window_splits_into_two_videos() {
         [
             "video 803111 \"viewable\"",
             "video 803111 \"ready\"",
-            "stream 320423 live=true recording=false",
-            "stream 320423 live=true recording=true",
+            "stream 320423 live=true transcoding=false recording=false",
+            "stream 320423 live=true transcoding=true recording=false",
+            "stream 320423 live=true transcoding=true recording=true",
         ]
     );
     let stop = call(
@@ -711,4 +748,177 @@ fn reset_and_seed_make_runs_repeatable() {
     });
     let c = call(&mut q, "POST", "/streaming/streams", json!({"name": "a"}), T0).json_body();
     assert_ne!(a["token"], c["token"]);
+}
+
+#[test]
+fn the_page_size_is_configurable_and_per_page_is_capped_at_100() {
+    let mut p = Platform::new(PlatformConfig {
+        page_size: 10,
+        quota: 200,
+        ..Default::default()
+    });
+    for i in 0..23 {
+        call(
+            &mut p,
+            "POST",
+            "/streaming/streams",
+            json!({"name": format!("s{i}")}),
+            T0,
+        );
+        call(
+            &mut p,
+            "POST",
+            "/streaming/broadcasts",
+            json!({"name": format!("b{i}"), "status": "pending"}),
+            T0,
+        );
+    }
+    let len = |p: &mut Platform, path: &str| {
+        call(p, "GET", path, Value::Null, T0)
+            .json_body()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(len(&mut p, "/streaming/streams"), 10);
+    assert_eq!(len(&mut p, "/streaming/streams?page=3"), 3);
+    assert_eq!(len(&mut p, "/streaming/broadcasts?page=2"), 10);
+    assert_eq!(len(&mut p, "/streaming/broadcasts?page=3"), 3);
+    // Videos: `per_page` as asked, default the page size, at most 100.
+    let sid = 320_423;
+    for n in 0..105 {
+        call(
+            &mut p,
+            "PATCH",
+            &format!("/streaming/streams/{sid}"),
+            json!({"active": true}),
+            T0 + n * 100_000,
+        );
+        p.advance(T0 + n * 100_000 + 5_000);
+        call(
+            &mut p,
+            "PUT",
+            &format!("/streaming/streams/{sid}/start_recording"),
+            Value::Null,
+            T0 + n * 100_000 + 6_000,
+        );
+        p.advance(T0 + n * 100_000 + 9_000);
+        call(
+            &mut p,
+            "PUT",
+            &format!("/streaming/streams/{sid}/stop_recording"),
+            Value::Null,
+            T0 + n * 100_000 + 12_000,
+        );
+        call(
+            &mut p,
+            "PATCH",
+            &format!("/streaming/streams/{sid}"),
+            json!({"active": false}),
+            T0 + n * 100_000 + 13_000,
+        );
+    }
+    assert_eq!(len(&mut p, "/streaming/videos"), 10);
+    assert_eq!(len(&mut p, "/streaming/videos?per_page=1"), 1);
+    assert_eq!(len(&mut p, "/streaming/videos?per_page=100"), 100);
+    assert_eq!(len(&mut p, "/streaming/videos?per_page=500"), 100);
+    assert_eq!(len(&mut p, "/streaming/videos?per_page=500&page=2"), 5);
+}
+
+#[test]
+fn ingest_then_transcoding_after_the_configured_delay() {
+    let mut p = Platform::new(PlatformConfig {
+        transcoding_delay_ms: 4_000,
+        ..Default::default()
+    });
+    let sid = guide_stream(&mut p);
+    call(
+        &mut p,
+        "PATCH",
+        &format!("/streaming/streams/{sid}"),
+        json!({"active": true}),
+        T0,
+    );
+    let hooks = p.advance(T0 + 2_000);
+    assert_eq!(
+        brief(&hooks),
+        ["stream 320423 live=true transcoding=false recording=false"]
+    );
+    assert_eq!(
+        hooks[0].payload["message"]["stream"]["stream_source_type"],
+        "rtmp"
+    );
+    let s = call(
+        &mut p,
+        "GET",
+        &format!("/streaming/streams/{sid}"),
+        Value::Null,
+        T0 + 3_000,
+    )
+    .json_body();
+    assert_eq!(
+        (s["live"].clone(), s["transcoding"].clone()),
+        (json!(true), json!(false))
+    );
+    assert!(p.advance(T0 + 5_999).is_empty());
+    let hooks = p.advance(T0 + 6_000);
+    assert_eq!(
+        brief(&hooks),
+        ["stream 320423 live=true transcoding=true recording=false"]
+    );
+    assert_eq!(hooks[0].at_ms, T0 + 6_000);
+    let s = call(
+        &mut p,
+        "GET",
+        &format!("/streaming/streams/{sid}"),
+        Value::Null,
+        T0 + 6_000,
+    )
+    .json_body();
+    assert_eq!(s["transcoding"], true);
+    // Disabled: both false, the source type still said (the webhook page's stopped sample).
+    call(
+        &mut p,
+        "PATCH",
+        &format!("/streaming/streams/{sid}"),
+        json!({"active": false}),
+        T0 + 7_000,
+    );
+    let hooks = p.advance(T0 + 7_000);
+    assert_eq!(
+        brief(&hooks),
+        ["stream 320423 live=false transcoding=false recording=false"]
+    );
+    assert_eq!(
+        hooks[0].payload["message"]["stream"]["stream_source_type"],
+        "rtmp"
+    );
+}
+
+#[test]
+fn a_pull_stream_from_an_hls_playlist_is_valid_and_typed_https() {
+    let mut p = Platform::new(PlatformConfig::default());
+    let r = call(
+        &mut p,
+        "POST",
+        "/streaming/streams",
+        json!({"stream": {"name": "hls", "pull": true, "uri": "https://origin.example.com/live/master.m3u8", "active": true}}),
+        T0,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let hooks = p.advance(T0 + 10_000);
+    let s = &hooks[0].payload["message"]["stream"];
+    assert_eq!(
+        (s["pull"].clone(), s["stream_source_type"].clone()),
+        (json!(true), json!("https"))
+    );
+    let r = call(
+        &mut p,
+        "POST",
+        "/streaming/streams",
+        json!({"stream": {"name": "x", "pull": true, "uri": "ftp://a/b"}}),
+        T0,
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("http, https"), "{}", r.body);
 }

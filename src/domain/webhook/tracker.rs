@@ -60,6 +60,10 @@ pub enum Outcome {
     Stale,
     /// An event of a type the tracker does not follow (`unknown`): ignored.
     Ignored,
+    /// A video or broadcast `status` outside the documented values: the rest of the event is folded
+    /// in, the status is not placed (the known status, the stage and the actions stay as they were);
+    /// the raw value is in [`ApplyResult::unknown_status`] and on the entity.
+    UnknownStatus,
 }
 
 /// A tracked stream.
@@ -105,6 +109,8 @@ pub struct TrackedBroadcast {
     pub id: BroadcastId,
     /// Status.
     pub status: Option<BroadcastStatus>,
+    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+    pub unknown_status: Option<String>,
     /// The streams feeding it.
     #[serde(default)]
     pub stream_ids: Vec<StreamId>,
@@ -123,6 +129,8 @@ pub struct TrackedVideo {
     pub id: VideoId,
     /// Processing status.
     pub status: Option<VideoStatus>,
+    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+    pub unknown_status: Option<String>,
     /// The stream it was recorded from.
     pub stream_id: Option<StreamId>,
     /// The stream session it was recorded in.
@@ -173,6 +181,9 @@ pub struct StreamView {
     pub state: TrackedStream,
     /// Its stage.
     pub stage: Stage,
+    /// Playback is ready: it is live and transcoding (`transcoding: true`, or a `live: true` that
+    /// carried no `transcoding` field, as older payloads do).
+    pub playback_ready: bool,
     /// Broadcasts it feeds.
     pub broadcast_ids: Vec<BroadcastId>,
     /// Its recordings (all sessions), by id.
@@ -312,6 +323,21 @@ pub struct ApplyResult {
     pub actions: Vec<Action>,
 }
 
+impl ApplyResult {
+    /// The `status` as sent, when the outcome is `unknown_status` (it is the entity's
+    /// `unknown_status`; the package's JS adds it to its results as `unknown_status`).
+    pub fn unknown_status(&self) -> Option<&str> {
+        if self.outcome != Outcome::UnknownStatus {
+            return None;
+        }
+        match &self.entity {
+            Some(EntityView::Video(v)) => v.unknown_status.as_deref(),
+            Some(EntityView::Broadcast(b)) => b.unknown_status.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Source {
     Webhook,
@@ -329,6 +355,8 @@ pub struct StreamUpdate {
     pub backup_live: Option<bool>,
     /// Recording.
     pub recording: Option<bool>,
+    /// Transcoding: playback is ready.
+    pub transcoding: Option<bool>,
     /// Broadcasts it belongs to.
     pub broadcast_ids: Option<Vec<BroadcastId>>,
 }
@@ -472,6 +500,7 @@ fn broadcast_entry(
     broadcasts.or_insert_with(id, || TrackedBroadcast {
         id,
         status: None,
+        unknown_status: None,
         stream_ids: Vec::new(),
         first_seen_ms: now_ms,
         updated_ms: now_ms,
@@ -560,6 +589,9 @@ fn broadcast_rank(s: &BroadcastStatus) -> Option<u8> {
 enum Next {
     /// Step 5: put the broadcast on air.
     BroadcastLive,
+    /// The ingest is up but playback is not ready yet: check the stream (a `transcoding: true`
+    /// webhook may have been lost).
+    CheckPlayback,
     /// Step 7: start recording.
     StartRecording,
     /// The stream went down without a requested stop: check it.
@@ -592,6 +624,11 @@ impl Next {
                 Operation::UpdateBroadcast,
                 5,
                 "the stream is live: put the broadcast on air",
+            ),
+            Self::CheckPlayback => (
+                Operation::GetStream,
+                0,
+                "playback is not ready yet: check the stream",
             ),
             Self::StartRecording => (
                 Operation::StartRecording,
@@ -718,6 +755,7 @@ impl Tracker {
             live: stream.live,
             backup_live: stream.backup_live,
             recording: stream.recording,
+            transcoding: stream.transcoding,
             active: stream.active,
             broadcast_ids: stream.broadcast_ids.clone(),
         };
@@ -731,7 +769,7 @@ impl Tracker {
             live: s.live,
             backup_live: s.backup_live,
             recording: s.recording,
-            transcoding: None,
+            transcoding: s.transcoding,
             active: s.active,
             broadcast_ids: s.broadcast_ids,
         };
@@ -829,6 +867,7 @@ impl Tracker {
         };
         let sid = Some(stream);
         let live = s.live == Some(true);
+        let ready = playback_ready(s);
         let ended = s.live == Some(false);
         let recording = s.recording == Some(true);
         // By id (the map is sorted).
@@ -844,12 +883,16 @@ impl Tracker {
         // Whether the stop sequence (steps 9, 12, 14, 16) is under way.
         let stopping = match stage {
             Stage::Setup => {
-                if live {
+                // Broadcasts go on air once playback is ready (step 5); until then, while the ingest
+                // is up, check the stream (a `transcoding: true` webhook may have been lost).
+                if ready {
                     for b in linked() {
                         if !live_b(b) && !finished_b(b) {
                             push(Next::BroadcastLive, Some(b.id), None);
                         }
                     }
+                } else if live {
+                    push(Next::CheckPlayback, None, None);
                 }
                 // A stop asked for before the broadcast went live, and the stream has ended.
                 requested && ended
@@ -936,6 +979,7 @@ impl Tracker {
         Some(StreamView {
             state: s.clone(),
             stage: self.stage_of(s),
+            playback_ready: playback_ready(s),
             broadcast_ids: links.broadcasts,
             recordings: links.videos,
         })
@@ -954,6 +998,18 @@ impl Tracker {
     /// A tracked restream.
     pub fn restream(&self, id: u64) -> Option<&TrackedRestream> {
         self.restreams.get(&id)
+    }
+
+    /// The restreams of a stream, by id (a restream webhook tracks its stream too; `forget` drops
+    /// them with it).
+    pub fn restreams_of(&self, stream: StreamId) -> Vec<&TrackedRestream> {
+        let mut out = Vec::new();
+        for r in self.restreams.values() {
+            if r.stream_id == Some(stream) {
+                out.push(r);
+            }
+        }
+        out
     }
 
     /// The ids of the tracked streams.
@@ -1278,10 +1334,14 @@ impl Tracker {
         let was_live = s.live;
         let was_recording = s.recording;
         let was_active = s.active;
+        let was_ready = playback_ready(s);
         set(&mut changes, "live", &mut s.live, facts.live);
         set(&mut changes, "backup_live", &mut s.backup_live, facts.backup_live);
         set(&mut changes, "recording", &mut s.recording, facts.recording);
-        set(&mut changes, "transcoding", &mut s.transcoding, facts.transcoding);
+        // A `live: true` without `transcoding` (older payloads, the guide's step-4 sample, the API's
+        // stream object) is taken as `transcoding: true`: playback ready.
+        let transcoding = facts.transcoding.or((facts.live == Some(true)).then_some(true));
+        set(&mut changes, "transcoding", &mut s.transcoding, transcoding);
         set(&mut changes, "active", &mut s.active, facts.active);
         let live_up = was_live != Some(true) && s.live == Some(true);
         let live_down = was_live == Some(true) && s.live == Some(false);
@@ -1317,6 +1377,8 @@ impl Tracker {
             s.stopped = true;
         }
         let stop_expected = s.stop_expected;
+        let ready_now = playback_ready(s);
+        let ready_up = ready_now && (!was_ready || new_session);
         let live_now = s.live == Some(true);
         let recording_now = s.recording == Some(true);
         if !changes.is_empty() || created {
@@ -1336,7 +1398,7 @@ impl Tracker {
             ));
         }
         let sid = Some(id);
-        if (live_up || new_session) && after == Some(Stage::Setup) {
+        if ready_up && after == Some(Stage::Setup) {
             for &(b, live, finished) in &linked {
                 if !live && !finished {
                     push_action(&mut actions, Next::BroadcastLive, sid, Some(b), None);
@@ -1450,6 +1512,16 @@ impl Tracker {
         let mut changes = Vec::new();
         let b = broadcast_entry(&mut self.broadcasts, id, now_ms);
         let old_status = b.status.clone();
+        let mut status = status;
+        // A status outside the documented values is not placed: its raw text is kept beside.
+        let unknown = match &mut status {
+            Some(BroadcastStatus::Unknown(raw)) => Some(core::mem::take(raw)),
+            _ => None,
+        };
+        let undocumented = note_status(&mut changes, &mut b.unknown_status, unknown, status.is_some());
+        if undocumented {
+            status = None;
+        }
         set(&mut changes, "status", &mut b.status, status);
         for s in &new_streams {
             if !b.stream_ids.contains(s) {
@@ -1498,7 +1570,7 @@ impl Tracker {
             }
             if after == Stage::Setup
                 && newly_linked
-                && s.live == Some(true)
+                && playback_ready(s)
                 && !matches!(
                     new_status,
                     Some(BroadcastStatus::Live | BroadcastStatus::Finished)
@@ -1524,7 +1596,7 @@ impl Tracker {
             .and_then(|b| b.stream_ids.first().copied());
         let stage_before = first.and_then(|f| before.iter().find(|(s, _)| *s == f).and_then(|(_, st)| *st));
         let entity = self.broadcasts.get(&id).cloned().map(EntityView::Broadcast);
-        self.result(
+        let mut r = self.result(
             Outcome::Applied,
             created,
             entity,
@@ -1532,7 +1604,11 @@ impl Tracker {
             first,
             stage_before,
             actions,
-        )
+        );
+        if undocumented {
+            r.outcome = Outcome::UnknownStatus;
+        }
+        r
     }
 
     fn apply_video_facts(
@@ -1575,6 +1651,7 @@ impl Tracker {
         let v = self.videos.or_insert_with(id, || TrackedVideo {
             id,
             status: None,
+            unknown_status: None,
             stream_id: None,
             session: None,
             name: None,
@@ -1585,7 +1662,17 @@ impl Tracker {
             updated_ms: now_ms,
         });
         let old_status = v.status.clone();
-        set(&mut changes, "status", &mut v.status, facts.status);
+        let mut status = facts.status;
+        // As for broadcasts: an undocumented status is not placed.
+        let unknown = match &mut status {
+            Some(VideoStatus::Unknown(raw)) => Some(core::mem::take(raw)),
+            _ => None,
+        };
+        let undocumented = note_status(&mut changes, &mut v.unknown_status, unknown, status.is_some());
+        if undocumented {
+            status = None;
+        }
+        set(&mut changes, "status", &mut v.status, status);
         let old_stream = v.stream_id;
         if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
             v.session = session;
@@ -1619,7 +1706,7 @@ impl Tracker {
         } else {
             None
         };
-        self.result(
+        let mut r = self.result(
             Outcome::Applied,
             created,
             entity,
@@ -1627,10 +1714,18 @@ impl Tracker {
             stream,
             stage_before,
             actions,
-        )
+        );
+        if undocumented {
+            r.outcome = Outcome::UnknownStatus;
+        }
+        r
     }
 
     fn apply_restream(&mut self, w: &RestreamWebhook, now_ms: Option<u64>) -> ApplyResult {
+        // A restream is kept under its stream (listed in its view, dropped by `forget`).
+        if let Some(s) = w.stream_id {
+            self.stream_entry(s, now_ms);
+        }
         let created = !self.restreams.contains_key(&w.id);
         let mut changes = Vec::new();
         let r = self.restreams.or_insert_with(w.id, || TrackedRestream {
@@ -1660,6 +1755,28 @@ impl Tracker {
             Vec::new(),
         )
     }
+}
+
+/// Whether playback of the stream is ready: it is live and transcoding (`transcoding` unknown reads
+/// as ready: payloads without the field).
+fn playback_ready(s: &TrackedStream) -> bool {
+    s.live == Some(true) && s.transcoding != Some(false)
+}
+
+/// Keeps the raw text of an undocumented status (`unknown`) on an entity, or clears it when a
+/// documented one came (`documented`). Whether the status was undocumented.
+fn note_status(
+    changes: &mut Vec<Change>,
+    slot: &mut Option<String>,
+    unknown: Option<String>,
+    documented: bool,
+) -> bool {
+    let undocumented = unknown.is_some();
+    if (undocumented || documented) && *slot != unknown {
+        let from = core::mem::replace(slot, unknown);
+        change(changes, "unknown_status", &from, slot);
+    }
+    undocumented
 }
 
 fn video_facts(v: &VideoWebhook, delete: bool) -> VideoFacts {
@@ -1694,6 +1811,7 @@ impl Outcome {
             Self::Duplicate => "duplicate",
             Self::Stale => "stale",
             Self::Ignored => "ignored",
+            Self::UnknownStatus => "unknown_status",
         }
     }
 }
@@ -1772,6 +1890,7 @@ impl TrackedBroadcast {
         if let Some(st) = &self.status {
             o.known_str("status", st.wire(), st.as_str());
         }
+        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
         o.opt_u64("first_seen_ms", self.first_seen_ms);
         o.opt_u64("updated_ms", self.updated_ms);
@@ -1788,6 +1907,7 @@ impl TrackedBroadcast {
     const FIELDS: &'static [(&'static str, snap::K)] = &[
         ("id", snap::K::Req),
         ("status", snap::K::Str),
+        ("unknown_status", snap::K::Str),
         ("stream_ids", snap::K::Ids),
         ("first_seen_ms", snap::K::U64),
         ("updated_ms", snap::K::U64),
@@ -1797,9 +1917,10 @@ impl TrackedBroadcast {
         Self {
             id: BroadcastId(r.u(0)),
             status: r.str(1).map(|s| BroadcastStatus::parse(&s.text())),
+            unknown_status: r.s(2),
             stream_ids: r.ids(),
-            first_seen_ms: r.ou(3),
-            updated_ms: r.ou(4),
+            first_seen_ms: r.ou(4),
+            updated_ms: r.ou(5),
         }
     }
 }
@@ -1810,6 +1931,7 @@ impl TrackedVideo {
         if let Some(st) = &self.status {
             o.known_str("status", st.wire(), st.as_str());
         }
+        o.opt_str("unknown_status", self.unknown_status.as_deref());
         o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
         o.opt_u64("session", self.session.map(u64::from));
         o.opt_str("name", self.name.as_deref());
@@ -1833,6 +1955,7 @@ impl TrackedVideo {
     const FIELDS: &'static [(&'static str, snap::K)] = &[
         ("id", snap::K::Req),
         ("status", snap::K::Str),
+        ("unknown_status", snap::K::Str),
         ("stream_id", snap::K::U64),
         ("session", snap::K::U32),
         ("name", snap::K::Str),
@@ -1847,14 +1970,15 @@ impl TrackedVideo {
         Self {
             id: VideoId(r.u(0)),
             status: r.str(1).map(|s| VideoStatus::parse(&s.text())),
-            stream_id: r.ou(2).map(StreamId),
-            session: r.ou(3).map(|n| n as u32),
-            name: r.s(4),
-            duration: r.ou(5),
-            deleted: r.b(6) == Some(true),
-            deleted_at: r.s(7),
-            first_seen_ms: r.ou(8),
-            updated_ms: r.ou(9),
+            unknown_status: r.s(2),
+            stream_id: r.ou(3).map(StreamId),
+            session: r.ou(4).map(|n| n as u32),
+            name: r.s(5),
+            duration: r.ou(6),
+            deleted: r.b(7) == Some(true),
+            deleted_at: r.s(8),
+            first_seen_ms: r.ou(9),
+            updated_ms: r.ou(10),
         }
     }
 }
@@ -1907,6 +2031,7 @@ impl StreamView {
         }
         self.state.write_fields(&mut o);
         o.sym("stage", self.stage.as_str());
+        o.bool("playback_ready", self.playback_ready);
         o.u64s("broadcast_ids", self.broadcast_ids.iter().map(|b| b.0));
         o.u64s("recordings", self.recordings.iter().map(|v| v.0));
         o.end();

@@ -13,7 +13,7 @@ function setup({ main, sandbox }, options = {}) {
     // Every payload passes the package's own strict validator.
     main.parseWebhook(JSON.stringify(w));
     const m = w.message;
-    if (w.type === "stream") return `stream live=${m.stream.live} recording=${m.stream.recording}`;
+    if (w.type === "stream") return `stream live=${m.stream.live} transcoding=${m.stream.transcoding} recording=${m.stream.recording}`;
     if (w.type === "broadcast") return `broadcast ${m.broadcast.status}`;
     return `${w.type} ${m.video.status}`;
   });
@@ -33,22 +33,28 @@ export default [
       assert.equal(b.status, "pending");
       assert.equal((await client.updateStream(stream.id, { active: true })).active, true);
       sb.advance(2000);
-      assert.deepEqual(take(), ["stream live=true recording=false"]);
+      // Ingest first (players still get 404), transcoding 1 s later (playback ready): step 4.
+      assert.deepEqual(take(), ["stream live=true transcoding=false recording=false"]);
+      const ingest = await client.getStream(stream.id);
+      assert.deepEqual([ingest.live, ingest.transcoding, ingest.stream_source_type], [true, false, "rtmp"]);
+      sb.advance(1000);
+      assert.deepEqual(take(), ["stream live=true transcoding=true recording=false"]);
+      assert.equal((await client.getStream(stream.id)).transcoding, true);
       await client.updateBroadcast(b.id, { status: "live" });
       assert.deepEqual(take(), ["broadcast live"]);
       await client.startRecording(stream.id);
       sb.advance(1000);
-      assert.deepEqual(take(), ["stream live=true recording=true"]);
+      assert.deepEqual(take(), ["stream live=true transcoding=true recording=true"]);
       sb.advance(48410);
       const video = await client.stopRecording(stream.id);
       assert.equal(video.duration, 48410);
-      assert.equal(video.name, "Stream Record: test_stream, 2026-01-01 00:00:51 +0000");
-      assert.deepEqual(take(), ["stream live=true recording=false", "video pending"]);
+      assert.equal(video.name, "Stream Record: test_stream, 2026-01-01 00:00:52 +0000");
+      assert.deepEqual(take(), ["stream live=true transcoding=true recording=false", "video pending"]);
       await client.updateBroadcast(b.id, { status: "finished" });
       const disabled = await client.updateStream(stream.id, { active: false });
       assert.equal(disabled.live, true, "step 14's answer still says live");
       // Webhooks a request causes reach the listeners before its promise settles.
-      assert.deepEqual(take(), ["broadcast finished", "stream live=false recording=false"]);
+      assert.deepEqual(take(), ["broadcast finished", "stream live=false transcoding=false recording=false"]);
       assert.equal(await client.deleteBroadcast(b.id), undefined);
       sb.advance(3000);
       assert.deepEqual(take(), ["video viewable"]);
@@ -57,8 +63,52 @@ export default [
       const got = await client.getVideo(video.id);
       assert.equal(got.status, "ready");
       assert.equal(got.converted_videos.length, 4);
-      assert.equal(sb.webhooks().length, 9);
-      assert.deepEqual(sb.webhooks().map((w) => w.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      assert.equal(sb.webhooks().length, 10);
+      assert.deepEqual(sb.webhooks().map((w) => w.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    },
+  },
+  {
+    name: "sandbox: pageSize, transcodingDelayMs, HLS pull sources, bearer tokens",
+    async run(ctx) {
+      const { assert } = ctx;
+      const { sb, client, take } = setup(ctx, { pageSize: 10, transcodingDelayMs: 5000, quota: 50, bearerToken: "eyJ.jwt.sig" });
+      const made = [];
+      for (let i = 0; i < 23; i++) made.push((await client.createStream({ name: `s${i}` })).id);
+      assert.equal((await client.listStreams()).length, 10);
+      assert.equal((await client.listStreams({ page: 3 })).length, 3);
+      // The page iterators read every item whatever the page size, for at most one extra request.
+      for (const pageSize of [1, 10, 25, 100]) {
+        const paged = new ctx.sandbox.Sandbox({ apiKey: KEY, pageSize });
+        let lists = 0;
+        const fetch = (input, init) => {
+          if (String(input instanceof Request ? input.url : input).includes("/streaming/streams?")) lists++;
+          return paged.fetch(input, init);
+        };
+        const c = new ctx.main.StreamingClient({ apiKey: KEY, fetch, maxRetries: 0 });
+        const all = [];
+        for (let i = 0; i < 57; i++) all.push((await c.createStream({ name: `p${i}` })).id);
+        const seen = [];
+        for await (const s of c.streams()) seen.push(s.id);
+        assert.deepEqual(seen, all.reverse(), `page size ${pageSize}`);
+        const pages = Math.ceil(57 / pageSize);
+        assert.equal(lists, pages + (57 % pageSize === 0 || pages === 1 ? 1 : 0), `requests at page size ${pageSize}`);
+        paged.close();
+      }
+      // An HLS playlist is a valid PULL source; its webhooks say `stream_source_type: "https"`.
+      const pulled = await client.createStream({ name: "hls", pull: true, uri: "https://origin.example.com/live/master.m3u8", active: true });
+      sb.advance(2000);
+      assert.deepEqual(take(), ["stream live=true transcoding=false recording=false"]);
+      assert.equal(sb.webhooks().at(-1).payload.message.stream.stream_source_type, "https");
+      sb.advance(4999);
+      assert.deepEqual(take(), []);
+      sb.advance(1);
+      assert.deepEqual(take(), ["stream live=true transcoding=true recording=false"]);
+      assert.equal((await client.getStream(pulled.id)).stream_source_type, "https");
+      // Bearer: the configured token passes; an API key sent as a bearer token is refused.
+      const bearer = (token) => new ctx.main.StreamingClient({ bearerToken: token, fetch: sb.fetch, maxRetries: 0 });
+      assert.equal((await bearer("eyJ.jwt.sig").getStream(pulled.id)).id, pulled.id);
+      await assert.rejects(bearer(KEY).getStream(pulled.id), { name: "ApiError", status: 401, message: /Given token not valid for any token type/ });
+      assert.throws(() => new ctx.sandbox.Sandbox({ pageSize: 101 }), { code: "invalid_params", path: "pageSize" });
     },
   },
   {

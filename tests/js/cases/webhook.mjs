@@ -79,7 +79,8 @@ export default [
     assert.throws(p('{"type":"stream","message":{"stream":{"id":1}}}'), { code: "missing_field", path: "message.stream.live" });
     assert.throws(p('{"type":"stream","message":{"stream":{"id":"1","live":true}}}'), { code: "wrong_type", path: "message.stream.id" });
     assert.throws(p('{"type":"stream","message":{"stream":{"id":0,"live":true}}}'), { code: "invalid_value", path: "message.stream.id" });
-    assert.throws(p('{"type":"broadcast","message":{"broadcast":{"id":1,"status":"over"}}}'), { code: "invalid_value", path: "message.broadcast.status" });
+    assert.throws(p('{"type":"broadcast","message":{"broadcast":{"id":1,"status":"over"}}}', { strictStatuses: true }), { code: "invalid_value", path: "message.broadcast.status" });
+    assert.throws(p('{"type":"video","message":{"video":{"id":1,"status":"ready"}}}', { strictStatuses: 1 }), { code: "invalid_value", path: "options.strictStatuses" });
     assert.throws(p('{"type":"video","message":{"video":{"id":1}}}'), { code: "missing_field", path: "message.video.status" });
     assert.throws(p('{"type":"video","message":{"video":{"id":1,"status":"ready","converted_videos":[{"status":1}]}}}'), { code: "wrong_type", path: "message.video.converted_videos[0].status" });
     assert.throws(p("x".repeat(70000)), { code: "too_large" });
@@ -91,6 +92,76 @@ export default [
     assert.ok(caught.message.length < 300, "message does not echo large input");
     const unknown = mod.parseWebhook('{"type":"ai_task","message":{"task":{"id":9}}}', { allowUnknownTypes: true });
     assert.deepEqual(unknown, { type: "unknown", received_type: "ai_task", message: { task: { id: 9 } } });
+  }),
+
+  ...perEntry("parseWebhook: statuses outside the documented values are kept as sent (strictStatuses throws)", async (mod, { assert }) => {
+    for (const [body, key, raw] of [
+      ['{"type":"video","message":{"video":{"id":7,"status":"new","name":"n"}}}', "video", "new"],
+      ['{"type":"video","message":{"video":{"id":7,"status":"Archived"}}}', "video", "Archived"],
+      ['{"type":"video_delete","message":{"video":{"id":7,"status":"gone","deleted_at":"2025-09-16T13:50:42.000Z"}}}', "video", "gone"],
+      ['{"type":"broadcast","message":{"broadcast":{"id":3,"status":"scheduled"}}}', "broadcast", "scheduled"],
+    ]) {
+      for (const input of [body, new TextEncoder().encode(body), JSON.parse(body)]) {
+        const e = mod.parseWebhook(input);
+        assert.equal(e[key].status, raw, body);
+        assert.deepEqual(mod.parseWebhook(input, { strictStatuses: false }), e);
+        assert.throws(() => mod.parseWebhook(input, { strictStatuses: true }), { name: "WebhookError", code: "invalid_value", path: `message.${key}.status` });
+      }
+    }
+    // Documented values still match case-insensitively and come back lower case.
+    assert.equal(mod.parseWebhook('{"type":"video","message":{"video":{"id":7,"status":"READY"}}}', { strictStatuses: true }).video.status, "ready");
+  }),
+
+  ...perEntry("WebhookTracker: an unknown status is folded in without being placed", async (mod, { assert, fixture }) => {
+    const t = await setup(mod, fixture);
+    for (const name of ["step04_stream_live", "step06_broadcast_live", "step08_recording_started"]) t.apply(await hook(fixture, name), 4);
+    t.expectStop(320423, 9);
+    for (const name of ["step10_recording_stopped", "step11_video_pending"]) t.apply(await hook(fixture, name), 10);
+    const stage = t.stage(320423);
+    const due = t.nextActions(320423);
+    const body = '{"type":"video","message":{"video":{"id":803111,"status":"new","name":"renamed","duration":61000,"stream_id":320423}}}';
+    assert.throws(() => t.apply(body, 20, { strictStatuses: true }), { name: "WebhookError", code: "invalid_value", path: "message.video.status" });
+    const r = t.apply(body, 20);
+    assert.equal(r.outcome, "unknown_status");
+    assert.equal(r.unknown_status, "new");
+    assert.equal(r.stage, stage);
+    assert.deepEqual(r.actions, []);
+    assert.deepEqual(r.changes.map((c) => c.field), ["unknown_status", "name", "duration"]);
+    assert.equal(r.entity.status, "pending");
+    assert.equal(r.entity.unknown_status, "new");
+    assert.equal(t.video(803111).unknown_status, "new");
+    assert.deepEqual(t.nextActions(320423), due);
+    // The object forms and the slow path agree with the string fast path.
+    const again = t.apply(JSON.parse(body), 21);
+    assert.deepEqual([again.outcome, again.unknown_status, again.changes], ["unknown_status", "new", []]);
+    const restored = mod.WebhookTracker.restore(t.snapshot());
+    assert.equal(restored.video(803111).unknown_status, "new");
+    // A known status replaces it.
+    const v = t.apply(await hook(fixture, "step17_video_viewable"), 22);
+    assert.equal(v.outcome, "applied");
+    assert.equal("unknown_status" in v, false);
+    assert.equal(t.video(803111).unknown_status, undefined);
+  }),
+
+  ...perEntry("WebhookTracker: step 5 waits for playback (transcoding); a lost transcoding webhook is made up by applyStream", async (mod, { assert, fixture }) => {
+    const stream = (live, transcoding) => JSON.stringify({ type: "stream", message: { stream: { id: 320423, live, backup_live: false, recording: false, pull: false, uri: "", stream_source_type: "srt", transcoding } } });
+    const t = await setup(mod, fixture);
+    let r = t.apply(stream(true, false), 4);
+    assert.deepEqual([r.outcome, r.actions], ["applied", []]);
+    assert.equal(t.stream(320423).playback_ready, false);
+    assert.deepEqual(t.nextActions(320423).map((a) => [a.operation, a.step ?? null]), [["get_stream", null]]);
+    r = t.apply(stream(true, true), 5);
+    assert.deepEqual(ops(r), [["update_broadcast", 5]]);
+    assert.equal(r.entity.playback_ready, true);
+    // Lost: the API answer moves it on.
+    const u = await setup(mod, fixture);
+    u.apply(stream(true, false), 4);
+    r = u.applyStream({ id: 320423, live: true, transcoding: true }, 6);
+    assert.deepEqual(ops(r), [["update_broadcast", 5]]);
+    assert.deepEqual(u.nextActions(320423).map((a) => a.step), [5]);
+    // A restream is kept under its stream.
+    r = u.apply('{"type":"restream","message":{"restream":{"id":3001,"name":"to YouTube","stream_id":320423,"live":true}}}', 7);
+    assert.deepEqual([r.outcome, r.entity.kind, r.entity.live, r.entity.stream_id, r.stage], ["applied", "restream", true, 320423, "setup"]);
   }),
 
   ...perEntry("verifyWebhookSource: CIDR ranges and URL secret", async (mod, { assert }) => {
