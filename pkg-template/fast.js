@@ -174,7 +174,7 @@ export function fastPath(m) {
   const NO_BYTES = new Uint8Array(0);
   const HEADER = 10; // TAPE_HEADER in src/js/webhook.rs
   const readTape = (at) => {
-    if (at === 0) throw new Error("gcore-streaming: the tracker is busy (re-entrant call)");
+    if (at === 0) throw new Error("gcore-streaming: no result (the module's scratch space was not free)");
     views();
     const h = at / 8;
     ops = f64;
@@ -391,15 +391,20 @@ export function fastPath(m) {
   // `restore` of a string takes its UTF-8 through the input buffer too.
   const Tracker = m.WebhookTracker;
   const slowRestore = Tracker.restore;
+  // A restored tracker's wasm memory is invisible to the engine's GC, which frees dropped trackers
+  // (the generated class registers them with a FinalizationRegistry) only when it runs: each one
+  // gets a weight of the snapshot's size, an untouched ArrayBuffer the engine counts as external
+  // memory, so that dropping restored trackers without `free()` makes the GC run in proportion.
+  const weights = new WeakMap();
   Tracker.restore = function restore(snapshot) {
+    let t;
     if (typeof snapshot === "string") {
       const len = put(snapshot);
-      if (len >= 0) {
-        const t = Tracker.__restoreInput(len);
-        if (t !== undefined) return t;
-      }
+      if (len >= 0) t = Tracker.__restoreInput(len);
     }
-    return slowRestore(snapshot);
+    t ??= slowRestore(snapshot);
+    weights.set(t, new ArrayBuffer(snapshot.length));
+    return t;
   };
   for (const name of ["applyStream", "applyBroadcast", "applyVideo"]) {
     const generated = proto[name];
@@ -411,5 +416,30 @@ export function fastPath(m) {
     }[name];
   }
 
-  return parseWebhook;
+  // A trap (out of memory, or any other WebAssembly.RuntimeError) unwinds nothing in the wasm. The
+  // module stays usable (`with_scratch` in src/js/webhook.rs never leaves its lock held), the input
+  // buffer is asked for again, the call throws an error that says what happened, and the tracker it
+  // ran on, whose state it may have left half changed, refuses further calls.
+  const lost = new WeakSet();
+  const guard = (o, name) => {
+    const f = o[name];
+    o[name] = {
+      [name](a, b) {
+        if (lost.has(this)) throw Error("gcore-streaming: tracker lost to a trap");
+        try {
+          return f.call(this, a, b);
+        } catch (e) {
+          if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+          inCap = 0;
+          if (this instanceof Tracker) lost.add(this);
+          throw Error(`gcore-streaming: ${name} trapped (out of memory?)`, { cause: e });
+        }
+      },
+    }[name];
+  };
+  for (const name of Object.getOwnPropertyNames(proto)) if (!/^(constructor|free|__)/.test(name)) guard(proto, name);
+  guard(Tracker, "restore");
+  const fast = { parseWebhook };
+  guard(fast, "parseWebhook");
+  return fast.parseWebhook;
 }

@@ -42,6 +42,8 @@ say "the READMEs' examples type-check against the package"
 
 say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
+say "the webhook entry under heavy use and after a trap (Node)"
+node --test --test-reporter=spec tests/js/resilience.test.mjs
 say "shared JS cases in headless Chromium"
 node --test --test-reporter=spec tests/js/browser.test.mjs
 say "per-runtime entries in Deno and workerd"
