@@ -19,7 +19,7 @@ for (const [name, startExample] of [["node", startNodeExample], ["deno", startDe
       assert.equal(bad.status, 400);
       assert.equal(bad.body.code, "invalid_value");
       assert.equal(bad.body.path, "message.video.status");
-      assert.equal((await r.call("GET", "/streams/999")).status, 404);
+      assert.equal((await r.call("GET", `/streams/999?token=${SECRET}`)).status, 404);
       assert.equal((await r.stream(stream.id)).stage, "done");
     } finally {
       await sandbox?.stop();
