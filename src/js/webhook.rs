@@ -586,16 +586,10 @@ impl<'a> ApiObject<'a> {
     }
 }
 
-/// Set by the package's JS (`pkg-template/fast.js`), which wraps every method returning an
-/// `ApplyResult`: results come back as the address of their tape instead of an object.
+/// Set when the package's JS (`pkg-template/fast.js`), which wraps every method returning an
+/// `ApplyResult`, first asks for the memory (`__gsMemory`): results come back as the address of
+/// their tape instead of an object.
 static TAPE_RESULTS: AtomicBool = AtomicBool::new(false);
-
-/// (Internal to the package's JS.) From now on, methods that return an `ApplyResult` return the
-/// address of its tape (see `result_tape`).
-#[wasm_bindgen(js_name = __gsTapeResults, skip_typescript)]
-pub fn gs_tape_results() {
-    TAPE_RESULTS.store(true, Relaxed);
-}
 
 /// The result as a JS object (through JSON text), or its tape's address for the package's JS.
 fn result_js(r: &crate::domain::webhook::ApplyResult) -> Result<JsValue, JsValue> {
@@ -682,13 +676,13 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> Option<R> {
 /// Takes the scratch space out of the lock (`None`: made when absent), or puts it back.
 #[inline(never)]
 fn scratch(back: Option<Box<Scratch>>) -> Option<Box<Scratch>> {
-    let mut slot = SCRATCH.try_lock()?;
-    match back {
-        None => Some(slot.take().unwrap_or_default()),
-        back => {
-            *slot = back;
-            None
-        }
+    let taking = back.is_none();
+    let out = core::mem::replace(&mut *SCRATCH.try_lock()?, back);
+    // Putting back, `out` is the empty slot.
+    if taking {
+        Some(out.unwrap_or_default())
+    } else {
+        out
     }
 }
 
@@ -705,9 +699,11 @@ pub fn gs_input(len: usize) -> usize {
     .unwrap_or(0)
 }
 
-/// (Internal to the package's JS.) The module's memory.
+/// (Internal to the package's JS, once, at its first use.) The module's memory; from now on,
+/// methods that return an `ApplyResult` return the address of its tape (see `result_tape`).
 #[wasm_bindgen(js_name = __gsMemory, skip_typescript)]
 pub fn gs_memory() -> JsValue {
+    TAPE_RESULTS.store(true, Relaxed);
     wasm_bindgen::memory()
 }
 
@@ -798,14 +794,9 @@ impl WebhookTracker {
         let r = with_scratch(|s| {
             let Scratch { input, entity, .. } = s;
             let text = scratch_text(input, len)?;
-            Some(match quick_for_tracker(text, entity) {
-                Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
-                None => {
-                    let root = parse_text(text).ok()?;
-                    let checked = check(&root, &ParseOptions::default(), false).ok()?;
-                    self.inner.apply(&checked.event, now_arg(received_at_ms))
-                }
-            })
+            // (A body `quick` does not take goes through `apply`, which reads it again.)
+            let event = quick_for_tracker(text, entity)?;
+            Some(self.inner.apply(&event, now_arg(received_at_ms)))
         })
         .flatten();
         r.map_or(0, |r| result_tape(&r))
@@ -1013,7 +1004,7 @@ impl WebhookTracker {
             return Err(throw(WebhookError::new(
                 Code::InvalidSnapshot,
                 "",
-                "expected the snapshot as a string",
+                "expected a tracker snapshot (a string)",
             )));
         };
         Tracker::restore(&text)

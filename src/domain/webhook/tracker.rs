@@ -1065,15 +1065,7 @@ impl Tracker {
                 return bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat());
             }
             match fault {
-                Some(0) => bad(
-                    path,
-                    &[
-                        "expected ascending ids up to 2^53-1 (of tracked streams) in `",
-                        path,
-                        "`",
-                    ]
-                    .cat(),
-                ),
+                Some(0) => bad(path, &["expected ascending ids in `", path, "`"].cat()),
                 Some(v) => {
                     let mut m = String::from("expected snapshot version 1, got ");
                     json::write_u64(&mut m, v);
@@ -1195,24 +1187,26 @@ impl Tracker {
     fn relink(&mut self) -> bool {
         // Every tracked stream gets an entry first (in id order: appended), so that linking
         // never inserts in the middle; the broadcasts and videos come in id order too. (Entries
-        // left empty are harmless: an empty entry reads as no entry, see `PartialEq`.)
+        // left empty are harmless: an empty entry reads as no entry, see `PartialEq`.) A link to
+        // an untracked stream would add an entry: the snapshot is refused at the first one.
+        let n = self.streams.0.len();
         for k in self.streams.keys() {
             self.links.0.push((*k, Links::default()));
         }
         for b in self.broadcasts.values() {
             for s in &b.stream_ids {
-                if !self.streams.contains_key(s) {
+                self.links.link_broadcast(*s, b.id);
+                if self.links.0.len() != n {
                     return false;
                 }
-                self.links.link_broadcast(*s, b.id);
             }
         }
         for v in self.videos.values() {
             if let Some(s) = v.stream_id {
-                if !self.streams.contains_key(&s) {
-                    return false;
-                }
                 self.links.link_video(s, v.id);
+            }
+            if self.links.0.len() != n {
+                return false;
             }
         }
         true
