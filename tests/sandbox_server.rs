@@ -421,8 +421,10 @@ async fn control_endpoints_take_the_api_key_when_one_is_set() {
     server.stop().await;
 
     // Without a key, they stay open (a local tool; see the loopback warning in the docs).
-    let mut config = ServerConfig::default();
-    config.speed = 0.0;
+    let config = ServerConfig {
+        speed: 0.0,
+        ..ServerConfig::default()
+    };
     let open = start("127.0.0.1:0".parse().unwrap(), config).await.unwrap();
     let r = Api::new(&open.url(), None)
         .raw("GET", "/_sandbox/webhooks", &[], None)
