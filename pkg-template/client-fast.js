@@ -7,13 +7,12 @@
 // (tests/js/cases/client_fast.mjs checks that both ways send the same request and answer the same.)
 
 const BY_ID = ["getStream", "getBroadcast", "getVideo"];
-const OBJECT = 123; // "{": the shape of these operations' 2xx bodies
 
 /** Installs the fast by-id GETs on the generated `StreamingClient`. */
 export function clientFastPath(m) {
   const Client = m.StreamingClient;
   const proto = Client.prototype;
-  // [driver, fetch, headers, timeoutMs, slow, ...urlPrefix[3], ...ctx[3]] per client.
+  // [first, ...urlPrefix[3], ...ctx[3]] per client (`first(url, ctx)`: the call's first attempt).
   const parts = new WeakMap();
   BY_ID.forEach((name, k) => {
     const generated = proto[name];
@@ -25,8 +24,8 @@ export function clientFastPath(m) {
             p = this.__gsFast();
             parts.set(this, p);
           }
-          const prefix = p === undefined ? undefined : p[5 + k];
-          if (prefix !== undefined) return p[0](p[1], prefix + id, 0, p[2], undefined, p[3], undefined, OBJECT, p[4], p[8 + k]);
+          const prefix = p === undefined ? undefined : p[1 + k];
+          if (prefix !== undefined) return p[0](prefix + id, p[4 + k]);
         }
         return generated.call(this, id, options);
       },

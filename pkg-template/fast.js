@@ -44,7 +44,6 @@ export function fastPath(m) {
       if (memory === null) {
         // First use (after `init` in browsers): ApplyResults come back as tapes from now on.
         memory = m.__gsMemory();
-        m.__gsTapeResults();
       }
       u8 = new Uint8Array(memory.buffer);
       f64 = new Float64Array(memory.buffer);
@@ -75,6 +74,12 @@ export function fastPath(m) {
     return encoder.encodeInto(body, inView).written;
   };
 
+  // A trap (out of memory, or any other WebAssembly.RuntimeError) unwinds nothing in the wasm. The
+  // module stays usable (`with_scratch` in src/js/webhook.rs never leaves its lock held); the input
+  // buffer is asked for again, and the call throws an error that says what happened. (A tracker
+  // whose own call trapped may be half changed: wasm-bindgen refuses further calls on it.)
+  const trapped = (e) => (e instanceof WebAssembly.RuntimeError ? ((inCap = 0), Error("gcore-streaming: wasm trap (out of memory?)", { cause: e })) : e);
+
   // ---------------------------------------------------------------- tape reader
   // An ApplyResult's tape (layout: `result_tape` in src/js/webhook.rs) is read at once into plain
   // objects (the next call overwrites it): the top level as one object literal, the rest generically.
@@ -101,27 +106,10 @@ export function fastPath(m) {
     }
     return s;
   };
-  // A value given as JSON text (an action's body: a handful of distinct texts, e.g.
-  // `{"broadcast":{"status":"live"}}`) is parsed once; each result gets its own copy (JSON.parse of
-  // such a text costs ~4x the copy).
-  const parsed = new Map();
-  const copy = (v) => {
-    if (typeof v !== "object" || v === null) return v;
-    if (Array.isArray(v)) return v.map(copy);
-    const o = {};
-    for (const k in v) o[k] = copy(v[k]);
-    return o;
-  };
-  const json = (t) => {
-    // (`copy` would set a copy's prototype for a member named __proto__: such a text is parsed.)
-    if (t.includes("__proto__")) return JSON.parse(t);
-    let v = parsed.get(t);
-    if (v === undefined) {
-      v = JSON.parse(t);
-      if (parsed.size < 64) parsed.set(t, v);
-    }
-    return copy(v);
-  };
+  // A value given as JSON text (an action's body, e.g. `{"broadcast":{"status":"live"}}`): parsed per
+  // result, so every result's objects are its own. (A cache of parsed texts, copied per result, was
+  // ~4x faster per body: it gave its ~90 B gzip to the trap handling below.)
+  const json = (t) => JSON.parse(t);
   let ops = f64;
   let strs = u8;
   let pos = 0;
@@ -168,13 +156,13 @@ export function fastPath(m) {
         pos += 3;
         return json(text(strs, ops[pos - 2], ops[pos - 1]));
       default:
-        throw new Error(`gcore-streaming: corrupt result tape (op ${op})`);
+        throw new Error(`gcore-streaming: corrupt tape (op ${op})`);
     }
   };
   const NO_BYTES = new Uint8Array(0);
   const HEADER = 10; // TAPE_HEADER in src/js/webhook.rs
   const readTape = (at) => {
-    if (at === 0) throw new Error("gcore-streaming: the tracker is busy (re-entrant call)");
+    if (at === 0) throw new Error("gcore-streaming: no result");
     views();
     const h = at / 8;
     ops = f64;
@@ -327,12 +315,19 @@ export function fastPath(m) {
         at += 3;
         return JSON.parse(src.slice(f64[at - 2], f64[at - 1]));
       default:
-        throw new Error(`gcore-streaming: corrupt entity tape (op ${f64[at]})`);
+        throw new Error(`gcore-streaming: corrupt tape (op ${f64[at]})`);
     }
   };
 
   const slowParse = m.parseWebhook;
   function parseWebhook(body, options) {
+    try {
+      return parse(body, options);
+    } catch (e) {
+      throw trapped(e);
+    }
+  }
+  function parse(body, options) {
     const limit = typeof body === "string" ? limitOf(options) : -1;
     if (limit >= 0) {
       const len = put(body);
@@ -380,37 +375,54 @@ export function fastPath(m) {
   const proto = m.WebhookTracker.prototype;
   const slowApply = proto.apply;
   proto.apply = function apply(input, receivedAtMs, options) {
-    // `strictStatuses`: parseWebhook checks the body first and throws what a strict apply would.
-    if (options?.strictStatuses !== undefined) slowParse(input, { strictStatuses: options.strictStatuses, allowUnknownTypes: typeof input === "object" });
-    views();
-    if (typeof input === "string") {
-      const len = put(input);
-      if (len >= 0) {
-        const at = this.__applyInput(len, receivedAtMs);
-        if (at !== 0) return readTape(at);
+    try {
+      // `strictStatuses`: parseWebhook checks the body first and throws what a strict apply would.
+      if (options?.strictStatuses !== undefined) slowParse(input, { strictStatuses: options.strictStatuses, allowUnknownTypes: typeof input === "object" });
+      views();
+      if (typeof input === "string") {
+        const len = put(input);
+        if (len >= 0) {
+          const at = this.__applyInput(len, receivedAtMs);
+          if (at !== 0) return readTape(at);
+        }
       }
+      return readTape(slowApply.call(this, input, receivedAtMs));
+    } catch (e) {
+      throw trapped(e);
     }
-    return readTape(slowApply.call(this, input, receivedAtMs));
   };
   // `restore` of a string takes its UTF-8 through the input buffer too.
   const Tracker = m.WebhookTracker;
   const slowRestore = Tracker.restore;
+  // A restored tracker's wasm memory is invisible to the engine's GC, which frees dropped trackers
+  // (the generated class registers them with a FinalizationRegistry) only when it runs: each one
+  // gets a weight of the snapshot's size, an untouched ArrayBuffer the engine counts as external
+  // memory, so that dropping restored trackers without `free()` makes the GC run in proportion.
+  const weights = new WeakMap();
   Tracker.restore = function restore(snapshot) {
-    if (typeof snapshot === "string") {
-      const len = put(snapshot);
-      if (len >= 0) {
-        const t = Tracker.__restoreInput(len);
-        if (t !== undefined) return t;
+    let t;
+    try {
+      if (typeof snapshot === "string") {
+        const len = put(snapshot);
+        if (len >= 0) t = Tracker.__restoreInput(len);
       }
+      t ??= slowRestore(snapshot);
+    } catch (e) {
+      throw trapped(e);
     }
-    return slowRestore(snapshot);
+    weights.set(t, new ArrayBuffer(snapshot.length));
+    return t;
   };
   // The three API appliers are one export, `__applyApi(kind, value, receivedAtMs)`.
   ["applyStream", "applyBroadcast", "applyVideo"].forEach((name, kind) => {
     proto[name] = {
       [name](value, receivedAtMs) {
-        views();
-        return readTape(this.__applyApi(kind, value, receivedAtMs));
+        try {
+          views();
+          return readTape(this.__applyApi(kind, value, receivedAtMs));
+        } catch (e) {
+          throw trapped(e);
+        }
       },
     }[name];
   });

@@ -45,6 +45,8 @@ say "the examples of the READMEs and docs/ type-check against the package"
 
 say "shared JS cases in Node"
 node --test --test-reporter=spec tests/js/node.test.mjs
+say "the webhook entry under heavy use and after a trap (Node)"
+node --test --test-reporter=spec tests/js/resilience.test.mjs
 say "shared JS cases in headless Chromium"
 node --test --test-reporter=spec tests/js/browser.test.mjs
 say "the upload entry against a TUS server (@tus/server), in Node and headless Chromium"

@@ -170,9 +170,14 @@ async fn events_stream_follows_webhooks_live() {
     // Open the SSE feed, then cause a webhook.
     let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .build_http::<http_body_util::Empty<axum::body::Bytes>>();
-    let req = axum::http::Request::get(format!("{}/_sandbox/events", api.base))
-        .body(http_body_util::Empty::new())
-        .unwrap();
+    // The key as a query parameter, as an EventSource (which sends no headers) gives it.
+    let req = axum::http::Request::get(format!(
+        "{}/_sandbox/events?api_key={}",
+        api.base,
+        api.key.as_deref().unwrap()
+    ))
+    .body(http_body_util::Empty::new())
+    .unwrap();
     let res = tokio::time::timeout(TIMEOUT, client.request(req))
         .await
         .unwrap()
@@ -367,4 +372,100 @@ fn invalid_configurations_are_refused() {
     );
     let summary = gcore_streaming::server::summary(&secret, "127.0.0.1:8787".parse().unwrap());
     assert!(!summary.contains("top-secret-key"));
+}
+
+/// With an API key set, the control endpoints take it (header, or `?api_key=` for an EventSource);
+/// health stays open (a readiness probe). A web page without the key reads and changes nothing.
+#[tokio::test]
+async fn control_endpoints_take_the_api_key_when_one_is_set() {
+    let (server, api) = sandbox(ServerConfig::default(), vec![]).await;
+    let anonymous = Api::new(&server.url(), None);
+    for (method, path) in [
+        ("GET", "/_sandbox/webhooks"),
+        ("GET", "/_sandbox/events"),
+        ("POST", "/_sandbox/reset"),
+        ("POST", "/_sandbox/advance?ms=1000"),
+        ("POST", "/_sandbox/streams/1/connect"),
+        ("POST", "/_sandbox/streams/1/disconnect"),
+    ] {
+        let r = anonymous
+            .raw(method, path, &[("origin", "http://evil.example")], None)
+            .await;
+        assert_eq!(
+            (r.status, r.json()["error"]["code"].clone()),
+            (401, json!("unauthorized")),
+            "{method} {path}"
+        );
+        let r = anonymous
+            .raw(method, path, &[("authorization", "APIKey wrong-key")], None)
+            .await;
+        assert_eq!(r.status, 401, "{method} {path} with a wrong key");
+    }
+    assert_eq!(
+        api.control("GET", "/_sandbox/health").await["now_ms"],
+        json!(1_767_225_600_000_u64),
+        "the refused advance moved nothing"
+    );
+    let r = anonymous.raw("GET", "/_sandbox/health", &[], None).await;
+    assert_eq!(r.status, 200);
+    let r = anonymous
+        .raw(
+            "GET",
+            &format!("/_sandbox/webhooks?api_key={}", api.key.as_deref().unwrap()),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!((r.status, r.json()), (200, json!([])));
+    assert_eq!(api.control("GET", "/_sandbox/webhooks").await, json!([]));
+    server.stop().await;
+
+    // Without a key, they stay open (a local tool; see the loopback warning in the docs).
+    let config = ServerConfig {
+        speed: 0.0,
+        ..ServerConfig::default()
+    };
+    let open = start("127.0.0.1:0".parse().unwrap(), config).await.unwrap();
+    let r = Api::new(&open.url(), None)
+        .raw("GET", "/_sandbox/webhooks", &[], None)
+        .await;
+    assert_eq!(r.status, 200);
+    open.stop().await;
+}
+
+/// `advance` takes at most 366 days at a time and never moves the clock past the year 9999.
+#[tokio::test]
+async fn advance_refuses_absurd_values() {
+    let (server, api) = sandbox(ServerConfig::default(), vec![]).await;
+    for ms in ["18446744073709551615", "31622400001", "-1", "1e3"] {
+        let r = api
+            .raw("POST", &format!("/_sandbox/advance?ms={ms}"), &[], None)
+            .await;
+        assert_eq!(
+            (r.status, r.json()["error"]["code"].clone()),
+            (400, json!("invalid_ms")),
+            "{ms}"
+        );
+    }
+    assert_eq!(
+        api.control("GET", "/_sandbox/health").await["now"],
+        json!("2026-01-01T00:00:00.000Z")
+    );
+    let r = api.advance(31_622_400_000).await;
+    assert_eq!(r["now"], json!("2027-01-02T00:00:00.000Z"));
+    server.stop().await;
+
+    let config = ServerConfig {
+        start_ms: 253_402_300_799_999 - 1_000,
+        ..ServerConfig::default()
+    };
+    let (server, api) = sandbox(config, vec![]).await;
+    let r = api.raw("POST", "/_sandbox/advance?ms=1001", &[], None).await;
+    assert_eq!(
+        (r.status, r.json()["error"]["code"].clone()),
+        (400, json!("invalid_ms"))
+    );
+    let r = api.advance(1_000).await;
+    assert_eq!(r["now"], json!("9999-12-31T23:59:59.999Z"));
+    server.stop().await;
 }

@@ -136,6 +136,17 @@ mod native {
                 }
             };
             eprintln!("{}", summary(&config, running.addr()));
+            if !running.addr().ip().is_loopback() {
+                eprintln!(
+                    "warning: listening on {} beyond loopback: anyone who can reach it can use the API{}",
+                    running.addr(),
+                    if config.platform.api_key.is_some() {
+                        " with the key"
+                    } else {
+                        " and the control endpoints (no --api-key set)"
+                    }
+                );
+            }
             let _ = tokio::signal::ctrl_c().await;
             eprintln!("shutting down");
             running.stop().await;

@@ -74,15 +74,15 @@ impl FetchTransport {
         )
     }
 
-    /// What the driver needs to make a call's first attempt from JS, besides the URL and the
-    /// call's own values: the driver (`gs_call`), the injected fetch (or `undefined`) and the headers
-    /// object for `pairs` (the one [`Self::call`] would pass).
-    pub(crate) fn driver_parts(&self, pairs: &[(String, String)]) -> [JsValue; 3] {
-        [
-            driver::call_fn(),
-            self.fetch.clone(),
-            self.headers_object(pairs).into(),
-        ]
+    /// A function `(url, ctx)` making a call's first attempt from JS as [`Self::call`] would, for a
+    /// GET answered with a JSON object, with the headers for `pairs` (kept inside it).
+    pub(crate) fn first_attempt_fn(
+        &self,
+        pairs: &[(String, String)],
+        timeout_ms: f64,
+        slow: &JsValue,
+    ) -> JsValue {
+        driver::call_fn(&self.fetch, &self.headers_object(pairs).into(), timeout_ms, slow)
     }
 
     /// The headers as a JS object: the last one built is reused while the pairs are the same (a

@@ -191,6 +191,27 @@ impl Auth {
     }
 }
 
+/// Whether `s` can be sent as a credential in an `Authorization` header: printable ASCII, no
+/// spaces (a line break or a NUL would make the runtime's header check echo the value).
+pub fn header_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// Whether a URL carries credentials (`scheme://user:password@host`).
+pub fn has_userinfo(url: &str) -> bool {
+    let b = url.as_bytes();
+    // The authority: after the first "://", up to the first '/', '?' or '#'.
+    let start = b.windows(3).position(|w| w == b"://").map_or(b.len(), |i| i + 3);
+    b.iter()
+        .skip(start)
+        .take_while(|c| !matches!(c, b'/' | b'?' | b'#'))
+        .any(|c| *c == b'@')
+}
+
+/// Credentials shorter than this are not scrubbed from messages: they would match ordinary words
+/// (the sandbox takes `test`); the platform's keys are far longer.
+const SCRUB_MIN_LEN: usize = 8;
+
 /// The client's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClientConfig {
@@ -413,6 +434,36 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// `text` with the credential, wherever it appears, replaced by `[redacted]`: messages built
+    /// from a runtime's error or an answer (a proxy may echo the `Authorization` header) never
+    /// carry it.
+    fn scrub(&self, text: String) -> String {
+        let (Auth::ApiKey(k) | Auth::Bearer(k)) = &self.config.auth else {
+            return text;
+        };
+        let (k, b) = (k.as_bytes(), text.as_bytes());
+        if k.len() < SCRUB_MIN_LEN || !b.windows(k.len()).any(|w| w == k) {
+            return text;
+        }
+        // (A plain scan: `str::replace` links a substring searcher, ~4 KB of wasm.)
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while let Some(rest) = b.get(i..) {
+            if rest.is_empty() {
+                break;
+            }
+            if rest.starts_with(k) {
+                out.extend_from_slice(b"[redacted]");
+                i += k.len();
+            } else {
+                out.extend_from_slice(rest.get(..1).unwrap_or_default());
+                i += 1;
+            }
+        }
+        // The key is ASCII: cutting it out leaves whole characters.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     /// The settings.
     pub fn config(&self) -> &ClientConfig {
         &self.config
@@ -577,7 +628,11 @@ impl<T: Transport> Client<T> {
             Ok(resp) => (
                 Outcome::Status(resp.status),
                 resp.header("retry-after").map(str::to_owned),
-                ClientError::Api(Box::new(api_error(operation, resp.status, &resp.body))),
+                ClientError::Api(Box::new(api_error(
+                    operation,
+                    resp.status,
+                    &self.scrub(resp.body),
+                ))),
             ),
             Err(TransportError::Aborted) => return Err(ClientError::Aborted { operation }),
             Err(TransportError::Timeout) => (
@@ -591,7 +646,10 @@ impl<T: Transport> Client<T> {
             Err(TransportError::Network(message)) => (
                 Outcome::Network,
                 None,
-                ClientError::Network { operation, message },
+                ClientError::Network {
+                    operation,
+                    message: self.scrub(message),
+                },
             ),
         };
         let now = self.transport.now_ms();

@@ -402,6 +402,9 @@ fn slow_path(c: Inner) -> JsValue {
     crate::client::fetch::slow_fn(&step.into_js_value())
 }
 
+const TOKEN_CHARS: &str =
+    "must be printable ASCII without spaces or control characters (the value is not shown)";
+
 fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), JsValue> {
     check_object(options, "options")?;
     let mut cfg = ClientConfig::default();
@@ -418,11 +421,24 @@ fn build_config(options: &JsValue) -> Result<(ClientConfig, Option<Function>), J
         (None, Some(t)) if t.trim().is_empty() => {
             return Err(invalid("options.bearerToken", "must not be empty"))
         }
+        // Never echoed: a key with a line break would otherwise reach the runtime's header error.
+        (Some(k), None) if !crate::client::header_token(&k) => {
+            return Err(invalid("options.apiKey", TOKEN_CHARS))
+        }
+        (None, Some(t)) if !crate::client::header_token(&t) => {
+            return Err(invalid("options.bearerToken", TOKEN_CHARS))
+        }
         (Some(k), None) => Auth::ApiKey(k),
         (None, Some(t)) => Auth::Bearer(t),
         (None, None) => Auth::None,
     };
     if let Some(url) = opt_string(options, "baseUrl", "options.baseUrl")? {
+        if crate::client::has_userinfo(&url) {
+            return Err(invalid(
+                "options.baseUrl",
+                "must not carry credentials (user:password@): give the key as apiKey",
+            ));
+        }
         cfg.base_url = url;
     }
     if let Some(h) = prop(options, "headers") {
@@ -486,22 +502,21 @@ impl StreamingClient {
         self.inner.config().base_url.clone()
     }
 
-    /// For the package's JS (`pkg-template/client-fast.js`), once per client: what a call of
-    /// `getStream`, `getBroadcast` or `getVideo` with a valid id and no options passes the driver, so
-    /// that such calls make their first attempt without entering the wasm:
-    /// `[driver, fetch, headers, timeoutMs, slow, ...urlPrefix[3], ...ctx[3]]`, in that order of
-    /// operations. A call's URL is `urlPrefix + id`; everything after the first attempt is as for
-    /// any other call (the client's slow path).
+    /// For the package's JS (`pkg-template/client-fast.js`), once per client: what makes a call of
+    /// `getStream`, `getBroadcast` or `getVideo` with a valid id and no options without entering
+    /// the wasm: `[first, ...urlPrefix[3], ...ctx[3]]`, in that order of operations, where
+    /// `first(urlPrefix + id, ctx)` makes the call's first attempt (the driver, bound to this
+    /// client's fetch, headers and slow path: the credential is not among the values returned).
+    /// Everything after the first attempt is as for any other call (the client's slow path).
     #[wasm_bindgen(js_name = __gsFast, skip_typescript)]
     pub fn gs_fast(&self) -> js_sys::Array {
         const BY_ID: [Operation; 3] = [Operation::GetStream, Operation::GetBroadcast, Operation::GetVideo];
         let c = &self.inner;
         let out = js_sys::Array::new();
-        for part in c.transport().driver_parts(&c.header_pairs(false)) {
-            out.push(&part);
-        }
-        out.push(&JsValue::from_f64(c.config().timeout_ms));
-        out.push(&self.slow);
+        out.push(
+            &c.transport()
+                .first_attempt_fn(&c.header_pairs(false), c.config().timeout_ms, &self.slow),
+        );
         let base = c.config().base_url.trim_end_matches('/');
         for op in BY_ID {
             // A GET with the id last (else `undefined`: such a call takes the generated method).

@@ -77,9 +77,11 @@ export async function gs_slow(step, a) {
 export function gs_slow_fn(step) {
   return (a) => gs_slow(step, a);
 }
-// The driver itself, as a value: the package's by-id GETs call it from JS (pkg-template/client-fast.js).
-export function gs_call_fn() {
-  return gs_call;
+// A client's first attempt of a by-id GET, as a function of (url, ctx): the package's by-id GETs
+// call it from JS (pkg-template/client-fast.js). The headers (with the credential) stay in this
+// closure, out of reach of code that holds the client.
+export function gs_call_fn(fetch, headers, timeoutMs, slow) {
+  return (url, ctx) => gs_call(fetch, url, 0, headers, undefined, timeoutMs, undefined, 123, slow, ctx);
 }
 export function gs_sleep(ms, signal) {
   return new Promise((resolve) => {
@@ -113,9 +115,10 @@ extern "C" {
         ctx: f64,
     ) -> Promise;
 
-    /// The function `gs_call`, as a value (see `StreamingClient.__gsFast`).
+    /// `gs_call` bound to a client's fetch, headers, timeout and slow path, for GETs with a JSON
+    /// object answer (see `StreamingClient.__gsFast`).
     #[wasm_bindgen(js_name = gs_call_fn)]
-    pub(super) fn call_fn() -> JsValue;
+    pub(super) fn call_fn(fetch: &JsValue, headers: &JsValue, timeout_ms: f64, slow: &JsValue) -> JsValue;
 
     /// A client's slow path (the `slow` argument of `gs_call`): the retry loop in JS around `step`.
     #[wasm_bindgen(js_name = gs_slow_fn)]

@@ -366,6 +366,8 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
         return Ok(Body { text, object: false });
     }
     if body.is_object() {
+        // No size limit: the object is in memory already (`maxBytes` bounds bodies), and its JSON
+        // text may be longer than the body it was parsed from (`1e20` comes back as 21 digits).
         let js = js_sys::JSON::stringify(body).map_err(|_| {
             throw(WebhookError::new(
                 Code::InvalidJson,
@@ -373,9 +375,10 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
                 "expected a JSON-serializable webhook object",
             ))
         })?;
-        let text = String::from(&js);
-        check_size(text.len(), max_bytes).map_err(throw)?;
-        return Ok(Body { text, object: true });
+        return Ok(Body {
+            text: String::from(&js),
+            object: true,
+        });
     }
     Err(throw(WebhookError::new(
         Code::NotAnObject,
@@ -651,16 +654,10 @@ impl<'a> ApiObject<'a> {
     }
 }
 
-/// Set by the package's JS (`pkg-template/fast.js`), which wraps every method returning an
-/// `ApplyResult`: results come back as the address of their tape instead of an object.
+/// Set when the package's JS (`pkg-template/fast.js`), which wraps every method returning an
+/// `ApplyResult`, first asks for the memory (`__gsMemory`): results come back as the address of
+/// their tape instead of an object.
 static TAPE_RESULTS: AtomicBool = AtomicBool::new(false);
-
-/// (Internal to the package's JS.) From now on, methods that return an `ApplyResult` return the
-/// address of its tape (see `result_tape`).
-#[wasm_bindgen(js_name = __gsTapeResults, skip_typescript)]
-pub fn gs_tape_results() {
-    TAPE_RESULTS.store(true, Relaxed);
-}
 
 /// The result as a JS object (through JSON text), or its tape's address for the package's JS.
 ///
@@ -726,6 +723,7 @@ const TAPE_HEADER: usize = 10;
 // and parse). Anything off the fast path (an error, a BOM, an option) answers "slow path" and the
 // caller repeats the call through the exports above, which throw the precise error.
 
+#[derive(Default)]
 struct Scratch {
     input: Vec<u8>,
     tape: Tape,
@@ -733,17 +731,32 @@ struct Scratch {
     entity: Vec<f64>,
 }
 
-/// The module's one scratch space. wasm32 without threads runs one call at a time, so the lock is
-/// never contended; a call that finds it taken (re-entry) answers "slow path" instead of waiting.
-static SCRATCH: SpinMutex<Scratch> = SpinMutex::new(Scratch {
-    input: Vec::new(),
-    tape: Tape::new(),
-    entity: Vec::new(),
-});
+/// The module's one scratch space (made at first use). wasm32 without threads runs one call at a
+/// time, and nothing run on the scratch calls into JS, so the lock is never contended.
+static SCRATCH: SpinMutex<Option<Box<Scratch>>> = SpinMutex::new(None);
 
-/// Runs `f` on the scratch space; `None` when it is in use (a re-entrant call).
+/// Runs `f` on the scratch space, taken out of the lock for the time of the call: a trap inside `f`
+/// (out of memory) unwinds nothing, and leaves no scratch space behind (the next call makes a new
+/// one) instead of a lock held forever, so the next call works (the package's JS asks for a new
+/// input buffer after a trap).
 fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> Option<R> {
-    SCRATCH.try_lock().map(|mut s| f(&mut s))
+    let mut s = scratch(None)?;
+    let r = f(&mut s);
+    scratch(Some(s));
+    Some(r)
+}
+
+/// Takes the scratch space out of the lock (`None`: made when absent), or puts it back.
+#[inline(never)]
+fn scratch(back: Option<Box<Scratch>>) -> Option<Box<Scratch>> {
+    let taking = back.is_none();
+    let out = core::mem::replace(&mut *SCRATCH.try_lock()?, back);
+    // Putting back, `out` is the empty slot.
+    if taking {
+        Some(out.unwrap_or_default())
+    } else {
+        out
+    }
 }
 
 /// (Internal to the package's JS.) The address of a buffer of at least `len` bytes for the next
@@ -759,9 +772,11 @@ pub fn gs_input(len: usize) -> usize {
     .unwrap_or(0)
 }
 
-/// (Internal to the package's JS.) The module's memory.
+/// (Internal to the package's JS, once, at its first use.) The module's memory; from now on,
+/// methods that return an `ApplyResult` return the address of its tape (see `result_tape`).
 #[wasm_bindgen(js_name = __gsMemory, skip_typescript)]
 pub fn gs_memory() -> JsValue {
+    TAPE_RESULTS.store(true, Relaxed);
     wasm_bindgen::memory()
 }
 
@@ -932,14 +947,9 @@ impl WebhookTracker {
         let r = with_scratch(|s| {
             let Scratch { input, entity, .. } = s;
             let text = scratch_text(input, len)?;
-            Some(match quick_for_tracker(text, entity) {
-                Some(event) => self.inner.apply(&event, now_arg(received_at_ms)),
-                None => {
-                    let root = parse_text(text).ok()?;
-                    let checked = check(&root, &ParseOptions::default(), false).ok()?;
-                    self.inner.apply(&checked.event, now_arg(received_at_ms))
-                }
-            })
+            // (A body `quick` does not take goes through `apply`, which reads it again.)
+            let event = quick_for_tracker(text, entity)?;
+            Some(self.inner.apply(&event, now_arg(received_at_ms)))
         })
         .flatten();
         r.map_or(0, |r| result_tape(&r))
@@ -1080,8 +1090,18 @@ impl WebhookTracker {
     ///
     /// # Errors
     /// Throws a `WebhookError` (`invalid_snapshot`) for a corrupt or foreign snapshot.
-    pub fn restore(snapshot: &str) -> Result<WebhookTracker, JsValue> {
-        Tracker::restore(snapshot)
+    pub fn restore(
+        #[wasm_bindgen(unchecked_param_type = "string")] snapshot: JsValue,
+    ) -> Result<WebhookTracker, JsValue> {
+        // The type first: a non-string (`{ length: 1e8 }`) is never copied.
+        let Some(text) = snapshot.as_string() else {
+            return Err(throw(WebhookError::new(
+                Code::InvalidSnapshot,
+                "",
+                "expected a tracker snapshot (a string)",
+            )));
+        };
+        Tracker::restore(&text)
             .map(|inner| WebhookTracker { inner })
             .map_err(throw)
     }

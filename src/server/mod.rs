@@ -529,20 +529,32 @@ struct AdvanceQuery {
     ms: Option<String>,
 }
 
+/// The most one `advance` moves the clock: 366 days.
+pub const MAX_ADVANCE_MS: u64 = 366 * 86_400_000;
+/// The simulated clock never passes 9999-12-31T23:59:59.999Z (ISO 8601's four-digit years).
+const MAX_CLOCK_MS: u64 = 253_402_300_799_999;
+
 async fn advance(State(shared): State<Arc<Shared>>, Query(q): Query<AdvanceQuery>) -> Response {
     let ms = match q.ms.as_deref().map(|s| s.trim().parse::<u64>()) {
         None => 0,
-        Some(Ok(ms)) => ms,
-        Some(Err(_)) => {
+        Some(Ok(ms)) if ms <= MAX_ADVANCE_MS => ms,
+        _ => {
             return error_json(
                 StatusCode::BAD_REQUEST,
                 "invalid_ms",
-                "`ms` must be a non-negative integer",
+                "`ms` must be an integer from 0 to 31622400000 (366 days)",
             )
         }
     };
     {
         let mut c = lock(&shared.clock);
+        if c.now().saturating_add(ms) > MAX_CLOCK_MS {
+            return error_json(
+                StatusCode::BAD_REQUEST,
+                "invalid_ms",
+                "the simulated clock would pass the year 9999",
+            );
+        }
         c.offset_ms = c.offset_ms.saturating_add(ms);
     }
     let webhooks = shared.pump().await;
@@ -605,6 +617,45 @@ async fn sandbox_not_found() -> Response {
     error_json(StatusCode::NOT_FOUND, "not_found", "unknown control endpoint")
 }
 
+/// With an API key set, the control endpoints (all but `/_sandbox/health`) take it too, as the API
+/// does (`Authorization: APIKey <key>` or `Bearer <key>`), or as `?api_key=<key>` for an
+/// `EventSource`, which cannot send headers. Else any web page the developer opens could read the
+/// recorded webhooks and reset or advance the platform (the answers carry CORS headers).
+async fn control_auth(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if let Some(key) = shared.config.platform.api_key.as_deref() {
+        let control = path.starts_with("/_sandbox/") && path != "/_sandbox/health";
+        if control && req.method() != Method::OPTIONS && !control_key_ok(&req, key) {
+            return error_json(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "the control endpoints take the server's API key (Authorization: APIKey <key>, or ?api_key=<key>)",
+            );
+        }
+    }
+    next.run(req).await
+}
+
+fn control_key_ok(req: &Request, key: &str) -> bool {
+    let eq =
+        |candidate: &str| crate::domain::platform::constant_time_eq(candidate.as_bytes(), key.as_bytes());
+    let header = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .is_some_and(|(scheme, token)| {
+            (scheme.eq_ignore_ascii_case("apikey") || scheme.eq_ignore_ascii_case("bearer"))
+                && eq(token.trim())
+        });
+    let query = req.uri().query().is_some_and(|q| {
+        q.split('&')
+            .filter_map(|p| p.split_once('='))
+            .any(|(k, v)| k == "api_key" && eq(v))
+    });
+    header || query
+}
+
 /// CORS on every response, preflight included (`Access-Control-Allow-Origin: *`).
 async fn cors(req: Request, next: Next) -> Response {
     let h = |v: &'static str| HeaderValue::from_static(v);
@@ -656,6 +707,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/_sandbox/events", get(events))
         .route("/_sandbox/{*rest}", axum::routing::any(sandbox_not_found))
         .fallback(platform_api)
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), control_auth))
         .layer(middleware::from_fn(cors))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), access_log))
         .with_state(shared)

@@ -20,7 +20,7 @@ for (const [name, startExample] of [["node", startNodeExample], ["deno", startDe
       assert.equal(bad.status, 400);
       assert.equal(bad.body.code, "wrong_type");
       assert.equal(bad.body.path, "message.video.status");
-      assert.equal((await r.call("GET", "/streams/999")).status, 404);
+      assert.equal((await r.call("GET", `/streams/999?token=${SECRET}`)).status, 404);
       assert.equal((await r.stream(stream.id)).stage, "done");
       // A status the package does not know is not lost: 2xx, and the stream's view shows it (the
       // known status and the stage stay).

@@ -101,19 +101,39 @@ export async function startWorker({ port, vars = {}, state, keepState = false } 
   return { ...s, port, state, url: `http://127.0.0.1:${port}`, stop, cleanup };
 }
 
-export async function startNodeExample({ vars = {} } = {}) {
+/** Runs an example's command to its exit (for a refusal to start): `{ code, out }`. */
+export function runToExit(cmd, args, opts, timeoutMs = 20_000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const t = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`still running after ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(t);
+      resolve({ code, out });
+    });
+  });
+}
+
+export const denoBin = bin("deno");
+
+export async function startNodeExample({ vars = {}, args = [] } = {}) {
   linkPackage("node");
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), WEBHOOK_SECRET: SECRET, ALLOW_IPS: "off", ...vars };
-  const s = await start(process.execPath, [join(REPO, "examples/node/server.mjs")], { env }, `http://127.0.0.1:${port}/healthz`);
+  const s = await start(process.execPath, [join(REPO, "examples/node/server.mjs"), ...args], { env }, `http://127.0.0.1:${port}/healthz`);
   return { ...s, url: `http://127.0.0.1:${port}` };
 }
 
-export async function startDenoExample({ vars = {} } = {}) {
+export async function startDenoExample({ vars = {}, args = [] } = {}) {
   linkPackage("deno");
   const port = await freePort();
   const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", PORT: String(port), WEBHOOK_SECRET: SECRET, ALLOW_IPS: "off", ...vars };
-  const s = await start(bin("deno"), ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", "server.js"], { cwd: join(REPO, "examples/deno"), env }, `http://127.0.0.1:${port}/healthz`);
+  const s = await start(bin("deno"), ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", "server.js", ...args], { cwd: join(REPO, "examples/deno"), env }, `http://127.0.0.1:${port}/healthz`);
   return { ...s, url: `http://127.0.0.1:${port}` };
 }
 
@@ -141,7 +161,7 @@ export function receiver(url, secret = SECRET) {
   return {
     webhook: (body, path = `/webhooks/gcore/${secret}`) => call("POST", path, body),
     stream: async (id) => {
-      const r = await call("GET", `/streams/${id}`);
+      const r = await call("GET", `/streams/${id}?token=${secret}`);
       assert.equal(r.status, 200, `GET /streams/${id}: ${JSON.stringify(r.body)}`);
       return r.body;
     },

@@ -106,7 +106,7 @@ test("worker: wrong secret or source -> 404 with no body; bad payloads -> 400 wi
     assert.equal(res.status, 404, path);
     assert.equal(await res.text(), "");
   }
-  assert.equal((await rx.call("GET", "/streams/77")).status, 404, "nothing was applied");
+  assert.equal((await rx.call("GET", `/streams/77?token=${SECRET}`)).status, 404, "nothing was applied");
   const cases = [
     ["not json", "invalid_json", ""],
     ["[1]", "not_an_object", ""],
@@ -123,7 +123,7 @@ test("worker: wrong secret or source -> 404 with no body; bad payloads -> 400 wi
     assert.deepEqual([r.body.code, r.body.path], [code, path]);
     assert.equal(typeof r.body.message, "string");
   }
-  assert.equal((await rx.call("GET", "/streams/abc")).status, 400);
+  assert.equal((await rx.call("GET", `/streams/abc?token=${SECRET}`)).status, 400);
   assert.equal((await rx.call("POST", `/links/broadcasts/5?token=wrong`, { stream_id: 1 })).status, 404);
   assert.equal((await rx.call("POST", `/links/broadcasts/5?token=${SECRET}`, { stream_id: "x" })).status, 400);
   assert.equal((await rx.call("GET", "/healthz")).status, 200);

@@ -69,6 +69,16 @@ impl Api {
         for (k, v) in headers {
             b = b.header(*k, *v);
         }
+        // The control endpoints take the server's key too (when it has one).
+        if path.starts_with("/_sandbox/")
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        {
+            if let Some(key) = &self.key {
+                b = b.header("authorization", format!("APIKey {key}"));
+            }
+        }
         let req = b.body(Full::new(Bytes::from(body.unwrap_or_default()))).unwrap();
         let res = tokio::time::timeout(TIMEOUT, self.client.request(req))
             .await

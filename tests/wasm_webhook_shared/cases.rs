@@ -300,7 +300,7 @@ fn nineteen_steps_walk_the_stages() {
     assert_eq!(s(&r, "outcome").as_deref(), Some("stale"));
     // Snapshot / restore, tracked state, forget.
     let snap = t.snapshot();
-    let back = WebhookTracker::restore(&snap).unwrap();
+    let back = WebhookTracker::restore(JsValue::from_str(&snap)).unwrap();
     assert_eq!(back.snapshot(), snap);
     assert_eq!(back.stage(320423.0).unwrap().as_string().as_deref(), Some("done"));
     let st = back.stream(320423.0).unwrap();
@@ -314,7 +314,14 @@ fn nineteen_steps_walk_the_stages() {
         s(&back.broadcast(192470.0).unwrap(), "status").as_deref(),
         Some("finished")
     );
-    let e = WebhookTracker::restore("{\"v\":9}").err().unwrap();
+    let e = WebhookTracker::restore(JsValue::from_str("{\"v\":9}"))
+        .err()
+        .unwrap();
+    assert_eq!(s(&e, "code").as_deref(), Some("invalid_snapshot"));
+    // Not a string: refused before anything is copied.
+    let e = WebhookTracker::restore(js_sys::Object::new().into())
+        .err()
+        .unwrap();
     assert_eq!(s(&e, "code").as_deref(), Some("invalid_snapshot"));
     assert!(t.forget(320423.0).unwrap());
     assert!(t.stage(320423.0).unwrap().is_null());

@@ -1,19 +1,32 @@
 // A Gcore Streaming webhook receiver on Cloudflare Workers, with its state in Durable Objects.
 // See the README (section "Edge receivers") for the routes, the state model and the link directory.
 //
-//   POST /webhooks/gcore/<secret>          a webhook: 204 applied, 202 parked, 400 bad payload, 404 otherwise
-//   GET  /streams/<id>                     tracked state, stage, next actions, broadcasts, videos, counters
+//   POST /webhooks/gcore/<secret>          a webhook: 204 applied, 202 parked, 400 bad payload, 503 full, 404 otherwise
+//   GET  /streams/<id>?token=              tracked state, stage, next actions, broadcasts, videos, counters
 //   POST /streams/<id>/expect-stop?token=  the app is about to stop the stream (not an interruption)
 //   POST /links/broadcasts/<id>?token=     {"stream_id": n} or {"stream_ids": [n]}: link a broadcast
 //   GET  /links/<kind>/<id>?token=         a link entry: {stream_ids, parked}
 //   GET  /healthz
+// Limits and what they guard against: docs/security-and-limits.md.
 import { DurableObject } from "cloudflare:workers";
 // The `workerd` export condition imports the .wasm as a precompiled WebAssembly.Module and
 // instantiates it synchronously: nothing to await, nothing compiled from bytes at run time.
 import { parseWebhook, verifyWebhookSource, WebhookTracker, WebhookError, StreamingClient } from "gcore-streaming";
+import { readBody } from "./body.js";
 
 const MAX_BYTES = 64 * 1024;
+// Parked events (see Link): per key at most MAX_PARKED events and MAX_PARKED_BYTES; per directory
+// shard at most PARKED_KEYS_PER_SHARD keys (env, default 256: 8,192 over the 32 shards) and
+// MAX_SHARD_PARKED_BYTES. Each event is stored as its own value, far below Cloudflare's 2 MB.
 const MAX_PARKED = 1000;
+const MAX_PARKED_BYTES = 1024 * 1024;
+const MAX_SHARD_PARKED_BYTES = 8 * 1024 * 1024;
+// A broadcast webhook may link at most this many streams (the platform's carry none).
+const MAX_LINKS = 10;
+// A stream's snapshot is stored in chunks of SNAPSHOT_CHUNK characters (< 2 MB each, Cloudflare's
+// limit per value), at most MAX_SNAPSHOT_CHUNKS of them (written in one atomic put).
+const SNAPSHOT_CHUNK = 512 * 1024;
+const MAX_SNAPSHOT_CHUNKS = 8;
 const KINDS = { broadcasts: "broadcast", videos: "video", restreams: "restream" };
 
 const json = (body, status = 200) => Response.json(body, { status });
@@ -21,15 +34,26 @@ const notFound = () => new Response(null, { status: 404 });
 const badRequest = (e) => json({ code: e.code, path: e.path, message: e.message }, 400);
 const positiveId = (s) => (/^[1-9][0-9]{0,15}$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : null);
 
-/** Throws a WebhookError unless the request carries the secret (and, unless ALLOW_IPS=off, comes from an allowed IP). */
-function verify(request, env, { checkIp }) {
-  const options = { url: request.url, secret: env.WEBHOOK_SECRET };
+/**
+ * Whether `candidate` is the secret (constant time, by `verifyWebhookSource`) and, for a webhook
+ * unless ALLOW_IPS=off, the sender's IP is allowed. Only what the README documents carries the
+ * secret: the webhook URL's last path segment, the admin routes' `?token=`.
+ */
+function verify(request, env, { segment, token }, secret = env.WEBHOOK_SECRET) {
+  const url = segment !== undefined ? `https://receiver.invalid/${segment}` : `https://receiver.invalid/?token=${encodeURIComponent(token ?? "")}`;
+  const options = { url, secret };
   const allow = (env.ALLOW_IPS ?? "").trim();
-  if (checkIp && allow !== "off") {
+  if (segment !== undefined && allow !== "off") {
     options.ip = request.headers.get("CF-Connecting-IP");
     if (allow) options.allowIps = allow.split(",").map((s) => s.trim()).filter(Boolean);
   }
-  verifyWebhookSource(options);
+  try {
+    verifyWebhookSource(options);
+    return true;
+  } catch (e) {
+    if (e instanceof WebhookError) return false;
+    throw e;
+  }
 }
 
 const streamStub = (env, id) => env.STREAMS.get(env.STREAMS.idFromName(String(id)));
@@ -55,18 +79,14 @@ function routeOf(event) {
   }
 }
 
-async function receiveWebhook(request, env, ctx) {
-  try {
-    verify(request, env, { checkIp: true });
-  } catch (e) {
-    if (e instanceof WebhookError) return notFound(); // wrong secret or source: say nothing about why
-    throw e;
-  }
+async function receiveWebhook(request, env, ctx, segment) {
+  if (!verify(request, env, { segment })) return notFound(); // wrong secret or source: say nothing about why
   let event;
   try {
-    const length = Number(request.headers.get("Content-Length") ?? 0);
-    if (length > MAX_BYTES) throw Object.assign(new Error(`the body is ${length} bytes, over ${MAX_BYTES}`), { code: "too_large", path: "" });
-    event = parseWebhook(await request.text(), { maxBytes: MAX_BYTES }); // a string takes the fast path
+    event = parseWebhook(await readBody(request, MAX_BYTES), { maxBytes: MAX_BYTES });
+    if (event.type === "broadcast" && (event.broadcast.stream_ids?.length ?? 0) > MAX_LINKS) {
+      return badRequest({ code: "too_many_links", path: "message.broadcast.stream_ids", message: `expected at most ${MAX_LINKS} stream ids` });
+    }
   } catch (e) {
     if (e instanceof WebhookError || e.code === "too_large") return badRequest(e);
     throw e;
@@ -78,6 +98,7 @@ async function receiveWebhook(request, env, ctx) {
   }
   for (const id of route.streamIds) {
     const r = await streamStub(env, id).apply(id, event);
+    if (r.full) return json({ status: "full", code: r.full, stream_id: id }, 503);
     // Learn video -> stream for `video_delete` webhooks that may come without `stream_id` (off the reply path).
     if (r.newVideo) ctx.waitUntil(linkStub(env, `video:${event.video.id}`).link(`video:${event.video.id}`, [id]));
   }
@@ -93,23 +114,29 @@ export default {
     const method = request.method;
 
     if (a === "webhooks" && b === "gcore" && c && parts.length === 3) {
-      return method === "POST" ? receiveWebhook(request, env, ctx) : json({ code: "method_not_allowed" }, 405);
+      return method === "POST" ? receiveWebhook(request, env, ctx, c) : json({ code: "method_not_allowed" }, 405);
     }
     if (a === "healthz" && parts.length === 1) return json({ ok: true });
+    const token = url.searchParams.get("token");
     if (a === "streams" && b && parts.length <= 3) {
+      // State reads take the token (WEBHOOK_SECRET, or READ_TOKEN when set); the rest, the secret.
+      const read = parts.length === 2 && method === "GET";
+      if (!(verify(request, env, { token }) || (read && env.READ_TOKEN && verify(request, env, { token }, env.READ_TOKEN)))) return notFound();
       const id = positiveId(b);
       if (id === null) return json({ code: "invalid_value", path: "id", message: "expected a positive integer stream id" }, 400);
-      if (parts.length === 2 && method === "GET") {
-        const view = await streamStub(env, id).view(id);
+      if (read) {
+        // An unknown id is answered from the directory: no stream object (and no storage) is made for it.
+        const known = await linkStub(env, `stream:${id}`).has(`stream:${id}`);
+        const view = known ? await streamStub(env, id).view(id) : null;
         return view ? json(view) : json({ code: "not_found", message: `stream ${id} is not tracked` }, 404);
       }
       if (c === "expect-stop" && method === "POST") {
-        if (!authorized(request, env)) return notFound();
-        return json(await streamStub(env, id).expectStop(id));
+        const r = await streamStub(env, id).expectStop(id);
+        return r.full ? json({ status: "full", code: r.full, stream_id: id }, 503) : json(r);
       }
     }
     if (a === "links" && KINDS[b] && c && parts.length === 3) {
-      if (!authorized(request, env)) return notFound();
+      if (!verify(request, env, { token })) return notFound();
       const id = positiveId(c);
       if (id === null) return json({ code: "invalid_value", path: "id", message: "expected a positive integer id" }, 400);
       const key = `${KINDS[b]}:${id}`;
@@ -131,54 +158,97 @@ export default {
   },
 };
 
-/** Admin routes take the same secret as `?token=<secret>`. */
-function authorized(request, env) {
-  try {
-    verify(request, env, { checkIp: false });
-    return true;
-  } catch (e) {
-    if (e instanceof WebhookError) return false;
-    throw e;
-  }
-}
-
-/** One stream's state: a WebhookTracker restored from storage, persisted after every event. */
+/**
+ * One stream's state: a WebhookTracker restored from storage, persisted after every event. Memory
+ * changes only once the write succeeded: a failed or refused write puts the tracker back as stored.
+ */
 export class StreamState extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      const [snapshot, meta] = await Promise.all([ctx.storage.get("snapshot"), ctx.storage.get("meta")]);
-      this.tracker = snapshot ? WebhookTracker.restore(snapshot) : new WebhookTracker();
+      const meta = await ctx.storage.get("meta");
       this.meta = meta ?? { received: 0, counts: { applied: 0, duplicate: 0, stale: 0, ignored: 0 } };
+      // The snapshot in `chunks` values: "snapshot", "snapshot:1", … (older state: one value).
+      const keys = Array.from({ length: this.meta.chunks ?? 1 }, (_, i) => (i ? `snapshot:${i}` : "snapshot"));
+      const parts = await ctx.storage.get(keys);
+      this.saved = keys.map((k) => parts.get(k) ?? "");
+      const snapshot = this.saved.join("");
+      this.tracker = snapshot ? WebhookTracker.restore(snapshot) : new WebhookTracker();
     });
+  }
+
+  /**
+   * Persists the tracker and `meta` (one atomic put of the chunks that changed), or puts the
+   * tracker back as stored. Answers `null`, or the code of a refusal (`state_full`).
+   */
+  async save(streamId, meta) {
+    const snapshot = this.tracker.snapshot();
+    const n = Math.ceil(snapshot.length / SNAPSHOT_CHUNK) || 1;
+    let full = null;
+    try {
+      if (n > MAX_SNAPSHOT_CHUNKS) {
+        full = "state_full";
+      } else {
+        if (!this.meta.registered) {
+          // The directory learns the stream exists (GET /streams/<id> asks it before making an object).
+          await linkStub(this.env, `stream:${streamId}`).register(`stream:${streamId}`);
+        }
+        const chunks = Array.from({ length: n }, (_, i) => snapshot.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK));
+        const next = { ...meta, chunks: n, registered: true };
+        const put = { meta: next };
+        chunks.forEach((c, i) => {
+          if (c !== this.saved[i]) put[i ? `snapshot:${i}` : "snapshot"] = c;
+        });
+        await this.ctx.storage.put(put);
+        const stale = this.saved.slice(n).map((_, i) => `snapshot:${n + i}`);
+        this.saved = chunks;
+        this.meta = next;
+        if (stale.length) await this.ctx.storage.delete(stale);
+        return null;
+      }
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
+    this.rollback();
+    return full;
+  }
+
+  rollback() {
+    this.tracker.free();
+    const snapshot = this.saved.join("");
+    this.tracker = snapshot ? WebhookTracker.restore(snapshot) : new WebhookTracker();
   }
 
   async apply(streamId, event) {
     const now = Date.now();
     const newVideo = event.type === "video" && this.tracker.video(event.video.id) === null;
     if (event.type === "broadcast") {
-      // Broadcast webhooks carry no stream ids: link it here (as API data would) before applying.
+      // Broadcast webhooks carry no stream ids: link it here (as API data would) before applying,
+      // and only to this stream (each stream object tracks its own links).
       const known = this.tracker.broadcast(event.broadcast.id);
       if (!known?.stream_ids.includes(streamId)) this.tracker.applyBroadcast({ id: event.broadcast.id, stream_ids: [streamId] }, now);
+      const { stream_ids, ...broadcast } = event.broadcast;
+      event = { type: "broadcast", broadcast };
     }
     const result = this.tracker.apply(event, now);
-    this.meta.received += 1;
-    this.meta.counts[result.outcome] = (this.meta.counts[result.outcome] ?? 0) + 1;
-    await this.ctx.storage.put({ snapshot: this.tracker.snapshot(), meta: this.meta });
+    const counts = { ...this.meta.counts, [result.outcome]: (this.meta.counts[result.outcome] ?? 0) + 1 };
+    const full = await this.save(streamId, { ...this.meta, received: this.meta.received + 1, counts });
+    if (full) return { full };
     return { outcome: result.outcome, stage: result.stage, newVideo };
   }
 
   /** The link directory learnt that `broadcastId` belongs to this stream (as the API would say). */
   async linkBroadcast(streamId, broadcastId) {
-    if (this.tracker.broadcast(broadcastId)?.stream_ids.includes(streamId)) return;
+    if (this.tracker.broadcast(broadcastId)?.stream_ids.includes(streamId)) return null;
     this.tracker.applyBroadcast({ id: broadcastId, stream_ids: [streamId] }, Date.now());
-    await this.ctx.storage.put({ snapshot: this.tracker.snapshot() });
+    return this.save(streamId, this.meta);
   }
 
   async expectStop(streamId) {
     this.tracker.expectStop(streamId, Date.now());
-    await this.ctx.storage.put({ snapshot: this.tracker.snapshot() });
-    return { stage: this.tracker.stage(streamId) };
+    const full = await this.save(streamId, this.meta);
+    return full ? { full } : { stage: this.tracker.stage(streamId) };
   }
 
   view(streamId) {
@@ -198,13 +268,24 @@ export class StreamState extends DurableObject {
 
 /**
  * A shard of the link directory. For each key ("broadcast:<id>", "video:<id>" or "restream:<id>") it
- * keeps the stream ids the entity belongs to and the events parked until those are known. Calls for
- * one key run one at a time, so parked events reach the stream before any later one.
+ * keeps the stream ids the entity belongs to and the events parked until those are known; it also
+ * knows which streams exist ("stream:<id>"). Calls for one key run one at a time, so parked events
+ * reach the stream before any later one. Parked events are stored one value each (`p:<key>:<seq>`)
+ * with a count per key (`pm:<key>`); the shard's totals are kept in memory, worked out at start.
  */
 export class Link extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
     this.queues = new Map();
+    this.maxKeys = Number(env.PARKED_KEYS_PER_SHARD ?? 256);
+    ctx.blockConcurrencyWhile(async () => {
+      this.keys = 0;
+      this.bytes = 0;
+      for (const m of (await ctx.storage.list({ prefix: "pm:" })).values()) {
+        this.keys += 1;
+        this.bytes += m.bytes;
+      }
+    });
   }
 
   serial(key, fn) {
@@ -215,19 +296,55 @@ export class Link extends DurableObject {
     return run;
   }
 
+  async register(key) {
+    await this.ctx.storage.put(`known:${key}`, 1);
+  }
+
+  async has(key) {
+    return (await this.ctx.storage.get(`known:${key}`)) !== undefined;
+  }
+
+  /** The events parked under `key`, in arrival order, and their count entry. */
+  async parked(key) {
+    const pm = (await this.ctx.storage.get(`pm:${key}`)) ?? { n: 0, bytes: 0, seq: 0 };
+    const list = pm.n ? await this.ctx.storage.list({ prefix: `p:${key}:` }) : new Map();
+    return { pm, keys: [...list.keys()], events: [...list.values()].map((t) => JSON.parse(t)) };
+  }
+
+  async unpark(key, { pm, keys }) {
+    if (!pm.n) return;
+    for (let i = 0; i < keys.length; i += 128) await this.ctx.storage.delete(keys.slice(i, i + 128));
+    await this.ctx.storage.delete(`pm:${key}`);
+    this.keys -= 1;
+    this.bytes -= pm.bytes;
+  }
+
   deliver(key, event) {
     return this.serial(key, async () => {
       let ids = await this.ctx.storage.get(`ids:${key}`);
       if (!ids && key.startsWith("broadcast:")) ids = await this.resolve(key, Number(key.slice(10)));
-      const parked = (await this.ctx.storage.get(`parked:${key}`)) ?? [];
+      const parked = await this.parked(key);
       if (!ids) {
-        if (parked.length >= MAX_PARKED) return { status: "full", code: "parked_full", key };
-        parked.push(event);
-        await this.ctx.storage.put(`parked:${key}`, parked);
-        return { status: "parked", key, parked: parked.length };
+        // Refused (503) before anything is stored when a limit would be passed.
+        const text = JSON.stringify(event);
+        const size = text.length;
+        const { pm } = parked;
+        if (pm.n >= MAX_PARKED || pm.bytes + size > MAX_PARKED_BYTES) return { status: "full", code: "parked_full", key };
+        if ((pm.n === 0 && this.keys >= this.maxKeys) || this.bytes + size > MAX_SHARD_PARKED_BYTES) return { status: "full", code: "parked_keys_full", key };
+        const next = { n: pm.n + 1, bytes: pm.bytes + size, seq: pm.seq + 1 };
+        this.keys += pm.n === 0 ? 1 : 0;
+        this.bytes += size;
+        try {
+          await this.ctx.storage.put({ [`p:${key}:${String(pm.seq).padStart(10, "0")}`]: text, [`pm:${key}`]: next });
+        } catch (e) {
+          this.keys -= pm.n === 0 ? 1 : 0;
+          this.bytes -= size;
+          throw e;
+        }
+        return { status: "parked", key, parked: next.n };
       }
-      await this.forward(ids, [...parked, event]); // parked ones were left by an earlier failed resolve
-      if (parked.length) await this.ctx.storage.delete(`parked:${key}`);
+      await this.forward(ids, [...parked.events, event]); // parked ones were left by an earlier failed resolve
+      await this.unpark(key, parked);
       return { status: "applied" };
     });
   }
@@ -237,15 +354,15 @@ export class Link extends DurableObject {
       const ids = [...new Set([...((await this.ctx.storage.get(`ids:${key}`)) ?? []), ...streamIds])].sort((x, y) => x - y);
       await this.ctx.storage.put(`ids:${key}`, ids);
       await this.tellStreams(key, ids);
-      const parked = (await this.ctx.storage.get(`parked:${key}`)) ?? [];
-      await this.forward(ids, parked); // on failure the events stay parked (re-applying is idempotent)
-      if (parked.length) await this.ctx.storage.delete(`parked:${key}`);
-      return { key, stream_ids: ids, delivered: parked.length };
+      const parked = await this.parked(key);
+      await this.forward(ids, parked.events); // on failure the events stay parked (re-applying is idempotent)
+      await this.unpark(key, parked);
+      return { key, stream_ids: ids, delivered: parked.events.length };
     });
   }
 
   async info(key) {
-    return { stream_ids: (await this.ctx.storage.get(`ids:${key}`)) ?? [], parked: ((await this.ctx.storage.get(`parked:${key}`)) ?? []).length };
+    return { stream_ids: (await this.ctx.storage.get(`ids:${key}`)) ?? [], parked: ((await this.ctx.storage.get(`pm:${key}`)) ?? { n: 0 }).n };
   }
 
   /** A stream learns its broadcast now, so its next actions can name it before any broadcast event. */
@@ -255,7 +372,12 @@ export class Link extends DurableObject {
   }
 
   async forward(ids, events) {
-    for (const event of events) for (const id of ids) await streamStub(this.env, id).apply(id, event);
+    for (const event of events) {
+      for (const id of ids) {
+        const r = await streamStub(this.env, id).apply(id, event);
+        if (r.full) throw new Error(`stream ${id}: ${r.full}`); // the events stay parked
+      }
+    }
   }
 
   /** With GCORE_API_URL/GCORE_API_KEY set, asks the API which streams a broadcast belongs to. */

@@ -241,7 +241,8 @@ fn page_param(q: &BTreeMap<String, String>) -> usize {
         .max(1)
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// Equality whose time depends on the lengths only, never on where the bytes differ.
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     let mut diff = a.len() ^ b.len();
     for (i, x) in a.iter().enumerate() {
         diff |= usize::from(x ^ b.get(i).copied().unwrap_or(0));

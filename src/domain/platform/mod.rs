@@ -25,6 +25,8 @@
 use crate::prelude::*;
 mod entities;
 mod http;
+#[cfg(not(target_family = "wasm"))]
+pub(crate) use http::constant_time_eq;
 pub mod rng;
 pub mod time;
 

@@ -453,15 +453,14 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
         }
     }
 
-    /// Adds an entity unless `zero` or `k` is taken; whether it was added.
-    fn add(&mut self, k: K, zero: bool, v: V) -> bool {
-        match self.find(&k) {
-            Err(i) if !zero => {
-                let _ = self.0.insert_mut(i, (k, v));
-                true
-            }
-            _ => false,
+    /// Appends an entity read from a snapshot, unless `bad` or `k` is not above the last key (a
+    /// snapshot lists ids in ascending order: reading one costs linear time); whether it was added.
+    fn push(&mut self, k: K, bad: bool, v: V) -> bool {
+        let ok = !bad && self.0.last().is_none_or(|(last, _)| *last < k);
+        if ok {
+            self.0.push((k, v));
         }
+        ok
     }
 
     fn remove(&mut self, k: &K) -> Option<V> {
@@ -539,15 +538,35 @@ impl IdMap<StreamId, Links> {
 /// bindings refuse zero. The methods that take ids directly ([`expect_stop`](Self::expect_stop),
 /// `apply_*_update`) do not check them: a tracker given a zero id holds it, and
 /// [`restore`](Self::restore) refuses its snapshot (`invalid_snapshot`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Tracker {
     streams: IdMap<StreamId, TrackedStream>,
     broadcasts: IdMap<BroadcastId, TrackedBroadcast>,
     videos: IdMap<VideoId, TrackedVideo>,
     restreams: IdMap<u64, TrackedRestream>,
     /// Kept in step with `broadcasts[].stream_ids` and `videos[].stream_id` wherever they change
-    /// (and rebuilt by `restore`): a function of the entities, so `PartialEq` stays theirs.
+    /// (and rebuilt by `restore`): a function of the entities (up to empty entries).
     links: IdMap<StreamId, Links>,
+}
+
+/// Equal entities, and the same links (an empty `links` entry, as `restore` leaves for a stream
+/// without links, is the same as none).
+impl PartialEq for Tracker {
+    fn eq(&self, other: &Self) -> bool {
+        let links = |t: &Self| {
+            t.links
+                .0
+                .iter()
+                .filter(|(_, l)| !(l.broadcasts.is_empty() && l.videos.is_empty()))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        self.streams == other.streams
+            && self.broadcasts == other.broadcasts
+            && self.videos == other.videos
+            && self.restreams == other.restreams
+            && links(self) == links(other)
+    }
 }
 
 fn change<T: ToChange>(changes: &mut Vec<Change>, field: &'static str, from: &T, to: &T) {
@@ -1102,7 +1121,7 @@ impl Tracker {
                 return bad("", &["expected a tracker snapshot: ", &e.describe(text)].cat());
             }
             match fault {
-                Some(0) => bad(path, &["expected positive, unique ids in `", path, "`"].cat()),
+                Some(0) => bad(path, &["expected ascending ids in `", path, "`"].cat()),
                 Some(v) => {
                     let mut m = String::from("expected snapshot version 1, got ");
                     json::write_u64(&mut m, v);
@@ -1150,25 +1169,24 @@ impl Tracker {
                         let s = TrackedStream::build(
                             &mut snap::pull(&mut r, TrackedStream::FIELDS).ok_or(shape)?,
                         );
-                        t.streams.add(s.id, s.id.0 == 0 || s.session == 0, s)
+                        t.streams.push(s.id, s.session == 0, s)
                     }
                     2 => {
                         let b = TrackedBroadcast::build(
                             &mut snap::pull(&mut r, TrackedBroadcast::FIELDS).ok_or(shape)?,
                         );
-                        let zero = b.id.0 == 0 || b.stream_ids.iter().any(|s| s.0 == 0);
-                        t.broadcasts.add(b.id, zero, b)
+                        t.broadcasts.push(b.id, false, b)
                     }
                     3 => {
                         let v =
                             TrackedVideo::build(&mut snap::pull(&mut r, TrackedVideo::FIELDS).ok_or(shape)?);
-                        t.videos.add(v.id, v.id.0 == 0, v)
+                        t.videos.push(v.id, false, v)
                     }
                     _ => {
                         let x = TrackedRestream::build(
                             &mut snap::pull(&mut r, TrackedRestream::FIELDS).ok_or(shape)?,
                         );
-                        t.restreams.add(x.id, x.id == 0, x)
+                        t.restreams.push(x.id, false, x)
                     }
                 };
                 if !added {
@@ -1180,7 +1198,9 @@ impl Tracker {
         if seen & 1 == 0 {
             return Err(("v", None));
         }
-        t.relink();
+        if !t.relink() {
+            return Err(("broadcasts", Some(0)));
+        }
         Ok(t)
     }
 
@@ -1216,17 +1236,36 @@ impl Tracker {
     }
 
     /// Builds `links` from the entities (`restore`: they come in with none).
-    fn relink(&mut self) {
+    /// Builds the `links` index from the entities (restore), in O(n log n): every stream gets an
+    /// entry, the broadcasts and videos (in ascending id order) are appended to theirs, and empty
+    /// entries go. False when a broadcast or video links to a stream that is not tracked (a tracker
+    /// never holds such a link: linking tracks the stream, `forget` unlinks it).
+    fn relink(&mut self) -> bool {
+        // Every tracked stream gets an entry first (in id order: appended), so that linking
+        // never inserts in the middle; the broadcasts and videos come in id order too. (Entries
+        // left empty are harmless: an empty entry reads as no entry, see `PartialEq`.) A link to
+        // an untracked stream would add an entry: the snapshot is refused at the first one.
+        let n = self.streams.0.len();
+        for k in self.streams.keys() {
+            self.links.0.push((*k, Links::default()));
+        }
         for b in self.broadcasts.values() {
             for s in &b.stream_ids {
                 self.links.link_broadcast(*s, b.id);
+                if self.links.0.len() != n {
+                    return false;
+                }
             }
         }
         for v in self.videos.values() {
             if let Some(s) = v.stream_id {
                 self.links.link_video(s, v.id);
             }
+            if self.links.0.len() != n {
+                return false;
+            }
         }
+        true
     }
 
     fn stage_of(&self, s: &TrackedStream) -> Stage {
@@ -1956,7 +1995,7 @@ impl TrackedVideo {
         ("id", snap::K::Req),
         ("status", snap::K::Str),
         ("unknown_status", snap::K::Str),
-        ("stream_id", snap::K::U64),
+        ("stream_id", snap::K::Id),
         ("session", snap::K::U32),
         ("name", snap::K::Str),
         ("duration", snap::K::U64),
@@ -2003,7 +2042,7 @@ impl TrackedRestream {
     /// The snapshot fields, in the order [`build`](Self::build) reads them.
     const FIELDS: &'static [(&'static str, snap::K)] = &[
         ("id", snap::K::Req),
-        ("stream_id", snap::K::U64),
+        ("stream_id", snap::K::Id),
         ("live", snap::K::Bool),
         ("name", snap::K::Str),
         ("first_seen_ms", snap::K::U64),
@@ -2122,13 +2161,16 @@ impl ApplyResult {
 mod snap {
     use super::{Str, StreamId};
     use crate::domain::json::{NumKind, Number, Reader, Value as J};
+    use crate::domain::webhook::event::MAX_SAFE_INTEGER;
     use crate::prelude::*;
 
     /// What a snapshot field holds.
     #[derive(Clone, Copy, PartialEq, Eq)]
     pub(super) enum K {
-        /// An integer (`u64`), required.
+        /// An id (1 to 2^53-1, as JS numbers hold them exactly), required.
         Req,
+        /// An id or null.
+        Id,
         /// An integer that fits `u32`, required.
         Req32,
         /// An integer (`u64`) or null.
@@ -2141,7 +2183,7 @@ mod snap {
         Flag,
         /// A string or null.
         Str,
-        /// An array of integers (not null).
+        /// An array of ids in strictly ascending order (not null).
         Ids,
     }
 
@@ -2195,7 +2237,7 @@ mod snap {
                 V::U(r.uint()?)
             } else {
                 match (kind, r.value()?) {
-                    (K::U64 | K::U32 | K::Bool | K::Str, J::Null) => continue,
+                    (K::U64 | K::U32 | K::Id | K::Bool | K::Str, J::Null) => continue,
                     (K::Bool | K::Flag, J::Bool(b)) => V::B(b),
                     (K::Str, J::Str(s)) => V::S(s),
                     (K::Ids, J::Arr(items)) => {
@@ -2207,6 +2249,9 @@ mod snap {
                             else {
                                 return None;
                             };
+                            if n == 0 || n > MAX_SAFE_INTEGER || out.ids.last().is_some_and(|l| l.0 >= n) {
+                                return None;
+                            }
                             out.ids.push(StreamId(n));
                         }
                         continue;
@@ -2214,13 +2259,17 @@ mod snap {
                     _ => return None,
                 }
             };
-            let max = if matches!(kind, K::Req32 | K::U32) {
-                u64::from(u32::MAX)
-            } else {
-                u64::MAX
+            let id = matches!(kind, K::Req | K::Id);
+            let max = match kind {
+                K::Req32 | K::U32 => u64::from(u32::MAX),
+                K::Req | K::Id => MAX_SAFE_INTEGER,
+                _ => u64::MAX,
             };
             match v {
-                V::U(n) if n <= max && matches!(kind, K::Req | K::Req32 | K::U64 | K::U32) => {}
+                V::U(n)
+                    if n <= max
+                        && (n > 0 || !id)
+                        && matches!(kind, K::Req | K::Req32 | K::Id | K::U64 | K::U32) => {}
                 V::U(_) => return None,
                 _ => {}
             }
@@ -2334,20 +2383,36 @@ mod tests {
         let s: Snap = serde_json::from_str(text).ok()?;
         let mut t = Tracker::new();
         let mut ok = s.v == 1;
+        let id = |n: u64| (1..=9_007_199_254_740_991).contains(&n);
+        let ascending = |ids: &mut dyn Iterator<Item = u64>| {
+            let v: Vec<u64> = ids.collect();
+            v.windows(2).all(|w| w[0] < w[1])
+        };
+        ok &= ascending(&mut s.streams.iter().map(|x| x.id.0));
+        ok &= ascending(&mut s.broadcasts.iter().map(|x| x.id.0));
+        ok &= ascending(&mut s.videos.iter().map(|x| x.id.0));
+        ok &= ascending(&mut s.restreams.iter().map(|x| x.id));
+        let tracked: Vec<StreamId> = s.streams.iter().map(|x| x.id).collect();
         for x in s.streams {
-            ok &= t.streams.add(x.id, x.id.0 == 0 || x.session == 0, x);
+            ok &= id(x.id.0) && x.session != 0;
+            t.streams.0.push((x.id, x));
         }
         for x in s.broadcasts {
-            let zero = x.id.0 == 0 || x.stream_ids.contains(&StreamId(0));
-            ok &= t.broadcasts.add(x.id, zero, x);
+            ok &= id(x.id.0) && ascending(&mut x.stream_ids.iter().map(|s| s.0));
+            ok &= x.stream_ids.iter().all(|s| id(s.0) && tracked.contains(s));
+            t.broadcasts.0.push((x.id, x));
         }
         for x in s.videos {
-            ok &= t.videos.add(x.id, x.id.0 == 0, x);
+            ok &= id(x.id.0) && x.stream_id.is_none_or(|s| id(s.0) && tracked.contains(&s));
+            t.videos.0.push((x.id, x));
         }
         for x in s.restreams {
-            ok &= t.restreams.add(x.id, x.id == 0, x);
+            ok &= id(x.id) && x.stream_id.is_none_or(|s| id(s.0));
+            t.restreams.0.push((x.id, x));
         }
-        t.relink();
+        if ok {
+            ok &= t.relink();
+        }
         ok.then_some(t)
     }
 
@@ -2356,8 +2421,8 @@ mod tests {
     #[test]
     fn restore_takes_what_serde_takes() {
         let valid = [
-            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}],"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":5,"status":null,"stream_ids":[]}]}"#,
-            r#"{"v":1,"videos":[{"id":9,"status":"ready","stream_id":7,"session":2,"name":"a\"b\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}],"restreams":[{"id":2,"stream_id":7,"live":null,"name":"x","first_seen_ms":5,"updated_ms":6}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0},{"id":8,"session":1}],"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":5,"status":null,"stream_ids":[]}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"session":1}],"videos":[{"id":9,"status":"ready","stream_id":7,"session":2,"name":"a\"b\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}],"restreams":[{"id":2,"stream_id":7,"live":null,"name":"x","first_seen_ms":5,"updated_ms":6}]}"#,
             " {\n \"restreams\" : [ ] ,\t\"v\" : 1 , \"streams\" : [ { \"session\" : 2 , \"\\u0069d\" : 1 } ] } ",
         ];
         let check = |text: &str| {
@@ -2394,8 +2459,8 @@ mod tests {
             r#"{"v":1,"streams":[],"broadcasts":[],"videos":[],"restreams":[]}"#,
             r#"{"v":1,"streams":[{"id":7,"active":true,"live":false,"backup_live":true,"recording":false,"transcoding":true,"session":4294967295,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":18446744073709551615,"updated_ms":0}]}"#,
             r#"{"v":1,"streams":[{"id":7,"active":null,"live":null,"session":1,"stopped":false,"first_seen_ms":null}]}"#,
-            r#"{"v":1,"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":4,"status":"odd","stream_ids":[]},{"id":5,"status":null}]}"#,
-            r#"{"v":1,"videos":[{"id":9,"status":"ready","stream_id":7,"session":4294967295,"name":"a\"b\\c\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"session":1},{"id":8,"session":1}],"broadcasts":[{"id":3,"status":"live","stream_ids":[7,8]},{"id":4,"status":"odd","stream_ids":[]},{"id":5,"status":null}]}"#,
+            r#"{"v":1,"streams":[{"id":7,"session":1}],"videos":[{"id":9,"status":"ready","stream_id":7,"session":4294967295,"name":"a\"b\\c\u00e9\ud83d\ude00","duration":12,"deleted":true,"deleted_at":"2026-01-01T00:00:00Z","first_seen_ms":1,"updated_ms":2}]}"#,
             r#"{"v":1,"videos":[{"id":9,"status":null,"stream_id":null,"session":null,"name":null,"deleted":false,"deleted_at":null}]}"#,
             r#"{"v":1,"restreams":[{"id":2,"stream_id":7,"live":true,"name":"x","first_seen_ms":5,"updated_ms":6},{"id":3,"live":null}]}"#,
             r#" { "v" : 1 , "streams" : [ { "session" : 2 , "id" : 1 } ] } "#,
@@ -2484,6 +2549,45 @@ mod tests {
             (r#"{"v":1,"restreams":[{"id":0}]}"#, "restreams"),
             (r#"{"v":1,"restreams":[{"id":1,"live":"yes"}]}"#, "restreams"),
             (r#"{"v":1,"restreams":[{"id":1,"stream_id":-3}]}"#, "restreams"),
+            // Ids as the rest of the API takes them: 1 to 2^53-1, unique, in the order
+            // `snapshot` writes them, linking only tracked streams.
+            (
+                r#"{"v":1,"streams":[{"id":9007199254740992,"session":1}]}"#,
+                "streams",
+            ),
+            (
+                r#"{"v":1,"streams":[{"id":18446744073709551615,"session":1}]}"#,
+                "streams",
+            ),
+            (
+                r#"{"v":1,"streams":[{"id":2,"session":1},{"id":1,"session":1}]}"#,
+                "streams",
+            ),
+            (r#"{"v":1,"videos":[{"id":9007199254740992}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":2},{"id":1}]}"#, "videos"),
+            (r#"{"v":1,"videos":[{"id":1,"stream_id":7}]}"#, "broadcasts"),
+            (r#"{"v":1,"restreams":[{"id":9007199254740992}]}"#, "restreams"),
+            (
+                r#"{"v":1,"restreams":[{"id":1,"stream_id":9007199254740992}]}"#,
+                "restreams",
+            ),
+            (r#"{"v":1,"broadcasts":[{"id":9007199254740992}]}"#, "broadcasts"),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1}],"broadcasts":[{"id":1,"stream_ids":[1,1]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1},{"id":2,"session":1}],"broadcasts":[{"id":1,"stream_ids":[2,1]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1}],"broadcasts":[{"id":1,"stream_ids":[1,9007199254740992]}]}"#,
+                "broadcasts",
+            ),
+            (
+                r#"{"v":1,"streams":[{"id":1,"session":1}],"broadcasts":[{"id":1,"stream_ids":[1,2]}]}"#,
+                "broadcasts",
+            ),
         ];
         for (text, path) in bad {
             let e = Tracker::restore(text).map(|_| ()).unwrap_err();

@@ -21,6 +21,54 @@ const fast = { retryInitialDelayMs: 1, retryMaxDelayMs: 2 };
 
 export default [
   {
+    name: "client: the credential never appears in an error (bad keys and credentialed URLs refused, answers scrubbed, not in __gsFast)",
+    async run({ main, assert, env }) {
+      const never = (e, what) => {
+        for (const text of [e.message, e.stack, String(e), JSON.stringify(e)]) {
+          assert.ok(!text.includes(KEY) && !text.includes("pa55w0rd-xyz"), `${what}: ${text}`);
+        }
+      };
+      for (const apiKey of [`${KEY}\r\nX-Evil: 1`, `${KEY}\n`, `${KEY}\u0000`, `${KEY} x`, `${KEY}é`]) {
+        let e;
+        try {
+          new main.StreamingClient({ apiKey, baseUrl: env.testServerUrl });
+        } catch (err) {
+          e = err;
+        }
+        assert.ok(e, JSON.stringify(apiKey));
+        assert.deepEqual([e.name, e.code, e.path], ["StreamingError", "invalid_params", "options.apiKey"]);
+        never(e, "bad key");
+      }
+      let e;
+      try {
+        new main.StreamingClient({ apiKey: KEY, baseUrl: "https://user:pa55w0rd-xyz@api.example.com" });
+      } catch (err) {
+        e = err;
+      }
+      assert.deepEqual([e?.code, e?.path], ["invalid_params", "options.baseUrl"]);
+      never(e, "credentialed base URL");
+      // A proxy that echoes the Authorization header in its error body.
+      const s = await scripted(env, "echo", [{ status: 400, body: { error: `bad request: Authorization: APIKey ${KEY}` } }]);
+      const client = new main.StreamingClient({ apiKey: KEY, baseUrl: s.base, maxRetries: 0 });
+      e = await client.getStream(5).catch((x) => x);
+      assert.equal(e.name, "ApiError");
+      never(e, "echoed answer");
+      assert.ok(e.message.includes("[redacted]"), e.message);
+      // Network errors: the runtime's message is scrubbed too.
+      const refusing = new main.StreamingClient({ apiKey: KEY, maxRetries: 0, fetch: async () => { throw new TypeError(`cannot send APIKey ${KEY}`); } });
+      e = await refusing.getStream(5).catch((x) => x);
+      assert.equal(e.code, "network");
+      never(e, "network error");
+      e = await refusing.getStream(5, { timeoutMs: 1000 }).catch((x) => x);
+      never(e, "network error (generated method)");
+      // The package's internal fast-path parts do not hand out the headers.
+      assert.ok(!JSON.stringify(client.__gsFast(), (k, v) => (typeof v === "function" ? String(v) : v)).includes(KEY));
+      for (const part of client.__gsFast()) assert.ok(typeof part !== "object" || part === null, "no headers object among the parts");
+      client.free();
+      refusing.free();
+    },
+  },
+  {
     name: "client: createStream sends the flat body with the API key",
     async run({ main, assert, env }) {
       const s = await scripted(env, "create", [{ status: 200, body: { id: 320423, active: false } }]);
