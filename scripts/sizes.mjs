@@ -36,7 +36,10 @@ export function glueOf(pkgDir, entry) {
     `${pkgDir}/${entry}/gcore_streaming.js`,
     `${pkgDir}/fast.js`,
   ];
-  if (entry === "main") files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+  if (entry === "main") {
+    files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+    files.push(`${pkgDir}/api.js`, `${pkgDir}/api-table.js`);
+  }
   const snippets = `${pkgDir}/${entry}/snippets`;
   if (existsSync(snippets)) {
     for (const f of readdirSync(snippets, { recursive: true }).sort()) {

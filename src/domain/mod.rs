@@ -10,6 +10,9 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod webhook;
+/// Every operation of the API as data (generated from the spec), for `Client::call`.
+#[cfg(feature = "client")]
+pub mod api;
 
 #[cfg(feature = "sandbox")]
 pub mod platform;
