@@ -315,9 +315,9 @@ export interface ApiComponents {
             /** @enum {string} */
             stop_objects?: "ANUS_EXPOSED" | "BUTTOCKS_EXPOSED" | "FEMALE_BREAST_EXPOSED" | "FEMALE_GENITALIA_EXPOSED" | "MALE_BREAST_EXPOSED" | "MALE_GENITALIA_EXPOSED";
             /** @default null */
-            client_user_id: string;
+            client_user_id?: string;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
         };
         ai_contentmoderation_nsfw: {
             /** @enum {string} */
@@ -327,9 +327,9 @@ export interface ApiComponents {
             /** @enum {string} */
             category: "nsfw";
             /** @default null */
-            client_user_id: string;
+            client_user_id?: string;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
         };
         ai_contentmoderation_softnudity: {
             /** @enum {string} */
@@ -341,9 +341,9 @@ export interface ApiComponents {
             /** @enum {string} */
             stop_objects?: "ANUS_COVERED" | "ANUS_EXPOSED" | "ARMPITS_COVERED" | "ARMPITS_EXPOSED" | "BELLY_COVERED" | "BELLY_EXPOSED" | "BUTTOCKS_COVERED" | "BUTTOCKS_EXPOSED" | "FACE_FEMALE" | "FACE_MALE" | "FEET_COVERED" | "FEET_EXPOSED" | "FEMALE_BREAST_COVERED" | "FEMALE_BREAST_EXPOSED" | "FEMALE_GENITALIA_COVERED" | "FEMALE_GENITALIA_EXPOSED" | "MALE_BREAST_EXPOSED" | "MALE_GENITALIA_EXPOSED";
             /** @default null */
-            client_user_id: string;
+            client_user_id?: string;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
         };
         ai_contentmoderation_sport: {
             /** @enum {string} */
@@ -353,9 +353,9 @@ export interface ApiComponents {
             /** @enum {string} */
             category: "sport";
             /** @default null */
-            client_user_id: string;
+            client_user_id?: string;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
         };
         ai_post_response: {
             /** Format: uuid */
@@ -373,7 +373,7 @@ export interface ApiComponents {
         };
         ai_results: ApiComponents["schemas"]["ai_task_base"] & {
             /** @default null */
-            result: (ApiComponents["schemas"]["ai_results_transcribe"] | ApiComponents["schemas"]["ai_results_contentmoderation_sport"] | ApiComponents["schemas"]["ai_results_contentmoderation_nsfw"] | ApiComponents["schemas"]["ai_results_contentmoderation_hardnudity"] | ApiComponents["schemas"]["ai_results_contentmoderation_softnudity"] | ApiComponents["schemas"]["ai_results_failure"]) | null;
+            result?: (ApiComponents["schemas"]["ai_results_transcribe"] | ApiComponents["schemas"]["ai_results_contentmoderation_sport"] | ApiComponents["schemas"]["ai_results_contentmoderation_nsfw"] | ApiComponents["schemas"]["ai_results_contentmoderation_hardnudity"] | ApiComponents["schemas"]["ai_results_contentmoderation_softnudity"] | ApiComponents["schemas"]["ai_results_failure"]) | null;
         };
         ai_results_contentmoderation_hardnudity: {
             nudity_detected: boolean;
@@ -427,20 +427,20 @@ export interface ApiComponents {
              * Format: date-time
              * @default null
              */
-            completed_at: string | null;
+            completed_at?: string | null;
             /**
              * Format: decimal
              * @default null
              */
-            total_time_sec: number | null;
+            total_time_sec?: number | null;
         };
         ai_tasks_list: {
             /** @default 0 */
-            count: number;
+            count?: number;
             /** @default null */
-            next: string;
+            next?: string;
             /** @default null */
-            previous: string;
+            previous?: string;
             results?: ApiComponents["schemas"]["ai_task_base"][];
         };
         ai_transcribe: {
@@ -449,13 +449,13 @@ export interface ApiComponents {
             url: string;
             readonly client_id?: number;
             /** @default null */
-            audio_language: string;
+            audio_language?: string;
             /** @default null */
-            subtitles_language: string;
+            subtitles_language?: string;
             /** @default null */
-            client_user_id: string;
+            client_user_id?: string;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
         };
         badrequest: {
             status?: number;
@@ -492,25 +492,25 @@ export interface ApiComponents {
         };
         clipBase: {
             /** @default null */
-            start: number;
+            start?: number;
             duration: number;
             /** @default null */
-            expiration: number;
+            expiration?: number;
         };
         clipId: {
             id: string;
             created_at?: string;
             /** @default true */
-            vod_required: boolean;
+            vod_required?: boolean;
             /** @default null */
-            video_id: number;
+            video_id?: number;
             renditions?: string[];
             hls_master?: string;
             mp4_master?: string;
         } & ApiComponents["schemas"]["clipBase"];
         clipPut: {
             /** @default true */
-            vod_required: boolean;
+            vod_required?: boolean;
         } & ApiComponents["schemas"]["clipBase"];
         countries: {
             data?: {
@@ -542,82 +542,82 @@ export interface ApiComponents {
         createStream: {
             name: string;
             /** @default false */
-            active: boolean;
+            active?: boolean;
             /** @default false */
-            pull: boolean;
+            pull?: boolean;
             /** @default null */
-            srt_passphrase: string | null;
+            srt_passphrase?: string | null;
             /** @default null */
-            uri: string;
+            uri?: string;
             /** @default false */
-            auto_record: boolean;
+            auto_record?: boolean;
             /**
              * @default origin
              * @enum {string}
              */
-            record_type: "origin" | "transcoded";
+            record_type?: "origin" | "transcoded";
             /** @default true */
-            hls_mpegts_endlist_tag: boolean;
+            hls_mpegts_endlist_tag?: boolean;
             /** @default false */
-            dvr_enabled: boolean;
+            dvr_enabled?: boolean;
             /** @default 3600 */
-            dvr_duration: number;
+            dvr_duration?: number;
             /** @default null */
-            cdn_id: number;
+            cdn_id?: number;
             /** @default null */
-            client_user_id: number;
+            client_user_id?: number;
             /** @default null */
-            client_entity_data: string;
+            client_entity_data?: string;
             /** @default false */
-            html_overlay: boolean;
+            html_overlay?: boolean;
             /** @default null */
-            quality_set_id: number;
+            quality_set_id?: number;
             /** @default [] */
-            broadcast_ids: number[];
+            broadcast_ids?: number[];
             /**
              * @default regular
              * @enum {string}
              */
-            projection: "regular" | "vr360" | "vr180" | "vr360tb";
+            projection?: "regular" | "vr360" | "vr180" | "vr360tb";
         };
         createVideo: {
             name: string;
             /** @default null */
-            description: string;
+            description?: string;
             /** @default null */
-            origin_url: string;
+            origin_url?: string;
             /** @default null */
-            origin_http_headers: string;
+            origin_http_headers?: string;
             /** @default 0 */
-            priority: number;
+            priority?: number;
             /** @default null */
-            quality_set_id: number;
+            quality_set_id?: number;
             /** @default null */
-            clip_start_seconds: number;
+            clip_start_seconds?: number;
             /** @default null */
-            clip_duration_seconds: number;
+            clip_duration_seconds?: number;
             /** @default true */
-            source_bitrate_limit: boolean;
+            source_bitrate_limit?: boolean;
             directory_id?: number;
             /** @default null */
-            poster: string;
+            poster?: string;
             /** @default null */
-            remote_poster_url: string;
+            remote_poster_url?: string;
             /** @default false */
-            remove_poster: boolean;
+            remove_poster?: boolean;
             /** @default 0 */
-            screenshot_id: number;
+            screenshot_id?: number;
             client_user_id?: number;
             /**
              * @default auto
              * @enum {string}
              */
-            auto_transcribe_audio_language: "disable" | "auto" | "<language_code>";
+            auto_transcribe_audio_language?: "disable" | "auto" | "<language_code>";
             /**
              * @default disable
              * @enum {string}
              */
-            auto_translate_subtitles_language: "disable" | "default" | "<language_codes,>";
+            auto_translate_subtitles_language?: "disable" | "default" | "<language_codes,>";
             projection?: string;
             share_url?: string;
             custom_iframe_url?: string;
@@ -628,20 +628,20 @@ export interface ApiComponents {
         directories_tree: {
             tree?: ({
                 /** @default null */
-                descendants: ApiComponents["schemas"]["directories_tree"][];
+                descendants?: ApiComponents["schemas"]["directories_tree"][];
             } & ApiComponents["schemas"]["directory_base"])[];
         };
         directory: {
             directory?: {
                 /** @default null */
-                items: (ApiComponents["schemas"]["directory_video"] | ApiComponents["schemas"]["directory_item"])[];
+                items?: (ApiComponents["schemas"]["directory_video"] | ApiComponents["schemas"]["directory_item"])[];
             } & ApiComponents["schemas"]["directory_base"];
         };
         directory_base: {
             id?: number;
             name?: string;
             /** @default null */
-            parent_id: number;
+            parent_id?: number;
             items_count?: number;
             created_at?: string;
             updated_at?: string;
@@ -657,7 +657,7 @@ export interface ApiComponents {
         directory_post: {
             name: string;
             /** @default null */
-            parent_id: number;
+            parent_id?: number;
         };
         directory_video: {
             /** @enum {string} */
@@ -714,15 +714,15 @@ export interface ApiComponents {
         overlayBase: {
             url?: string;
             /** @default null */
-            width: number;
+            width?: number;
             /** @default null */
-            height: number;
+            height?: number;
             /** @default null */
-            x: number;
+            x?: number;
             /** @default null */
-            y: number;
+            y?: number;
             /** @default false */
-            stretch: boolean;
+            stretch?: boolean;
         };
         overlayBody: ApiComponents["schemas"]["overlayBase"] & unknown;
         overlayId: ApiComponents["schemas"]["overlayBase"] & {
@@ -761,11 +761,11 @@ export interface ApiComponents {
             name?: string;
             client_id?: number;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @default null */
-            start_time: string;
+            start_time?: string;
             /** @default false */
-            loop: boolean;
+            loop?: boolean;
             video_ids?: number[];
             client_user_id?: number;
             ad_id?: number;
@@ -798,11 +798,11 @@ export interface ApiComponents {
         qualitysetDefault: {
             live?: {
                 /** @default null */
-                id: number;
+                id?: number;
             };
             vod?: {
                 /** @default null */
-                id: number;
+                id?: number;
             };
         };
         qualitysets: {
@@ -838,14 +838,14 @@ export interface ApiComponents {
             token?: string;
             backup_live?: boolean;
             /** @default null */
-            readonly active_ingest_region_primary: string | null;
+            readonly active_ingest_region_primary?: string | null;
             /** @default null */
-            readonly active_ingest_region_backup: string | null;
+            readonly active_ingest_region_backup?: string | null;
             /**
              * @default null
              * @enum {string}
              */
-            stream_source_type: "rtmp" | "srt" | "webrtc" | "https";
+            stream_source_type?: "rtmp" | "srt" | "webrtc" | "https";
             push_url?: string;
             backup_push_url?: string;
             push_url_srt?: string;
@@ -853,36 +853,36 @@ export interface ApiComponents {
             push_url_whip?: string;
             created_at?: string;
             /** @default null */
-            started_at_primary: string;
+            started_at_primary?: string;
             /** @default null */
-            started_at_backup: string;
+            started_at_backup?: string;
             /** @default null */
-            finished_at_primary: string;
+            finished_at_primary?: string;
             iframe_url?: string;
             dash_url?: string;
             hls_cmaf_url?: string;
             hls_mpegts_url?: string;
             screenshot?: string;
             /** @default null */
-            transcoded_qualities: string[];
+            transcoded_qualities?: string[];
             /** @default null */
-            recording_duration: number;
+            recording_duration?: number;
             /**
              * Format: decimal
              * @default null
              */
-            transcoding_speed: number;
+            transcoding_speed?: number;
             /**
              * Format: decimal
              * @default null
              */
-            frame_rate: number;
+            frame_rate?: number;
             /** @default null */
-            video_height: number;
+            video_height?: number;
             /** @default null */
-            video_width: number;
+            video_width?: number;
             /** @default [] */
-            html_overlays: ApiComponents["schemas"]["overlayId"][];
+            html_overlays?: ApiComponents["schemas"]["overlayId"][];
         };
         stream_stat: {
             client: number;
@@ -918,12 +918,12 @@ export interface ApiComponents {
              * @default null
              * @enum {string}
              */
-            auto_transcribe_audio_language: "auto" | "<language_code>";
+            auto_transcribe_audio_language?: "auto" | "<language_code>";
             /**
              * @default null
              * @enum {string}
              */
-            auto_translate_subtitles_language: "default" | "<language_code,>";
+            auto_translate_subtitles_language?: "default" | "<language_code,>";
             name?: unknown;
             vtt?: unknown;
         };
@@ -956,9 +956,9 @@ export interface ApiComponents {
         video: ApiComponents["schemas"]["createVideo"];
         videoDetails: ApiComponents["schemas"]["videoListItem"] & {
             /** @default null */
-            sprite: string;
+            sprite?: string;
             /** @default null */
-            sprite_vtt: string;
+            sprite_vtt?: string;
             iframe_url?: string;
         };
         videoListItem: {
@@ -971,7 +971,7 @@ export interface ApiComponents {
             created_at?: string;
             updated_at?: string;
             /** @default null */
-            origin_url: string;
+            origin_url?: string;
             duration?: number;
             slug?: string;
             stream_id?: number;
@@ -980,13 +980,13 @@ export interface ApiComponents {
             record_type?: null | "origin" | "transcoded";
             share_url?: string;
             /** @default null */
-            poster: string;
+            poster?: string;
             /** @default null */
-            poster_thumb: string;
+            poster_thumb?: string;
             screenshot?: string;
             screenshots?: string[];
             /** @default null */
-            screenshot_id: number;
+            screenshot_id?: number;
             ad_id?: number;
             hls_url?: string;
             hls_cmaf_url?: string;
@@ -995,13 +995,13 @@ export interface ApiComponents {
             views?: number;
             cdn_views?: number;
             /** @default null */
-            client_user_id: number;
+            client_user_id?: number;
             /** @default null */
-            directory_id: number;
+            directory_id?: number;
             /** @default null */
-            quality_set_id: number;
+            quality_set_id?: number;
             /** @default 0 */
-            priority: number;
+            priority?: number;
             /** @enum {string} */
             status?: "empty" | "pending" | "viewable" | "ready" | "error";
             error?: string;
@@ -1010,16 +1010,16 @@ export interface ApiComponents {
                 id?: number;
                 name?: string;
                 /** @default null */
-                width: number;
+                width?: number;
                 /** @default null */
-                height: number;
+                height?: number;
                 /** @default null */
-                size: number;
+                size?: number;
                 progress?: number;
                 /** @enum {string} */
                 status?: "processing" | "complete" | "error";
                 /** @default null */
-                error: string;
+                error?: string;
                 mp4_url?: string;
             }[];
         };

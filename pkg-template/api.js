@@ -2,7 +2,8 @@
 // `client.streams.overlays.update(overlayId, { stream_id, x })`, …) built from the generated table
 // (./api-table.js, by scripts/gen-api.mjs). A method takes its positional path parameters, then one
 // object of keyword arguments under their wire names (query parameters; path parameters that are not
-// positional; the body's fields, or the whole body as `body`), then the request options. Every request
+// positional; the body's fields, or the whole body as `body`; none for a method that has none), then
+// the request options. Every request
 // goes through `StreamingClient.__gsRequest` (the client's headers, timeouts, retries, abort signal
 // and typed errors); the guide's calls (`streams.create`, …) are the client's own methods. A
 // namespace with a paged list is also its iterator: `for await (const p of client.players())` reads
@@ -37,8 +38,11 @@ const named = (op) => (e) => {
 function request(client, row, args) {
   const [op, method, template, positional, query, body, answer] = row;
   const npos = positional.length;
-  const kw = args[npos] ?? {};
-  const options = args[npos + 1];
+  // A method without keyword arguments (no query, no body, no path id by name) takes none: its
+  // options follow the positional ids.
+  const takes = query.length > 0 || body > 0 || template.split("{").length - 1 > npos;
+  const kw = (takes ? args[npos] : undefined) ?? {};
+  const options = args[takes ? npos + 1 : npos];
   if (typeof kw !== "object" || Array.isArray(kw)) return Promise.reject(invalid("params", "must be an object", op));
   try {
     const used = new Set();

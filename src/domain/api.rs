@@ -165,7 +165,7 @@ impl ApiOperation {
                 let whole = self.body == BodyKind::Whole;
                 if let Some(k) = args
                     .keys()
-                    .find(|k| !known(k) && !(whole && k.as_str() == "body"))
+                    .find(|k| !(known(k) || (whole && k.as_str() == "body")))
                 {
                     return Err(error(k, &["is not a parameter of ", self.name].cat()));
                 }

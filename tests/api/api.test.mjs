@@ -245,12 +245,12 @@ test("errors are typed and name the method; bad arguments are invalid_params", a
   assert.ok(bad instanceof StreamingError);
   assert.equal(bad.code, "invalid_params");
   assert.equal(bad.path, "player_id");
-  const unknown = await client.players.get(3, { nope: 1 }).catch((x) => x);
+  const unknown = await client.players.list({ nope: 1 }).catch((x) => x);
   assert.equal(unknown.code, "invalid_params");
   assert.equal(unknown.path, "nope");
   const ac = new AbortController();
   ac.abort();
-  const aborted = await client.players.get(3, {}, { signal: ac.signal }).catch((x) => x);
+  const aborted = await client.players.get(3, { signal: ac.signal }).catch((x) => x);
   assert.equal(aborted.code, "aborted");
   assert.equal(aborted.operation, "players.get");
 });
