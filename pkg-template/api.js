@@ -186,7 +186,9 @@ export function clientApi(m) {
       get() {
         let all = cache.get(this);
         if (all === undefined) cache.set(this, (all = {}));
-        return (all[top] ??= build(this, node, existing && ((query, options) => existing.call(this, query, options))));
+        // (Called as a method, as before: `client.streams()`; `this` is checked by the iterator.)
+        const call = existing && { [top](query, options) { return existing.call(this, query, options); } }[top];
+        return (all[top] ??= build(this, node, call));
       },
     });
   }

@@ -288,6 +288,10 @@ ${tops.join("\n")}
   }
 }
 
+/** The name of a namespace method, as an error's \`operation\` says it (\`"players.get"\`). */
+export type ApiMethodName =
+${ops.map((o) => `  | ${JSON.stringify(o.js)}`).join("\n")};
+
 ${ifaces.join("\n\n")}
 
 ${schemaTs}`;
