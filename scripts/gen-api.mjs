@@ -330,6 +330,11 @@ for (const o of ops) {
   if (!groups.has(k)) groups.set(k, []);
   groups.get(k).push(o);
 }
+const guidePaths = new Set(ops.filter((o) => o.guide).map((o) => o.path));
+const sandbox405 = ops
+  .filter((o) => !o.guide && guidePaths.has(o.path))
+  .map((o) => `\`${o.js}\``)
+  .join(", ");
 const sizes = readFileSync(join(repo, "scripts/api/sizes.md"), "utf8").trim();
 const md = `# The whole Streaming API
 
@@ -346,7 +351,8 @@ repeated where it is silent (\`group=host&group=os\`). A method without a reques
 The guide's calls (\`streams.create\`, …) are the client's existing methods (\`createStream\`, …).
 A namespace with a paged list is also an async iterator over all its items (\`for await (const p of
 client.players())\`): pages 1, 2, … until an empty page. The sandbox emulates the guide's resources
-only and answers 404 to the others.
+only: it answers 404 to the other methods (405 to ${sandbox405}, another method on one of the guide's
+paths).
 
 The parameter and result types are the spec's (\`ApiOperations\`, \`ApiComponents\` in the package's
 \`.d.ts\`, by openapi-typescript). The Rust client has the same table (\`gcore_streaming::domain::api\`)
