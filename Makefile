@@ -8,7 +8,7 @@ TEST_SERVER_PORT ?= 8790
 WORKER_PORT ?= 8788
 WEBHOOK_SECRET ?= dev-secret
 
-.PHONY: help setup pkg demo test lint docs test-host test-wasm test-pkg test-e2e test-bench test-stacks sizes bench worker test-edge
+.PHONY: help setup pkg demo test lint docs test-host test-wasm test-pkg test-api test-e2e test-bench test-stacks sizes bench worker test-edge
 
 help:
 	@echo "make demo   set up what is missing, build the package and serve the demo on 127.0.0.1:$(DEMO_PORT)"
@@ -48,6 +48,12 @@ test-wasm: setup
 test-pkg: pkg
 	@bash scripts/with-servers.sh bash scripts/test-pkg.sh
 
+# The whole API (scripts/gen-api.mjs): the generated files are current when the spec is at
+# ../shared/spec/, and every method runs against Prism serving the spec with request validation on.
+test-api: pkg
+	@bash scripts/check-api.sh
+	node --test --test-reporter=spec tests/api/
+
 test-e2e: pkg
 	cargo build --quiet --locked --release --bin gcore-streaming-sandbox
 	node --test --test-reporter=spec tests/e2e/demo.test.mjs
@@ -73,7 +79,7 @@ sizes: pkg
 bench: pkg
 	node benches/run.mjs
 
-test: lint test-host test-wasm test-pkg test-edge test-e2e test-bench test-stacks docs sizes
+test: lint test-host test-wasm test-pkg test-api test-edge test-e2e test-bench test-stacks docs sizes
 	@echo "make test: all passed"
 
 # The webhook receiver Worker (examples/cloudflare-worker) in workerd; state under examples/cloudflare-worker/.wrangler.

@@ -1,4 +1,5 @@
 import type { ErrorBody, OperationName, Video } from "./main/gcore_streaming.js";
+import type { ApiMethodName } from "./api.js";
 
 /** Codes of {@link WebhookError}. Stable: match on them, not on messages. */
 export type WebhookErrorCode =
@@ -47,8 +48,8 @@ export declare class StreamingError extends Error {
   readonly code: StreamingErrorCode | ApiErrorCode | WebhookErrorCode;
   /** For `invalid_params`: the offending parameter, e.g. `dvr_duration` or `options.timeoutMs`. */
   readonly path?: string;
-  /** The operation concerned, when there is one. */
-  readonly operation?: OperationName;
+  /** The operation concerned, when there is one (a namespace method's name, e.g. `"players.get"`). */
+  readonly operation?: OperationName | ApiMethodName;
   /** For `video_failed`: the video as last read. */
   readonly video?: Video;
 }
@@ -65,8 +66,8 @@ export declare class ApiError extends StreamingError {
   readonly retryable: boolean;
   /** The error body, in whichever shape the platform used (`shape: "raw"` keeps non-JSON text). */
   readonly body: ErrorBody | null;
-  /** The operation that failed, e.g. `"create_broadcast"`. */
-  readonly operation: OperationName;
+  /** The operation that failed, e.g. `"create_broadcast"`, or a namespace method's, e.g. `"players.get"`. */
+  readonly operation: OperationName | ApiMethodName;
 }
 
 /** A webhook was rejected by `parseWebhook`, `verifyWebhookSource`, the tracker or a snapshot restore. */

@@ -4,6 +4,7 @@ import { fastPath } from "./fast.js";
 import { clientFastPath } from "./client-fast.js";
 import { liveSessionClass } from "./session.js";
 import { clientPages } from "./pages.js";
+import { clientApi } from "./api.js";
 
 export * from "./main/gcore_streaming.js";
 export * from "./errors.js";
@@ -11,5 +12,7 @@ export * from "./errors.js";
 export const parseWebhook = fastPath(generated);
 clientFastPath(generated);
 clientPages(generated);
+// `client.players`, `client.streams.overlays`, …: the whole API (./api.js, generated table).
+clientApi(generated);
 /** The guide's four stages over a `StreamingClient` (./session.js). */
 export const LiveSession = liveSessionClass(generated);

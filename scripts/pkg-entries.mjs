@@ -184,7 +184,7 @@ async function cjs() {
   });
   // `.d.cts` twins: the same declarations, their relative imports pointing at twins, so TypeScript
   // types a `require` (module: node16/nodenext) as CommonJS.
-  const twin = (text) => text.replace(/(from\s+["']\.{1,2}\/[^"']*?)\.js(["'])/g, "$1.cjs$2");
+  const twin = (text) => text.replace(/((?:from|declare module)\s+["']\.{1,2}\/[^"']*?)\.js(["'])/g, "$1.cjs$2");
   const dts = [];
   for (const f of readdirSync(dir, { recursive: true })) {
     const name = String(f);

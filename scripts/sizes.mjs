@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 /** The budgets (wasm gzip + JS glue gzip); the webhook entry's is missed: see docs/performance.md. */
-export const TARGETS_GZIP = { webhook: 32 * 1024, main: 80 * 1024 };
+export const TARGETS_GZIP = { webhook: 32 * 1024, main: 96 * 1024 };
 /**
  * What `make test` enforces until the targets are met: the sizes measured when this was last lowered,
  * plus 1%. A change that grows an entry fails; when an entry shrinks, lower its line here. Each value
@@ -36,7 +36,10 @@ export function glueOf(pkgDir, entry) {
     `${pkgDir}/${entry}/gcore_streaming.js`,
     `${pkgDir}/fast.js`,
   ];
-  if (entry === "main") files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+  if (entry === "main") {
+    files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+    files.push(`${pkgDir}/api.js`, `${pkgDir}/api-table.js`);
+  }
   const snippets = `${pkgDir}/${entry}/snippets`;
   if (existsSync(snippets)) {
     for (const f of readdirSync(snippets, { recursive: true }).sort()) {

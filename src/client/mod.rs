@@ -17,6 +17,7 @@ use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
 use crate::prelude::*;
 use core::fmt;
 
+mod api;
 mod pages;
 #[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
 pub(crate) mod params;

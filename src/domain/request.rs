@@ -259,6 +259,12 @@ pub enum Operation {
     ListVideos,
     /// `DELETE /streaming/videos/{id}`
     DeleteVideo,
+    /// Any operation of the generated table ([`crate::domain::api`]): `Client::call` and the JS
+    /// namespaces (`client.players.get(…)`, …). Not an action the tracker prescribes (not in
+    /// [`Operation::ALL`], never (de)serialized); only in builds with the client.
+    #[cfg(feature = "client")]
+    #[serde(skip)]
+    Call,
 }
 
 impl Operation {
@@ -299,6 +305,8 @@ impl Operation {
             Self::GetVideo => "get_video",
             Self::ListVideos => "list_videos",
             Self::DeleteVideo => "delete_video",
+            #[cfg(feature = "client")]
+            Self::Call => "call",
         }
     }
 }
@@ -417,6 +425,9 @@ pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'st
         Operation::ListVideos => (Get, "/streaming/videos", PathId::None, ""),
         Operation::GetVideo => (Get, VIDEO, PathId::Video, ""),
         Operation::DeleteVideo => (Delete, VIDEO, PathId::Video, ""),
+        // A generated operation's path is in its request (`crate::domain::api`).
+        #[cfg(feature = "client")]
+        Operation::Call => (Get, "", PathId::None, ""),
     }
 }
 
@@ -596,7 +607,7 @@ impl ApiRequest {
 }
 
 /// Percent-encodes a query component (RFC 3986 unreserved characters and `,` pass through).
-fn percent_encode_into(s: &str, out: &mut String) {
+pub(crate) fn percent_encode_into(s: &str, out: &mut String) {
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
             out.push(char::from(b));
@@ -637,6 +648,8 @@ mod tests {
                 Operation::GetVideo => 12,
                 Operation::ListVideos => 13,
                 Operation::DeleteVideo => 14,
+                #[cfg(feature = "client")]
+                Operation::Call => usize::MAX, // not an action: not in `ALL`
             }
         }
         for (i, o) in Operation::ALL.iter().enumerate() {

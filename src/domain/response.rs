@@ -175,6 +175,15 @@ pub fn decode(operation: Operation, status: u16, body: &str) -> Result<ResponseV
         Operation::DeleteStream | Operation::DeleteBroadcast | Operation::DeleteVideo => {
             ResponseValue::Deleted
         }
+        // A generated operation's answer is any JSON: `Client::call` reads it (`crate::client::api`).
+        #[cfg(feature = "client")]
+        Operation::Call => {
+            return Err(DecodeError::InvalidResponse {
+                operation,
+                status,
+                message: "a generated operation's answer is read by Client::call".to_owned(),
+            })
+        }
     })
 }
 

@@ -72,19 +72,9 @@ export type ApiAction = Action;
 export type PerformResult =
   | Stream | Stream[] | Broadcast | Broadcast[] | Video | Video[] | StartRecordingResult | null;
 
-/**
- * The page iterators (`pkg-template/pages.js`): every item of a list, read page by page on demand
- * (no page size assumed: an empty page, or one shorter than the longest read, is the last; at most one
- * extra request per listing). A page that fails rejects `next()`; the next `next()` reads it again.
- */
-export interface StreamingClient {
-  /** Every stream, page by page (`for await (const s of client.streams())`). */
-  streams(query?: ListStreamsQuery, options?: RequestOptions): AsyncIterableIterator<Stream>;
-  /** Every broadcast, page by page. */
-  broadcasts(query?: ListBroadcastsQuery, options?: RequestOptions): AsyncIterableIterator<Broadcast>;
-  /** Every video matching the query, page by page. */
-  videos(query?: ListVideosQuery, options?: RequestOptions): AsyncIterableIterator<Video>;
-}
+// The page iterators `client.streams()`, `client.broadcasts()`, `client.videos()` (pkg-template/pages.js)
+// are declared with the namespaces they are the calls of (`client.streams.create`, …), in the
+// generated pkg-template/api.d.ts.
 
 /** Options of `LiveSession.setup`. */
 export interface LiveSessionOptions {
@@ -200,6 +190,10 @@ pub(super) fn resource(operation: Operation, raw: &RawResponse) -> Result<JsValu
             message,
         })
     };
+    if operation == Operation::Call {
+        // A generated operation's answer, as text: pkg-template/api.js reads it by the spec's shape.
+        return Ok(JsValue::from_str(&raw.body));
+    }
     let shape = raw_shape(operation, raw.status, &raw.body).map_err(|e| match e {
         DecodeError::InvalidResponse { message, .. } => invalid_response(message),
         DecodeError::Api(a) => client_error(&ClientError::Api(a)),
@@ -346,6 +340,8 @@ fn fast_shape(operation: Operation) -> i32 {
         | Operation::DeleteVideo
         | Operation::StartRecording
         | Operation::StopRecording => 0,
+        // `__gsRequest` passes its own (the spec's shape of the operation's answer).
+        Operation::Call => 0,
     }
 }
 
@@ -376,7 +372,8 @@ pub struct StreamingClient {
 /// A call's operation (its index in [`Operation::ALL`]) and `maxRetries` option as one number:
 /// `operation + 32 * (maxRetries + 1)` (`0` for no `maxRetries`).
 fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
-    let op = Operation::ALL.iter().position(|o| *o == operation).unwrap_or(0) as f64;
+    // A generated operation (`Operation::Call`, not in `ALL`) is 31.
+    let op = Operation::ALL.iter().position(|o| *o == operation).unwrap_or(31) as f64;
     op + 32.0 * max_retries.map_or(0.0, |n| f64::from(n) + 1.0)
 }
 
@@ -387,7 +384,7 @@ fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
 fn slow_path(c: Inner) -> JsValue {
     let step = move |outcome: JsValue, method: f64, timeout_ms: f64, ctx: f64, attempt: f64| {
         let index = (ctx % 32.0) as usize;
-        let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::GetStream);
+        let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::Call);
         let retries = ((ctx / 32.0) as u64) as f64; // floor: ctx >= 0
         let max_retries = (retries >= 1.0).then_some((retries - 1.0) as u32);
         let method = crate::client::fetch::method_at(method as u32);
@@ -766,5 +763,44 @@ impl StreamingClient {
         };
         // The driver's promise is the call's: no Rust future unless the first attempt needs one.
         call_promise(&self.inner, &self.slow, req, &o)
+    }
+}
+
+#[wasm_bindgen]
+impl StreamingClient {
+    /// For the package's JS (`pkg-template/api.js`, the generated namespaces `client.players`, …):
+    /// one request of a generated operation, with the client's headers, timeouts, retries, abort
+    /// signal and typed errors. `method` indexes GET, POST, PATCH, PUT, DELETE; `path` is the encoded
+    /// path and query (`/streaming/…`); `body` JSON text or `undefined`; `shape` the char code of the
+    /// answer's first byte that api.js expects (`{` or `[`; 0 for none). A 2xx of that shape resolves
+    /// the parsed value; any other 2xx resolves its body text, which api.js reads. Errors carry the
+    /// operation `call` (api.js names the method).
+    #[wasm_bindgen(js_name = __gsRequest, skip_typescript)]
+    pub fn gs_request(
+        &self,
+        method: u32,
+        path: String,
+        body: Option<String>,
+        shape: i32,
+        options: JsValue,
+    ) -> Promise {
+        if !path.starts_with("/streaming/") {
+            return Promise::reject(&invalid("path", "must start with /streaming/"));
+        }
+        let o = match request_options(&options) {
+            Ok(o) => o,
+            Err(e) => return Promise::reject(&e),
+        };
+        let c = &self.inner;
+        let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
+        let url = [c.config().base_url.trim_end_matches('/'), &path].cat();
+        let http = c.http_request_to(crate::client::fetch::method_at(method), url, body, timeout_ms);
+        c.transport().call(
+            &http,
+            o.signal.as_ref(),
+            shape,
+            &self.slow,
+            call_ctx(Operation::Call, o.max_retries),
+        )
     }
 }

@@ -20,6 +20,7 @@ import {
   type LiveSessionState,
   StreamingClient,
   LiveSession,
+  type ApiComponents,
 } from "gcore-streaming";
 import * as webhookEntry from "gcore-streaming/webhook";
 import * as sandboxEntry from "gcore-streaming/sandbox";
@@ -91,4 +92,34 @@ async function upload(file: File, params: DirectUploadParams, signal: AbortSigna
   }
 }
 
-export { v, v2, create, live, status, future, query, describe, warnings, explain, stages, upload };
+// The whole API (the generated namespaces of pkg-template/api.d.ts): parameters and results typed by
+// the spec's operations.
+async function wholeApi(client: StreamingClient, signal: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  const player = await client.players.get(5, { signal, maxRetries: 1 });
+  out.push(player.name);
+  const views = await client.statistics.getViews({ date_from: "2024-05-01T00:00:00Z", date_to: "2024-05-31T23:59:59Z", group: ["host", "os"] });
+  out.push(JSON.stringify(views));
+  const subtitles = await client.videos.subtitles.list(7);
+  for (const s of subtitles) out.push(s.language ?? "");
+  const overlay = await client.streams.overlays.update(3, { stream_id: 5, x: 10 });
+  out.push(String(overlay.id));
+  const created = await client.streams.overlays.create(5, { body: [{ url: "https://example.com/o.html", width: 100 }] });
+  out.push(String(created.length));
+  await client.streams.clearDvr(5, { timeoutMs: 1000 });
+  const task = await client.aiTasks.create({ task_name: "transcription", url: "https://example.com/v.mp4" });
+  out.push(task.task_id);
+  const stream: Stream = await client.streams.create({ name: "s" });
+  out.push(stream.name ?? "");
+  for await (const p of client.players()) out.push(p.name ?? "");
+  for await (const t of client.aiTasks({ status: "SUCCESS" })) out.push(t.task_id ?? "");
+  for await (const s of client.streams({ with_broadcasts: true })) out.push(s.name ?? "");
+  // @ts-expect-error: stream_id is required (a path parameter given by keyword).
+  await client.streams.overlays.get(3, {});
+  // @ts-expect-error: a player id is a number.
+  await client.players.get("5");
+  const schema: ApiComponents["schemas"]["player"]["name"] = player.name;
+  return [...out, schema];
+}
+
+export { v, v2, create, live, status, future, query, describe, warnings, explain, stages, upload, wholeApi };

@@ -199,6 +199,8 @@ mod tests {
                         format!("/streaming/broadcasts/{id}")
                     }
                     Operation::GetVideo | Operation::DeleteVideo => format!("/streaming/videos/{id}"),
+                    #[cfg(feature = "client")]
+                    Operation::Call => unreachable!("not in Operation::ALL"),
                 };
                 assert_eq!(r.path, want, "{op:?}");
                 let method = match op {
