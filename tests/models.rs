@@ -1,4 +1,4 @@
-//! Models and request bodies against the guide's and the fact sheet's sample payloads.
+//! Models and request bodies against the sample payloads of the guide and of Gcore's API reference.
 #![cfg(not(target_family = "wasm"))]
 #![allow(
     clippy::unwrap_used,

@@ -24,7 +24,7 @@ fn fixture(path: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The full stream webhook the fact sheet documents, for the guide's push stream.
+/// The full stream webhook Gcore's webhook page documents, for the guide's push stream.
 fn stream_hook(id: u64, live: bool, transcoding: bool, recording: bool) -> Value {
     json!({"type": "stream", "message": {"stream": {
         "id": id, "live": live, "backup_live": false, "recording": recording, "transcoding": transcoding,

@@ -1,4 +1,4 @@
-//! Webhook validator, source check and tracker against the guide's and the fact sheet's payloads.
+//! Webhook validator, source check and tracker against the payloads of the guide and of Gcore's webhook page.
 #![cfg(not(target_family = "wasm"))]
 #![allow(
     clippy::unwrap_used,

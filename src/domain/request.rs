@@ -1,6 +1,6 @@
 //! Every API operation of the guide as a plain value: method, path, query and JSON body.
 //!
-//! Bodies are shaped exactly as the platform documents them (fact sheet §4): `POST /streaming/streams`
+//! Bodies are shaped exactly as the platform documents them (docs/platform.md, "Operations and bodies"): `POST /streaming/streams`
 //! flat, `PATCH /streaming/streams/{id}` wrapped in `{"stream": …}`, every broadcast body wrapped in
 //! `{"broadcast": …}`; unset fields are omitted, and a field set to `null` is sent as `null` (that is
 //! how a nullable setting such as `srt_passphrase` is cleared).

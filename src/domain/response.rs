@@ -1,6 +1,6 @@
 //! Response decoding as a pure function: (operation, status, body) → typed value or [`ApiError`].
 //!
-//! Success bodies follow the fact sheet §3: lists are bare JSON arrays; deletes answer 204 (or 200)
+//! Success bodies follow docs/platform.md, "Operations and bodies": lists are bare JSON arrays; deletes answer 204 (or 200)
 //! with an empty body; `start_recording` answers 204, or 200 with warnings; `stop_recording` answers
 //! the recorded Video or an empty body when nothing was recording; `create_broadcast` may or may not
 //! carry a body. Error bodies come in every shape of §10 and are read by [`ErrorBody::parse`].

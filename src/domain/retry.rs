@@ -1,6 +1,6 @@
 //! The client's retry policy as a pure function: what happened → wait this long, or give up.
 //!
-//! Rules (fact sheet §10; the Stainless SDKs retry the same statuses):
+//! Rules (docs/platform.md, "Errors, limits and quotas"; Gcore's SDKs retry the same statuses):
 //! - network errors and timeouts, `408` and `5xx` are retried for idempotent methods only (GET, PUT,
 //!   DELETE): a create (`POST`) or an update (`PATCH`) whose outcome is unknown is never sent twice;
 //! - `429` is retried for every method: the request was refused, not done;

@@ -4,7 +4,7 @@
 //! The session's stages are plain JS over the public `StreamingClient` methods: every request, retry
 //! and error still goes through the client in the wasm, but the orchestration (a few awaits per stage)
 //! is JS, which costs ~2.9 KB gzip where the same steps as Rust futures over `JsValue`s cost ~12 KB of
-//! the main entry's wasm (measured in session 8). What a session reads from its caller's options is
+//! the main entry's wasm (measured). What a session reads from its caller's options is
 //! checked here, by the same readers as the client's parameters, so its errors (`invalid_params` with
 //! the offending path) are the client's. Rust users have [`crate::client::LiveSession`]. Likewise the
 //! page iterators (async iterators over `listStreams`, … with the [`Paginator`]'s rules) are JS.

@@ -53,7 +53,9 @@ test("sandbox server flags: --page-size, --transcoding-delay-ms, --bearer-token"
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     };
-    const advance = async (ms) => (await fetchT(`${sandbox.url}/_sandbox/advance?ms=${ms}`, { method: "POST" })).json();
+    // With --api-key set, the control endpoints take the key too.
+    const advance = async (ms) =>
+      (await fetchT(`${sandbox.url}/_sandbox/advance?ms=${ms}`, { method: "POST", headers: { authorization: "APIKey key_1" } })).json();
     for (let i = 0; i < 12; i++) assert.equal((await api("POST", "/streaming/streams", { name: `s${i}` })).status, 200);
     assert.equal((await api("GET", "/streaming/streams")).body.length, 10);
     assert.equal((await api("GET", "/streaming/streams?page=2")).body.length, 2);

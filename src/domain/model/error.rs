@@ -1,4 +1,4 @@
-//! The API's error bodies. The platform answers errors in several shapes (fact sheet §10); this type
+//! The API's error bodies. The platform answers errors in several shapes (docs/platform.md, "Errors, limits and quotas"); this type
 //! reads them all and never fails: what it can not read is kept as raw text.
 
 use crate::domain::json::{self, join, Cat, NumKind, Str, Value};

@@ -1,4 +1,4 @@
-//! Wire-faithful models of the platform's resources (fact sheet §6–§8, §10).
+//! Wire-faithful models of the platform's resources (docs/platform.md: every field optional, unknown fields kept).
 //!
 //! Field names are the API's snake_case JSON names. Every field is optional unless the API guarantees
 //! it, unknown fields are kept in `extra` (so nothing is lost on a round trip), and enumerations keep

@@ -367,7 +367,7 @@ impl Platform {
     }
 }
 
-/// The `video` webhook (fact sheet §9): `pending` carries no renditions yet.
+/// The `video` webhook (docs/platform.md, "Webhooks"): `pending` carries no renditions yet.
 pub(super) fn video_webhook(v: &Video, status: VideoStatus) -> Value {
     let converted: Vec<Value> = if status == VideoStatus::Pending {
         Vec::new()

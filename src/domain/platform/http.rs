@@ -11,7 +11,7 @@ use core::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
-/// The 404 text the platform sends (fact sheet §10).
+/// The 404 text the platform sends (docs/platform.md, "Errors, limits and quotas").
 pub const NOT_FOUND_TEXT: &str =
     "Not Found. Entity you are looking for was not found, please check the url and params";
 

@@ -4,8 +4,8 @@
 //! integration guide uses: streams, broadcasts and videos with the API's fields, validation and error
 //! bodies; a simulated encoder (a publisher connects some time after a stream is enabled, and can be
 //! disconnected and reconnected on demand); recording into videos that are then processed through
-//! `pending` → `viewable` → `ready`; and the webhooks of the guide, in its order and in the fact
-//! sheet's payload shapes.
+//! `pending` → `viewable` → `ready`; and the webhooks of the guide, in its order and in the
+//! payload shapes of Gcore's webhook page.
 //!
 //! Time is always an argument (`now_ms`, epoch milliseconds of the *simulated* clock). Nothing here
 //! reads a clock or does I/O: the native server (`crate::server`, native builds only) and the wasm

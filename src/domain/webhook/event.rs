@@ -1,4 +1,4 @@
-//! Typed webhook events and the strict parser (fact sheet §9).
+//! Typed webhook events and the strict parser (docs/platform.md, "Webhooks").
 //!
 //! The platform sends `{"type": <t>, "message": {<key>: {…}}}`. [`parse_webhook`] checks the envelope,
 //! every documented field that is present, and the required ones, and returns a [`WebhookEvent`] whose

@@ -1,7 +1,7 @@
 //! Webhooks: the strict validator, the source check and the state tracker.
 //!
 //! The platform signs nothing and sends each webhook at most once, in no guaranteed order, with no
-//! timestamps (fact sheet §9). The flow of an edge function: check where it came from
+//! timestamps (docs/platform.md, "Webhooks"). The flow of an edge function: check where it came from
 //! ([`verify_source`]: CIDR ranges and/or a secret in the URL), validate it ([`parse_webhook`]: typed
 //! [`WebhookEvent`] or a [`WebhookError`] with a stable code and a JSON path), fold it into a
 //! [`Tracker`] restored from the last snapshot ([`Tracker::apply`]: outcome, stage, next [`Action`]s),

@@ -1,5 +1,5 @@
 //! Where a webhook came from: the sender's IP against CIDR ranges, and a shared secret carried in the
-//! webhook URL (the platform signs nothing; fact sheet §9). The secret is compared in constant time and
+//! webhook URL (the platform signs nothing; docs/platform.md, "Webhooks"). The secret is compared in constant time and
 //! never appears in an error or in `Debug` output.
 
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};

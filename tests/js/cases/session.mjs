@@ -1,7 +1,7 @@
 // LiveSession, step by step, against a scripted fetch: the requests it sends, what each call resolves
 // or rejects with, and `state` in between, compared with tests/js/session-golden.mjs.
 //
-// The golden traces were recorded in session 8 when LiveSession moved from Rust futures in the wasm
+// The golden traces were recorded when LiveSession moved from Rust futures in the wasm
 // (src/js/session.rs) to JS over the client (pkg-template/session.js): both implementations ran these
 // scenarios and agreed on every one of their 144 steps but one, an intended change (a `client` that
 // is not a StreamingClient now gets `invalid_params` instead of wasm-bindgen's plain Error).

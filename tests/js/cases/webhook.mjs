@@ -37,7 +37,7 @@ export default [
     assert.equal(typeof mod.WebhookError, "function");
   }),
 
-  ...perEntry("parseWebhook: every sample payload of the guide and the fact sheet", async (mod, { assert, fixture }) => {
+  ...perEntry("parseWebhook: every sample payload of the guide and of Gcore's webhook page", async (mod, { assert, fixture }) => {
     for (const name of ALL) {
       const text = await hook(fixture, name);
       const raw = JSON.parse(text);
