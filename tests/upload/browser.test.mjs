@@ -66,7 +66,11 @@ test("a multi-chunk upload with progress, and a connection dropped half-way", as
   assert.ok(got.progress.length >= 5);
   assert.deepEqual(got.progress.at(-1), [300 * 1024, 300 * 1024]);
   const offsets = tus.log.filter((e) => e.method === "PATCH").map((e) => Number(e.offset) / 1024);
-  assert.deepEqual(offsets, [0, 64, 128, 128, 192, 256], "the dropped chunk is sent again from the server's offset");
+  // The third chunk's connection drops; what the server kept of it depends on timing, so the retry
+  // goes on from 128 KiB or a little after, never from the start.
+  assert.deepEqual(offsets.slice(0, 3), [0, 64, 128]);
+  assert.ok(offsets.length > 5, `a request was retried (PATCH offsets in KiB: ${offsets.join(", ")})`);
+  assert.ok(offsets.slice(3).every((o) => o >= 128), `the retry went on from the server's offset (${offsets.join(", ")})`);
   assert.equal(tus.log.filter((e) => e.method === "POST").length, 1);
   assert.equal(Object.values(tus.files()).filter((b) => b.length === 300 * 1024).length, 1);
 });

@@ -74,7 +74,6 @@ test("a connection dropped mid-upload is retried from the server's offset", asyn
   const head = log.findIndex((e) => e.method === "HEAD");
   const resumed = Number(log.slice(head).find((e) => e.method === "PATCH").offset) / 1024;
   assert.ok(resumed >= 128, `after the drop the upload went on from the server's offset (PATCH offsets in KiB: ${offsets.join(", ")})`);
-  assert.equal(offsets.at(-1), 192);
   assert.equal(r.size, bytes.length);
 });
 
