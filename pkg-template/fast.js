@@ -76,9 +76,14 @@ export function fastPath(m) {
 
   // A trap (out of memory, or any other WebAssembly.RuntimeError) unwinds nothing in the wasm. The
   // module stays usable (`with_scratch` in src/js/webhook.rs never leaves its lock held); the input
-  // buffer is asked for again, and the call throws an error that says what happened. (A tracker
-  // whose own call trapped may be half changed: wasm-bindgen refuses further calls on it.)
-  const trapped = (e) => (e instanceof WebAssembly.RuntimeError ? ((inCap = 0), Error("gcore-streaming: wasm trap (out of memory?)", { cause: e })) : e);
+  // buffer is asked for again, and the call throws an error that says what happened.
+  // A tracker whose own call trapped may be half changed: it is marked lost, and every later call on
+  // it says so (instead of wasm-bindgen's "recursive use of an object" for the borrow the trap left).
+  const lost = new WeakSet();
+  const trapped = (e, tracker) =>
+    e instanceof WebAssembly.RuntimeError
+      ? ((inCap = 0), tracker && lost.add(tracker), Error("gcore-streaming: wasm trap (out of memory?)", { cause: e }))
+      : e;
 
   // ---------------------------------------------------------------- tape reader
   // An ApplyResult's tape (layout: `result_tape` in src/js/webhook.rs) is read at once into plain
@@ -393,6 +398,7 @@ export function fastPath(m) {
   const proto = m.WebhookTracker.prototype;
   const slowApply = proto.apply;
   proto.apply = function apply(input, receivedAtMs, options) {
+    let own; // set while the tracker's own wasm call runs: a trap there loses the tracker
     try {
       // `strictStatuses`: parseWebhook checks the body first and throws what a strict apply would.
       if (options?.strictStatuses !== undefined) slowParse(input, { strictStatuses: options.strictStatuses, allowUnknownTypes: typeof input === "object" });
@@ -400,13 +406,15 @@ export function fastPath(m) {
       if (typeof input === "string") {
         const len = put(input);
         if (len >= 0) {
+          own = this;
           const at = this.__applyInput(len, receivedAtMs);
           if (at !== 0) return readTape(at);
         }
       }
+      own = this;
       return readTape(slowApply.call(this, input, receivedAtMs));
     } catch (e) {
-      throw trapped(e);
+      throw trapped(e, own);
     }
   };
   // `restore` of a string takes its UTF-8 through the input buffer too.
@@ -442,11 +450,21 @@ export function fastPath(m) {
           views();
           return readTape(this.__applyApi(kind, value, receivedAtMs));
         } catch (e) {
-          throw trapped(e);
+          throw trapped(e, this);
         }
       },
     }[name];
   });
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const f = proto[name];
+    if (name === "constructor" || name === "free" || name.startsWith("__") || typeof f !== "function") continue;
+    proto[name] = {
+      [name](...args) {
+        if (lost.has(this)) throw Error("gcore-streaming: this tracker was lost to a wasm trap (out of memory?): restore its last snapshot");
+        return f.apply(this, args);
+      },
+    }[name];
+  }
 
   return parseWebhook;
 }

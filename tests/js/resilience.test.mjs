@@ -59,8 +59,10 @@ test("a trap leaves the module usable: the next calls work, a fresh tracker work
   assert.equal(fresh.apply(body(9)).outcome, "applied");
   assert.equal(WebhookTracker.restore(t.snapshot()).stream(7).live, false);
 
-  // A trap under a tracker's public method: an error that says what happened, and the next calls
-  // (on this tracker too: the trap was not inside its own call) work.
+  // A trap during a tracker's own wasm call (a real trap, where the tracker's call runs): an error that
+  // says what happened; that tracker, maybe half changed, is lost and every later call on it says so;
+  // the module, other trackers and a tracker restored from its last snapshot work.
+  const saved = fresh.snapshot();
   const inner = WebhookTracker.prototype.__applyInput;
   WebhookTracker.prototype.__applyInput = () => webhook.__gsInput(4e9);
   try {
@@ -68,7 +70,10 @@ test("a trap leaves the module usable: the next calls work, a fresh tracker work
   } finally {
     WebhookTracker.prototype.__applyInput = inner;
   }
-  assert.equal(fresh.apply(body(9, false)).outcome, "applied");
+  for (const call of [() => fresh.apply(body(9, false)), () => fresh.stage(9), () => fresh.snapshot(), () => fresh.nextActions(9)]) {
+    assert.throws(call, /this tracker was lost to a wasm trap \(out of memory\?\): restore its last snapshot/);
+  }
+  assert.equal(WebhookTracker.restore(saved).apply(body(9, false)).outcome, "applied");
   assert.equal(parseWebhook(body(9)).stream.id, 9);
   assert.equal(t.apply(body(7, true)).outcome, "applied", "other trackers still work");
   assert.equal(new WebhookTracker().apply(body(10)).stage, "setup");
