@@ -183,7 +183,7 @@ export interface StatisticsApi {
 
 /** The methods of `client.restreams`. */
 export interface RestreamsApi {
-  /** Every item of `client.restreams.list`, page by page until an empty page (`for await (const x of client.restreams())`). */
+  /** Every item of `client.restreams.list`, page by page until an empty page or one shorter than the longest read (`for await (const x of client.restreams())`). */
   (query?: NonNullable<ApiOperations["get_restreams"]["parameters"]["query"]>, options?: RequestOptions): AsyncIterableIterator<ApiOperations["get_restreams"]["responses"][200]["content"]["application/json"][number]>;
   /** Create (restreams): `POST /streaming/restreams`. */
   create(params?: NonNullable<ApiOperations["post_restreams"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<void>;
@@ -289,7 +289,7 @@ export interface VideosSubtitlesApi {
 
 /** The methods of `client.playlists`. */
 export interface PlaylistsApi {
-  /** Every item of `client.playlists.list`, page by page until an empty page (`for await (const x of client.playlists())`). */
+  /** Every item of `client.playlists.list`, page by page until an empty page or one shorter than the longest read (`for await (const x of client.playlists())`). */
   (query?: NonNullable<ApiOperations["get_playlists"]["parameters"]["query"]>, options?: RequestOptions): AsyncIterableIterator<ApiOperations["get_playlists"]["responses"][200]["content"]["application/json"][number]>;
   /** Create (playlists): `POST /streaming/playlists`. */
   create(params?: NonNullable<ApiOperations["post_playlists"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<ApiOperations["post_playlists"]["responses"][200]["content"]["application/json"]>;
@@ -321,7 +321,7 @@ export interface QualitySetsApi {
 
 /** The methods of `client.players`. */
 export interface PlayersApi {
-  /** Every item of `client.players.list`, page by page until an empty page (`for await (const x of client.players())`). */
+  /** Every item of `client.players.list`, page by page until an empty page or one shorter than the longest read (`for await (const x of client.players())`). */
   (query?: NonNullable<ApiOperations["get_players"]["parameters"]["query"]>, options?: RequestOptions): AsyncIterableIterator<ApiOperations["get_players"]["responses"][200]["content"]["application/json"][number]>;
   /** Create (players): `POST /streaming/players`. */
   create(params?: NonNullable<ApiOperations["post_players"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<void>;
@@ -371,7 +371,7 @@ export interface BroadcastsApi {
 
 /** The methods of `client.aiTasks`. */
 export interface AiTasksApi {
-  /** Every item of `client.aiTasks.list`, page by page until an empty page (`for await (const x of client.aiTasks())`). */
+  /** Every item of `client.aiTasks.list`, page by page until an empty page or one shorter than the longest read (`for await (const x of client.aiTasks())`). */
   (query?: NonNullable<ApiOperations["get_ai_tasks_list"]["parameters"]["query"]>, options?: RequestOptions): AsyncIterableIterator<NonNullable<ApiOperations["get_ai_tasks_list"]["responses"][200]["content"]["application/json"]["results"]>[number]>;
   /** Create (ai tasks): `POST /streaming/ai/tasks`. */
   create(params: NonNullable<ApiOperations["post_ai_tasks_create"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<ApiOperations["post_ai_tasks_create"]["responses"][201]["content"]["application/json"]>;

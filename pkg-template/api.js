@@ -7,9 +7,11 @@
 // goes through `StreamingClient.__gsRequest` (the client's headers, timeouts, retries, abort signal
 // and typed errors); the guide's calls (`streams.create`, …) are the client's own methods. A
 // namespace with a paged list is also its iterator: `for await (const p of client.players())` reads
-// pages 1, 2, … until an empty page (a page that fails rejects `next()`; the next `next()` reads it
-// again). (tests/api/api.test.mjs runs every method against Prism serving the spec.)
+// pages 1, 2, … until an empty page or one shorter than the longest read (./pages.js's iterator: a page
+// that fails rejects `next()`; the next `next()` reads it again). (tests/api/api.test.mjs runs every
+// method against Prism serving the spec.)
 import { OPERATIONS } from "./api-table.js";
+import { pageIterator } from "./pages.js";
 
 const invalid = (path, message, operation) => {
   const e = new Error(`${path}: ${message}`);
@@ -113,42 +115,15 @@ function guide(client, row, args) {
   return client[js](...args.slice(0, npos), ...rest);
 }
 
-/** Every item of a paged list, page by page until an empty page. */
+/** Every item of a paged list, page by page (./pages.js's rules: no page size assumed). */
 function pages(client, row, query, options) {
   const kind = row[7];
-  let page = Math.max(Number(query?.page ?? 1) || 1, 1);
-  let items = [];
-  let at = 0;
-  let done = false;
-  const result = (value) => ({ done: value === undefined, value });
-  return {
-    async next() {
-      while (at >= items.length) {
-        if (done) return result(undefined);
-        const p = page++;
-        let got;
-        try {
-          got = await request(client, row, [{ ...query, page: p }, options]);
-        } catch (e) {
-          page = p;
-          throw e;
-        }
-        got = kind === 2 ? got?.results : got;
-        items = Array.isArray(got) ? got : [];
-        at = 0;
-        if (items.length === 0) done = true;
-      }
-      return result(items[at++]);
-    },
-    async return() {
-      done = true;
-      items = [];
-      return result(undefined);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
+  const read = async (p) => {
+    const got = await request(client, row, [{ ...query, page: p }, options]);
+    const items = kind === 2 ? got?.results : got;
+    return Array.isArray(items) ? items : [];
   };
+  return pageIterator(read, Math.max(Number(query?.page ?? 1) || 1, 1));
 }
 
 /** Installs the namespaces on the generated `StreamingClient` (after ./pages.js). */

@@ -18,41 +18,50 @@ export function clientPages(m) {
         if (!(this instanceof Client)) throw new TypeError(`${name}() must be called on a StreamingClient`);
         Client.__gsCheck(k + 1, query, options);
         const client = this;
-        let page = Math.max(query?.page ?? 1, 1);
-        let items = [];
-        let at = 0;
-        let done = false;
-        let full = 0;
-        const result = (value) => ({ done: value === undefined, value });
-        return {
-          async next() {
-            while (at >= items.length) {
-              if (done) return result(undefined);
-              const p = page++;
-              let got;
-              try {
-                got = await client[METHOD[name]]({ ...query, page: p }, options);
-              } catch (e) {
-                page = p;
-                throw e;
-              }
-              if (got.length === 0 || got.length < full) done = true;
-              if (got.length > full) full = got.length;
-              items = got;
-              at = 0;
-            }
-            return result(items[at++]);
-          },
-          async return() {
-            done = true;
-            items = [];
-            return result(undefined);
-          },
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-        };
+        return pageIterator((p) => client[METHOD[name]]({ ...query, page: p }, options), Math.max(query?.page ?? 1, 1));
       },
     }[name];
   });
+}
+
+/**
+ * An async iterator over every item of a paged list, from page `first`: `read(page)` answers a page's
+ * items. It ends at an empty page or at one shorter than the longest read; a page that fails rejects
+ * `next()`, and the next `next()` reads it again. (Also the iterators of ./api.js's namespaces.)
+ */
+export function pageIterator(read, first) {
+  let page = first;
+  let items = [];
+  let at = 0;
+  let done = false;
+  let full = 0;
+  const result = (value) => ({ done: value === undefined, value });
+  return {
+    async next() {
+      while (at >= items.length) {
+        if (done) return result(undefined);
+        const p = page++;
+        let got;
+        try {
+          got = await read(p);
+        } catch (e) {
+          page = p;
+          throw e;
+        }
+        if (got.length === 0 || got.length < full) done = true;
+        if (got.length > full) full = got.length;
+        items = got;
+        at = 0;
+      }
+      return result(items[at++]);
+    },
+    async return() {
+      done = true;
+      items = [];
+      return result(undefined);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

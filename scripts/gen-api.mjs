@@ -246,7 +246,7 @@ function emit(node) {
     );
   } else if (list) {
     lines.push(
-      `  /** Every item of \`client.${list.js}\`, page by page until an empty page (\`for await (const x of client.${camel(node.path.join("."))}())\`). */`,
+      `  /** Every item of \`client.${list.js}\`, page by page until an empty page or one shorter than the longest read (\`for await (const x of client.${camel(node.path.join("."))}())\`). */`,
       `  (query?: ${paramsType(list)}, options?: RequestOptions): AsyncIterableIterator<${itemType(list)}>;`,
     );
   }
@@ -350,7 +350,7 @@ and typed errors (\`ApiError\`, \`StreamingError\`; an error's \`operation\` is 
 repeated where it is silent (\`group=host&group=os\`). A method without a request body sends none.
 The guide's calls (\`streams.create\`, …) are the client's existing methods (\`createStream\`, …).
 A namespace with a paged list is also an async iterator over all its items (\`for await (const p of
-client.players())\`): pages 1, 2, … until an empty page. The sandbox emulates the guide's resources
+client.players())\`): pages 1, 2, … until an empty page or one shorter than the longest read. The sandbox emulates the guide's resources
 only: it answers 404 to the other methods (405 to ${sandbox405}, another method on one of the guide's
 paths).
 
