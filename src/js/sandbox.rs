@@ -286,6 +286,24 @@ fn arm_timer(inner: &Shared) {
     }
 }
 
+/// The request headers the platform reads besides `Authorization` (the upload server's).
+const READ_HEADERS: &[&str] = &[
+    "content-type",
+    "tus-resumable",
+    "upload-length",
+    "upload-defer-length",
+    "upload-offset",
+    "upload-metadata",
+    "x-http-method-override",
+];
+
+/// The host (and port) of an absolute URL.
+fn host_of(url: &str) -> String {
+    let after = url.find("://").and_then(|i| url.get(i + 3..)).unwrap_or_default();
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    after.get(..end).unwrap_or_default().to_owned()
+}
+
 /// The path and query of an absolute or relative URL.
 fn path_of(url: &str) -> String {
     let rest = match url.find("://") {
@@ -355,14 +373,21 @@ async fn answer(inner: Shared, input: JsValue, init: JsValue) -> Result<JsValue,
     if request.signal().aborted() {
         return Err(abort_error());
     }
-    let body = JsFuture::from(request.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+    let buffer = JsFuture::from(request.array_buffer()?).await?;
+    let body = js_sys::Uint8Array::new(&buffer).to_vec();
+    let url = request.url();
+    let mut headers = vec![("host".to_owned(), host_of(&url))];
+    let sent = request.headers();
+    for name in READ_HEADERS {
+        if let Some(value) = sent.get(name)? {
+            headers.push(((*name).to_owned(), value));
+        }
+    }
     let req = PlatformRequest {
         method: request.method(),
-        path_and_query: path_of(&request.url()),
-        authorization: request.headers().get("authorization")?,
+        path_and_query: path_of(&url),
+        authorization: sent.get("authorization")?,
+        headers,
         body,
     };
     let res = {

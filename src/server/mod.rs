@@ -438,13 +438,6 @@ async fn platform_api(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Ok(body) = String::from_utf8(body.to_vec()) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            Json(json!({"status": 400, "error": "Bad Request. The request body is not UTF-8."})),
-        )
-            .into_response();
-    };
     let req = PlatformRequest {
         method: method.as_str().to_owned(),
         path_and_query: uri
@@ -454,7 +447,12 @@ async fn platform_api(
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
-        body,
+        headers: headers
+            .iter()
+            .filter(|(k, _)| *k != header::AUTHORIZATION)
+            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect(),
+        body: body.to_vec(),
     };
     let now = shared.now();
     let res = lock(&shared.platform).handle(&req, now);
@@ -656,10 +654,15 @@ fn control_key_ok(req: &Request, key: &str) -> bool {
     header || query
 }
 
+/// The largest request body read (a tus client sends bigger files in chunks of at most this size).
+pub const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
+
 /// CORS on every response, preflight included (`Access-Control-Allow-Origin: *`).
 async fn cors(req: Request, next: Next) -> Response {
     let h = |v: &'static str| HeaderValue::from_static(v);
-    if req.method() == Method::OPTIONS {
+    // A preflight says which method it asks for; any other OPTIONS (a tus client asking the upload
+    // endpoint what it supports) goes to the platform.
+    if req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD) {
         let allow_headers = req
             .headers()
             .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
@@ -670,7 +673,7 @@ async fn cors(req: Request, next: Next) -> Response {
         hs.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, h("*"));
         hs.insert(
             header::ACCESS_CONTROL_ALLOW_METHODS,
-            h("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
+            h("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"),
         );
         hs.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
         hs.insert(header::ACCESS_CONTROL_MAX_AGE, h("86400"));
@@ -707,6 +710,8 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/_sandbox/events", get(events))
         .route("/_sandbox/{*rest}", axum::routing::any(sandbox_not_found))
         .fallback(platform_api)
+        // Upload chunks (tus PATCH) are read whole: larger files go in several chunks.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), control_auth))
         .layer(middleware::from_fn(cors))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), access_log))

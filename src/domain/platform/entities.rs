@@ -254,7 +254,6 @@ impl Platform {
     /// schedules its processing. `file.accumulated_ms` must be final.
     pub(super) fn close_file(&mut self, id: StreamId, file: &RecordFile) -> Option<VideoId> {
         let now = self.now;
-        let client = self.config.client_id;
         let (stream_name, record_type, projection, client_user_id) = {
             let m = &self.streams.get(&id)?.model;
             (
@@ -264,45 +263,37 @@ impl Platform {
                 m.client_user_id,
             )
         };
+        let name = format!("Stream Record: {stream_name}, {}", time::record_name_time(now));
+        let mut video = self.new_video(name);
+        let vid = video.id;
+        video.description = Some(String::new());
+        video.origin_video_duration = Some(file.accumulated_ms);
+        video.stream_id = Some(id);
+        video.recording_started_at = Some(time::iso8601(file.started_at));
+        video.record_type = Some(record_type);
+        video.client_user_id = client_user_id;
+        video.projection = projection;
+        self.videos.insert(vid, video);
+        self.start_processing(vid, file.accumulated_ms.saturating_mul(500), file.accumulated_ms);
+        Some(vid)
+    }
+
+    /// A new video (`empty`: no source file yet) with a fresh id and slug and its playback URLs; not
+    /// stored yet.
+    pub(super) fn new_video(&mut self, name: String) -> Video {
+        let now = self.now;
+        let client = self.config.client_id;
         let vid = VideoId(Self::take_id(&mut self.next_video));
         let slug = self.rng.slug();
         let base = format!("https://demo-public.gvideo.io/videos/{client}_{slug}");
-        let converted = RENDITIONS
-            .iter()
-            .enumerate()
-            .map(|(i, (name, w, h))| ConvertedVideo {
-                id: Some(
-                    vid.0
-                        .saturating_mul(10)
-                        .saturating_add(u64::try_from(i).unwrap_or(0)),
-                ),
-                name: Some((*name).to_owned()),
-                width: Some(*w),
-                height: Some(*h),
-                size: Some(0),
-                progress: Some(0),
-                status: Some(ConvertedVideoStatus::Processing),
-                error: None,
-                mp4_url: Some(format!("{base}/qid{}v1_{name}.mp4", vid.0)),
-                extra: Default::default(),
-            })
-            .collect::<Vec<_>>();
-        let video = Video {
+        Video {
             id: vid,
-            name: Some(format!(
-                "Stream Record: {stream_name}, {}",
-                time::record_name_time(now)
-            )),
-            description: Some(String::new()),
+            name: Some(name),
             client_id: Some(client),
             slug: Some(slug.clone()),
-            status: Some(VideoStatus::Pending),
-            duration: Some(file.accumulated_ms),
-            origin_video_duration: Some(file.accumulated_ms),
-            origin_size: Some(file.accumulated_ms.saturating_mul(500)),
-            stream_id: Some(id),
-            recording_started_at: Some(time::iso8601(file.started_at)),
-            record_type: Some(record_type),
+            status: Some(VideoStatus::Empty),
+            duration: Some(0),
+            origin_size: Some(0),
             created_at: Some(time::iso8601(now)),
             updated_at: Some(time::iso8601(now)),
             hls_url: Some(format!("{base}/master.m3u8")),
@@ -321,18 +312,57 @@ impl Platform {
             )),
             views: Some(0),
             cdn_views: Some(0),
-            client_user_id,
-            projection,
             priority: Some(0),
-            converted_videos: Some(converted),
+            converted_videos: Some(Vec::new()),
             ..Default::default()
+        }
+    }
+
+    /// The source file of video `vid` is complete (`size` bytes, `duration_ms` long): the video goes
+    /// `pending` with its renditions processing, its webhook is emitted and its `viewable` and
+    /// `ready` steps are scheduled.
+    pub(super) fn start_processing(&mut self, vid: VideoId, size: u64, duration_ms: u64) {
+        let now = self.now;
+        let (viewable, ready) = (self.config.viewable_after_ms, self.config.ready_after_ms);
+        let Some(video) = self.videos.get_mut(&vid) else {
+            return;
         };
-        let payload = video_webhook(&video, VideoStatus::Pending);
-        self.videos.insert(vid, video);
+        let base = video
+            .hls_url
+            .as_deref()
+            .and_then(|u| u.strip_suffix("/master.m3u8"))
+            .unwrap_or_default()
+            .to_owned();
+        video.status = Some(VideoStatus::Pending);
+        video.duration = Some(duration_ms);
+        video.origin_size = Some(size);
+        video.updated_at = Some(time::iso8601(now));
+        video.converted_videos = Some(
+            RENDITIONS
+                .iter()
+                .enumerate()
+                .map(|(i, (name, w, h))| ConvertedVideo {
+                    id: Some(
+                        vid.0
+                            .saturating_mul(10)
+                            .saturating_add(u64::try_from(i).unwrap_or(0)),
+                    ),
+                    name: Some((*name).to_owned()),
+                    width: Some(*w),
+                    height: Some(*h),
+                    size: Some(0),
+                    progress: Some(0),
+                    status: Some(ConvertedVideoStatus::Processing),
+                    error: None,
+                    mp4_url: Some(format!("{base}/qid{}v1_{name}.mp4", vid.0)),
+                    extra: Default::default(),
+                })
+                .collect(),
+        );
+        let payload = video_webhook(video, VideoStatus::Pending);
         self.emit(payload);
-        self.schedule(self.config.viewable_after_ms, EventKind::Viewable(vid));
-        self.schedule(self.config.ready_after_ms, EventKind::Ready(vid));
-        Some(vid)
+        self.schedule(viewable, EventKind::Viewable(vid));
+        self.schedule(ready, EventKind::Ready(vid));
     }
 
     /// A processing step of a video: `viewable` (first rendition complete) or `ready` (all).

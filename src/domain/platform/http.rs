@@ -3,7 +3,7 @@
 use super::entities::{Recorder, StreamEntry};
 use super::{time, EventKind, Platform};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::model::{Broadcast, Projection, RecordType, Stream, VideoStatus};
+use crate::domain::model::{Broadcast, Projection, RecordType, Stream};
 use crate::domain::request::{BroadcastParams, StreamParams, MAX_PER_PAGE};
 use crate::prelude::*;
 use alloc::collections::BTreeMap;
@@ -27,19 +27,46 @@ pub struct PlatformRequest {
     pub path_and_query: String,
     /// The `Authorization` header, if sent.
     pub authorization: Option<String>,
-    /// The body (empty when none).
-    pub body: String,
+    /// The other headers the platform reads (names in lower case): `host` (the upload server's
+    /// hostname in direct-upload parameters), `content-type` and the tus headers of the upload
+    /// endpoint (`tus-resumable`, `upload-length`, `upload-offset`, `upload-metadata`, …).
+    pub headers: Vec<(String, String)>,
+    /// The body's bytes (empty when none); the API's JSON bodies must be UTF-8.
+    pub body: Vec<u8>,
 }
 
 impl PlatformRequest {
-    /// A request.
+    /// A request with a text body and no other headers.
     pub fn new(method: &str, path_and_query: &str, authorization: Option<&str>, body: &str) -> Self {
         Self {
             method: method.to_owned(),
             path_and_query: path_and_query.to_owned(),
             authorization: authorization.map(str::to_owned),
-            body: body.to_owned(),
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
         }
+    }
+
+    /// The same request with header `name` (stored in lower case) set to `value`.
+    #[must_use]
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_ascii_lowercase(), value.to_owned()));
+        self
+    }
+
+    /// The same request with these body bytes.
+    #[must_use]
+    pub fn with_body(mut self, body: Vec<u8>) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// The first value of header `name` (case-insensitive), if sent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -51,6 +78,10 @@ impl fmt::Debug for PlatformRequest {
             .field(
                 "authorization",
                 &self.authorization.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "headers",
+                &self.headers.iter().map(|(k, _)| k).collect::<Vec<_>>(),
             )
             .field("body_len", &self.body.len())
             .finish()
@@ -69,7 +100,7 @@ pub struct PlatformResponse {
 }
 
 impl PlatformResponse {
-    fn json(status: u16, body: &Value) -> Self {
+    pub(super) fn json(status: u16, body: &Value) -> Self {
         Self {
             status,
             headers: vec![("content-type".into(), "application/json; charset=utf-8".into())],
@@ -77,7 +108,7 @@ impl PlatformResponse {
         }
     }
 
-    fn empty(status: u16) -> Self {
+    pub(super) fn empty(status: u16) -> Self {
         Self {
             status,
             headers: Vec::new(),
@@ -85,11 +116,11 @@ impl PlatformResponse {
         }
     }
 
-    fn not_found() -> Self {
+    pub(super) fn not_found() -> Self {
         Self::json(404, &json!({"status": 404, "error": NOT_FOUND_TEXT}))
     }
 
-    fn bad_request(msg: &str) -> Self {
+    pub(super) fn bad_request(msg: &str) -> Self {
         Self::json(
             400,
             &json!({"status": 400, "error": format!("Bad Request. {msg}")}),
@@ -110,14 +141,14 @@ impl PlatformResponse {
 
 /// Rails-style validation errors: `{"errors": {"field": ["message", …]}}` (422).
 #[derive(Default)]
-struct Errors(BTreeMap<String, Vec<String>>);
+pub(super) struct Errors(BTreeMap<String, Vec<String>>);
 
 impl Errors {
-    fn add(&mut self, field: &str, msg: &str) {
+    pub(super) fn add(&mut self, field: &str, msg: &str) {
         self.0.entry(field.to_owned()).or_default().push(msg.to_owned());
     }
 
-    fn into_result(self) -> Result<(), PlatformResponse> {
+    pub(super) fn into_result(self) -> Result<(), PlatformResponse> {
         if self.0.is_empty() {
             Ok(())
         } else {
@@ -170,7 +201,10 @@ fn parse_query(q: &str) -> BTreeMap<String, String> {
 
 /// A body parsed into `T`, unwrapped from `{"<wrapper>": {…}}` when wrapped. Type errors name the
 /// field (422 `is invalid`); a body that is not a JSON object is a 400.
-fn parse_body<T: DeserializeOwned + Default>(body: &str, wrapper: &str) -> Result<T, PlatformResponse> {
+pub(super) fn parse_body<T: DeserializeOwned + Default>(
+    body: &str,
+    wrapper: &str,
+) -> Result<T, PlatformResponse> {
     if body.trim().is_empty() {
         return Ok(T::default());
     }
@@ -221,11 +255,11 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn blank(s: Option<&str>) -> bool {
+pub(super) fn blank(s: Option<&str>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
 }
 
-fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> Vec<T> {
+pub(super) fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> Vec<T> {
     items
         .iter()
         .skip(page.saturating_sub(1).saturating_mul(per_page))
@@ -234,7 +268,7 @@ fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> Vec<T> {
         .collect()
 }
 
-fn page_param(q: &BTreeMap<String, String>) -> usize {
+pub(super) fn page_param(q: &BTreeMap<String, String>) -> usize {
     q.get("page")
         .and_then(|p| p.trim().parse::<usize>().ok())
         .unwrap_or(1)
@@ -255,26 +289,33 @@ impl Platform {
     /// the request causes are returned by the next [`Platform::advance`].
     pub fn handle(&mut self, req: &PlatformRequest, now_ms: u64) -> PlatformResponse {
         self.run_due(now_ms);
-        if let Err(resp) = self.authenticate(req.authorization.as_deref()) {
-            return resp;
-        }
         let (path, query) = match req.path_and_query.split_once('?') {
             Some((p, q)) => (p, parse_query(q)),
             None => (req.path_and_query.as_str(), BTreeMap::new()),
         };
-        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let method = req.method.to_ascii_uppercase();
+        // The upload server: its own credentials (the upload token, then the upload's URL).
+        if let Some(upload) = super::tus::upload_path(path) {
+            return self.tus(req, &method, upload);
+        }
+        if let Err(resp) = self.authenticate(req.authorization.as_deref()) {
+            return resp;
+        }
+        let Ok(body) = core::str::from_utf8(&req.body) else {
+            return PlatformResponse::bad_request("The request body is not UTF-8.");
+        };
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |i: usize| segs.get(i).and_then(|s| s.parse::<u64>().ok());
         match segs.as_slice() {
             ["streaming", "streams"] => match method.as_str() {
                 "GET" => self.list_streams(&query),
-                "POST" => self.create_stream(&req.body),
+                "POST" => self.create_stream(body),
                 _ => method_not_allowed(),
             },
             ["streaming", "streams", _] => match (method.as_str(), id(2).map(StreamId)) {
                 (_, None) => PlatformResponse::not_found(),
                 ("GET", Some(id)) => self.get_stream(id),
-                ("PATCH" | "PUT", Some(id)) => self.update_stream(id, &req.body),
+                ("PATCH" | "PUT", Some(id)) => self.update_stream(id, body),
                 ("DELETE", Some(id)) => self.delete_stream(id),
                 _ => method_not_allowed(),
             },
@@ -287,13 +328,13 @@ impl Platform {
             },
             ["streaming", "broadcasts"] => match method.as_str() {
                 "GET" => self.list_broadcasts(&query),
-                "POST" => self.create_broadcast(&req.body),
+                "POST" => self.create_broadcast(body),
                 _ => method_not_allowed(),
             },
             ["streaming", "broadcasts", _] => match (method.as_str(), id(2).map(BroadcastId)) {
                 (_, None) => PlatformResponse::not_found(),
                 ("GET", Some(id)) => self.get_broadcast(id),
-                ("PATCH" | "PUT", Some(id)) => self.update_broadcast(id, &req.body),
+                ("PATCH" | "PUT", Some(id)) => self.update_broadcast(id, body),
                 ("DELETE", Some(id)) => self.delete_broadcast(id),
                 _ => method_not_allowed(),
             },
@@ -306,6 +347,12 @@ impl Platform {
             },
             ["streaming", "videos"] => match method.as_str() {
                 "GET" => self.list_videos(&query),
+                "POST" => self.create_video(body),
+                _ => method_not_allowed(),
+            },
+            ["streaming", "videos", _, "upload"] => match (method.as_str(), id(2).map(VideoId)) {
+                ("GET", Some(id)) => self.upload_parameters(id, req),
+                ("GET", None) => PlatformResponse::not_found(),
                 _ => method_not_allowed(),
             },
             ["streaming", "videos", _] => match (method.as_str(), id(2).map(VideoId)) {
@@ -319,7 +366,7 @@ impl Platform {
     }
 
     /// Items per page (the configured size, 1 to `MAX_PER_PAGE`).
-    fn page_size(&self) -> usize {
+    pub(super) fn page_size(&self) -> usize {
         self.config.page_size.clamp(1, MAX_PER_PAGE)
     }
 
@@ -808,73 +855,8 @@ impl Platform {
             None => PlatformResponse::not_found(),
         }
     }
-
-    // ----- videos -----
-
-    fn list_videos(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
-        let per_page = q
-            .get("per_page")
-            .and_then(|p| p.trim().parse::<usize>().ok())
-            .unwrap_or(self.page_size())
-            .clamp(1, MAX_PER_PAGE);
-        let ids: Option<Vec<u64>> = q
-            .get("id")
-            .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect());
-        let status = q.get("status").map(|s| VideoStatus::parse(s));
-        let stream_id = q.get("stream_id").and_then(|s| s.trim().parse::<u64>().ok());
-        let user = q.get("client_user_id").and_then(|s| s.trim().parse::<u64>().ok());
-        let search = q
-            .get("search")
-            .map(|s| s.to_lowercase())
-            .filter(|s| !s.is_empty());
-        let all: Vec<_> = self
-            .videos
-            .values()
-            .rev()
-            .filter(|v| ids.as_ref().is_none_or(|ids| ids.contains(&v.id.0)))
-            .filter(|v| status.as_ref().is_none_or(|s| v.status.as_ref() == Some(s)))
-            .filter(|v| stream_id.is_none_or(|s| v.stream_id == Some(StreamId(s))))
-            .filter(|v| user.is_none_or(|u| v.client_user_id == Some(u)))
-            .filter(|v| {
-                search.as_ref().is_none_or(|s| {
-                    v.name
-                        .as_deref()
-                        .unwrap_or_default()
-                        .to_lowercase()
-                        .contains(s.as_str())
-                })
-            })
-            .collect();
-        let items: Vec<Value> = page_of(&all, page_param(q), per_page)
-            .into_iter()
-            .map(|v| self.video_value(v, true))
-            .collect();
-        PlatformResponse::json(200, &Value::Array(items))
-    }
-
-    fn get_video(&self, id: VideoId) -> PlatformResponse {
-        match self.videos.get(&id) {
-            Some(v) => PlatformResponse::json(200, &self.video_value(v, false)),
-            None => PlatformResponse::not_found(),
-        }
-    }
-
-    fn delete_video(&mut self, id: VideoId) -> PlatformResponse {
-        let Some(v) = self.videos.remove(&id) else {
-            return PlatformResponse::not_found();
-        };
-        self.cancel(|k| matches!(k, EventKind::Viewable(x) | EventKind::Ready(x) if *x == id));
-        self.emit(json!({"type": "video_delete", "message": {"video": {
-            "id": id,
-            "slug": v.slug,
-            "name": v.name,
-            "status": v.status,
-            "deleted_at": time::iso8601(self.now),
-        }}}));
-        PlatformResponse::empty(204)
-    }
 }
 
-fn method_not_allowed() -> PlatformResponse {
+pub(super) fn method_not_allowed() -> PlatformResponse {
     PlatformResponse::json(405, &json!({"status": 405, "error": "Method Not Allowed"}))
 }

@@ -25,6 +25,8 @@
 use crate::prelude::*;
 mod entities;
 mod http;
+mod tus;
+mod videos;
 #[cfg(not(target_family = "wasm"))]
 pub(crate) use http::constant_time_eq;
 pub mod rng;
@@ -40,6 +42,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use http::{PlatformRequest, PlatformResponse};
+pub use tus::{TUS_EXTENSIONS, TUS_MAX_SIZE, TUS_VERSION};
 
 /// How the emulated platform behaves. All durations are simulated milliseconds.
 #[derive(Clone, PartialEq)]
@@ -241,6 +244,10 @@ pub struct Platform {
     streams: BTreeMap<StreamId, StreamEntry>,
     broadcasts: BTreeMap<BroadcastId, Broadcast>,
     videos: BTreeMap<VideoId, Video>,
+    /// Direct uploads by id (the tus endpoint).
+    uploads: tus::Secrets<tus::Upload>,
+    /// Upload tokens handed out by `GET /streaming/videos/{id}/upload`, and their video.
+    upload_tokens: tus::Secrets<VideoId>,
     events: Vec<Event>,
     event_seq: u64,
     webhook_seq: u64,
@@ -259,6 +266,8 @@ impl Platform {
             streams: BTreeMap::new(),
             broadcasts: BTreeMap::new(),
             videos: BTreeMap::new(),
+            uploads: tus::Secrets::default(),
+            upload_tokens: tus::Secrets::default(),
             events: Vec::new(),
             event_seq: 0,
             webhook_seq: 0,
@@ -562,3 +571,5 @@ impl Platform {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod upload_tests;

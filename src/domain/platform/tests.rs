@@ -2,9 +2,9 @@ use super::time::DEFAULT_START_MS as T0;
 use super::*;
 use serde_json::json;
 
-const AUTH: Option<&str> = Some("APIKey 29841_c767");
+pub(super) const AUTH: Option<&str> = Some("APIKey 29841_c767");
 
-fn call(p: &mut Platform, method: &str, path: &str, body: Value, now: u64) -> PlatformResponse {
+pub(super) fn call(p: &mut Platform, method: &str, path: &str, body: Value, now: u64) -> PlatformResponse {
     let body = if body.is_null() {
         String::new()
     } else {
@@ -14,7 +14,7 @@ fn call(p: &mut Platform, method: &str, path: &str, body: Value, now: u64) -> Pl
 }
 
 /// Each webhook reduced to the fields the guide shows: `(type, id, key facts)`.
-fn brief(hooks: &[Webhook]) -> Vec<String> {
+pub(super) fn brief(hooks: &[Webhook]) -> Vec<String> {
     hooks
         .iter()
         .map(|w| {
