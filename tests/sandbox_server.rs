@@ -469,3 +469,75 @@ async fn advance_refuses_absurd_values() {
     assert_eq!(r["now"], json!("9999-12-31T23:59:59.999Z"));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_direct_upload_with_the_rust_client_then_tus_over_http() {
+    use gcore_streaming::client::native::HyperTransport;
+    use gcore_streaming::client::{Auth, Client, ClientConfig};
+    let (running, api) = sandbox(ServerConfig::default(), Vec::new()).await;
+    let client = Client::new(
+        HyperTransport::new(),
+        ClientConfig {
+            auth: Auth::ApiKey(sandbox_support::KEY.into()),
+            base_url: running.url(),
+            ..ClientConfig::default()
+        },
+    );
+    let params = client
+        .create_direct_upload(&json!({ "name": "clip.mp4" }), &Default::default())
+        .await
+        .unwrap();
+    let host = running.url().trim_start_matches("http://").to_owned();
+    assert_eq!(params["servers"][0]["hostname"], host.as_str());
+    assert_eq!(params["video"]["status"], "empty");
+    let id = params["video"]["id"].as_u64().unwrap();
+
+    // The upload server over real HTTP (no API key): creation, one PATCH, then the video is pending.
+    let b64 = |s: &str| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(s)
+    };
+    let meta = format!(
+        "token {},video_id {}",
+        b64(params["token"].as_str().unwrap()),
+        b64(&id.to_string())
+    );
+    let upload = Api::new(&running.url(), None);
+    let created = upload
+        .raw(
+            "POST",
+            "/upload/",
+            &[
+                ("Tus-Resumable", "1.0.0"),
+                ("Upload-Length", "1000"),
+                ("Upload-Metadata", &meta),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let location = created.headers["location"].to_str().unwrap().to_owned();
+    let patched = upload
+        .raw(
+            "PATCH",
+            &location,
+            &[
+                ("Tus-Resumable", "1.0.0"),
+                ("Upload-Offset", "0"),
+                ("Content-Type", "application/offset+octet-stream"),
+            ],
+            Some("x".repeat(1000)),
+        )
+        .await;
+    assert_eq!(patched.status, 204, "{}", patched.text);
+    assert_eq!(patched.headers["upload-offset"], "1000");
+    let video = api.call("GET", &format!("/streaming/videos/{id}"), None).await;
+    assert_eq!(video.json()["status"], "pending");
+
+    // A blank name is the platform's 422, typed.
+    let err = client
+        .create_direct_upload(&json!({ "name": "" }), &Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "validation_failed");
+}

@@ -2,7 +2,7 @@
 //! the client's headers, timeouts, retries and typed errors.
 
 use super::{CallOptions, Client, ClientError, Transport};
-use crate::domain::api::ApiOperation;
+use crate::domain::api::{self, ApiOperation};
 use crate::domain::request::Operation;
 use crate::prelude::*;
 use serde_json::Value;
@@ -41,5 +41,45 @@ impl<T: Transport> Client<T> {
                 status: raw.status,
                 message: "unexpected response body: not valid JSON".to_owned(),
             })
+    }
+
+    /// Creates a video (`videos.create`: status `empty`) and gets the parameters of its direct
+    /// upload (`videos.get_parameters_for_direct_upload`): `{servers, token, video}`, what a browser's
+    /// tus client (the npm package's `uploadVideo`) needs, without the API key. `video` holds the
+    /// fields of `POST /streaming/videos`'s `video` (`name` is required).
+    ///
+    /// # Errors
+    /// As [`Client::call`]; an answer to the creation without a video id is `invalid_response`.
+    pub async fn create_direct_upload(
+        &self,
+        video: &Value,
+        opts: &CallOptions<T::Signal>,
+    ) -> Result<Value, ClientError> {
+        let invalid = |message: &str| ClientError::InvalidResponse {
+            operation: Operation::Call,
+            status: 200,
+            message: message.to_owned(),
+        };
+        let (Some(create), Some(params)) = (
+            api::operation("videos.create"),
+            api::operation("videos.get_parameters_for_direct_upload"),
+        ) else {
+            return Err(invalid("the API table lacks the video operations"));
+        };
+        let created = self
+            .call(create, &serde_json::json!({ "video": video }), opts)
+            .await?
+            .unwrap_or(Value::Null);
+        // The spec writes the answer as an array of videos; the platform (and the official SDK) a video.
+        let first = match &created {
+            Value::Array(items) => items.first().cloned().unwrap_or(Value::Null),
+            other => other.clone(),
+        };
+        let Some(id) = first.get("id").and_then(Value::as_u64) else {
+            return Err(invalid("unexpected response body: no video id"));
+        };
+        self.call(params, &serde_json::json!({ "video_id": id }), opts)
+            .await?
+            .ok_or_else(|| invalid("unexpected response body: empty"))
     }
 }
