@@ -11,6 +11,7 @@ import type {
   ListBroadcastsQuery,
   ListVideosQuery,
 } from "./main/gcore_streaming.js";
+import type { DirectUploadApi } from "./direct-upload.js";
 
 declare module "./main/gcore_streaming.js" {
   interface StreamingClient {
@@ -127,7 +128,8 @@ export type ApiMethodName =
   | "statistics.getVodWatchTimeCdn"
   | "statistics.getVodWatchTimeTotalCdn"
   | "streams.resetPushToken"
-  | "statistics.getResellerStreamSeries";
+  | "statistics.getResellerStreamSeries"
+  | "videos.createDirectUpload";
 
 /** The methods of `client.statistics`. */
 export interface StatisticsApi {
@@ -250,7 +252,7 @@ export interface StreamsClipsApi {
 }
 
 /** The methods of `client.videos`. */
-export interface VideosApi {
+export interface VideosApi extends DirectUploadApi {
   /** Every item of `client.videos.list`, page by page until an empty page or one shorter than the longest read (`for await (const x of client.videos())`). */
   (query?: ListVideosQuery, options?: RequestOptions): AsyncIterableIterator<Video>;
   /** Create (videos): `POST /streaming/videos`. */

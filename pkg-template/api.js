@@ -126,6 +126,32 @@ function pages(client, row, query, options) {
   return pageIterator(read, Math.max(Number(query?.page ?? 1) || 1, 1));
 }
 
+/**
+ * `client.videos.createDirectUpload(video, options)`: the video created (`empty`), then the parameters
+ * of its direct upload, which `uploadVideo` (./upload.js) takes as they are.
+ */
+async function createDirectUpload(client, video, options) {
+  const op = "videos.createDirectUpload";
+  if (video === null || typeof video !== "object" || Array.isArray(video)) throw invalid("video", "must be an object", op);
+  // Errors keep the operation that failed (`videos.create`, `videos.getParametersForDirectUpload`).
+  const created = await client.videos.create({ video }, options);
+  // The spec writes the answer as an array of videos; the platform (and the official SDK) a video.
+  const id = (Array.isArray(created) ? created[0] : created)?.id;
+  if (!Number.isSafeInteger(id)) {
+    const e = new Error(`${op}: unexpected response body: no video id`);
+    throw Object.assign(e, { name: "StreamingError", code: "invalid_response", operation: op });
+  }
+  try {
+    return await client.videos.getParametersForDirectUpload(id, options);
+  } catch (e) {
+    if (e instanceof Error) e.videoId = id;
+    throw e;
+  }
+}
+
+/** Methods written over the generated ones (declared in ./direct-upload.d.ts). */
+const COMPOSED = { videos: { createDirectUpload } };
+
 /** Installs the namespaces on the generated `StreamingClient` (after ./pages.js). */
 export function clientApi(m) {
   const proto = m.StreamingClient.prototype;
@@ -163,7 +189,11 @@ export function clientApi(m) {
         if (all === undefined) cache.set(this, (all = {}));
         // (Called as a method, as before: `client.streams()`; `this` is checked by the iterator.)
         const call = existing && { [top](query, options) { return existing.call(this, query, options); } }[top];
-        return (all[top] ??= build(this, node, call));
+        if (all[top] === undefined) {
+          const ns = (all[top] = build(this, node, call));
+          for (const [name, f] of Object.entries(COMPOSED[top] ?? {})) ns[name] = (...args) => f(this, ...args);
+        }
+        return all[top];
       },
     });
   }

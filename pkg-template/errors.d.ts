@@ -52,6 +52,8 @@ export declare class StreamingError extends Error {
   readonly operation?: OperationName | ApiMethodName;
   /** For `video_failed`: the video as last read. */
   readonly video?: Video;
+  /** For an error of `videos.createDirectUpload` after the video was created: the video's id. */
+  readonly videoId?: number;
 }
 
 /** The platform answered with an HTTP error status. */

@@ -1,5 +1,7 @@
 import type { FetchResponseLike, GlobalAbortSignal, GlobalFetch } from "./webhook/gcore_streaming.js";
 export * from "./errors.js";
+import type { DirectUploadParams } from "./direct-upload.js";
+export type { DirectUploadParams } from "./direct-upload.js";
 
 /** The runtime's `Blob` (a `File` is one); `never` where no lib declares it. */
 export type UploadBlob = typeof globalThis extends { Blob: { prototype: infer T } } ? T : never;
@@ -7,16 +9,6 @@ export type UploadBlob = typeof globalThis extends { Blob: { prototype: infer T 
 export interface ReadableLike {
   /** Reads from the stream. */
   read(size?: number): unknown;
-}
-
-/** What `GET /streaming/videos/{video_id}/upload` answers (`client.videos.getParametersForDirectUpload`). */
-export interface DirectUploadParams {
-  /** The upload servers; the file goes to `https://{servers[0].hostname}/upload/`. */
-  servers: { id?: number; hostname: string }[];
-  /** The upload token (valid for a few hours); the API key never reaches the browser. */
-  token: string;
-  /** The video the file is for. */
-  video: { id: number; name?: string | null; client_id?: number | null };
 }
 
 /** Options of {@link uploadVideo}. */

@@ -12,6 +12,9 @@ const tus = tusModule.Upload ? tusModule : tusModule.default;
 /** A `StreamingError` (plain `Error` with a stable `name` and `code`, like the wasm's errors). */
 const fail = (code, message, extra) => Object.assign(new Error(message), { name: "StreamingError", code, ...extra });
 
+/** A hostname (with or without a port) on the loopback interface. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
 const isObject = (v) => v !== null && typeof v === "object";
 
 /** The upload's endpoint and metadata from the direct-upload parameters, checked. */
@@ -26,7 +29,8 @@ function readParams(params, options) {
   if (endpoint === undefined) {
     const host = Array.isArray(params.servers) && isObject(params.servers[0]) ? params.servers[0].hostname : undefined;
     if (typeof host !== "string" || host === "") throw bad("params.servers[0].hostname", "must be a non-empty string");
-    endpoint = `https://${host}/upload/`;
+    // A loopback upload server is the sandbox's, which speaks plain HTTP; every other one HTTPS.
+    endpoint = `${LOOPBACK.test(host) ? "http" : "https"}://${host}/upload/`;
   } else if (typeof endpoint !== "string" || endpoint === "") throw bad("options.endpoint", "must be a URL");
   const metadata = { token: params.token, video_id: String(video.id) };
   const filename = options.filename ?? video.name;

@@ -9,6 +9,8 @@ sandbox_port=${SANDBOX_PORT:-8787}
 sandbox_url="http://127.0.0.1:$sandbox_port"
 
 rm -rf www/pkg && cp -r pkg www/pkg
+# The upload section's copy of gcore-streaming/upload, bundled for the page (tus-js-client included).
+node scripts/bundle-upload.mjs www/vendor/upload.js
 
 sandbox_pid=""
 cleanup() {

@@ -233,6 +233,20 @@ for (const o of ops) {
   node.ops.push(o);
 }
 const ifaceName = (node) => node.path.map(pascal).join("") + "Api";
+// Methods written by hand (pkg-template/api.js) over the generated ones, declared in their own file
+// and merged into their namespace's interface: the namespace path, the method, its declaring interface.
+const COMPOSED = [
+  {
+    path: ["videos"],
+    name: "createDirectUpload",
+    iface: "DirectUploadApi",
+    from: "./direct-upload.js",
+    call: "client.videos.createDirectUpload(video, options?)",
+    what: "Creates a video and returns the parameters of its direct upload (`videos.create`, then `videos.getParametersForDirectUpload`): what `uploadVideo` of `gcore-streaming/upload` takes",
+    http: "POST /streaming/videos, GET /streaming/videos/{video_id}/upload",
+    result: "`DirectUploadParams`",
+  },
+];
 const ifaces = [];
 function emit(node) {
   const lines = [];
@@ -261,7 +275,9 @@ function emit(node) {
     lines.push(`  /** \`client.${[...node.path, seg].map(camel).join(".")}\`: ${child.ops.length} methods. */`, `  readonly ${camel(seg)}: ${ifaceName(child)};`);
     emit(child);
   }
-  ifaces.unshift(`/** The methods of \`client.${node.path.map(camel).join(".")}\`. */\nexport interface ${ifaceName(node)} {\n${lines.join("\n")}\n}`);
+  const extra = COMPOSED.filter((c) => c.path.join(".") === node.path.join(".")).map((c) => c.iface);
+  const ext = extra.length ? ` extends ${extra.join(", ")}` : "";
+  ifaces.unshift(`/** The methods of \`client.${node.path.map(camel).join(".")}\`. */\nexport interface ${ifaceName(node)}${ext} {\n${lines.join("\n")}\n}`);
 }
 const tops = [];
 for (const [seg, child] of tree.children) {
@@ -281,6 +297,7 @@ import type {
   ListBroadcastsQuery,
   ListVideosQuery,
 } from "./main/gcore_streaming.js";
+${COMPOSED.map((c) => `import type { ${c.iface} } from "${c.from}";`).join("\n")}
 
 declare module "./main/gcore_streaming.js" {
   interface StreamingClient {
@@ -290,7 +307,7 @@ ${tops.join("\n")}
 
 /** The name of a namespace method, as an error's \`operation\` says it (\`"players.get"\`). */
 export type ApiMethodName =
-${ops.map((o) => `  | ${JSON.stringify(o.js)}`).join("\n")};
+${[...ops.map((o) => o.js), ...COMPOSED.map((c) => [...c.path, c.name].join("."))].map((js) => `  | ${JSON.stringify(js)}`).join("\n")};
 
 ${ifaces.join("\n\n")}
 
@@ -375,6 +392,7 @@ ${[...groups.values()]
     const what = doc(o).replace(/: `[^`]*`/, "").replace(/\.$/, "");
     return `| \`${callText(o)}\`${o.page ? " (paged)" : ""} | ${what} | \`${o.method} ${o.path}\` | ${r.replace(/\|/g, "\\|")} |`;
   })
+  .concat(COMPOSED.map((c) => `| \`${c.call}\` | ${c.what} | \`${c.http}\` | ${c.result} |`))
   .join("\n")}
 `;
 

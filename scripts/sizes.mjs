@@ -11,7 +11,7 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 96 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 156_443 };
+export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 169_921 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */

@@ -2,6 +2,7 @@
 // against the embedded sandbox (default), the local sandbox server, or the real API.
 import { STAGES, STEPS, eventsFromPoll } from "./steps.js";
 import { $, h, fill, jsonHtml, bodyHtml, fmtMs, fmtDuration, clock, pathOf, chip } from "./ui.js";
+import { setupVod, resetVod, vodEvent, vodVideoId } from "./vod.js";
 
 let sdk; // the main entry: StreamingClient, WebhookTracker, parseWebhook, errors
 let sandboxEntry; // the sandbox entry: Sandbox
@@ -255,6 +256,7 @@ async function resetAll(mode = S.mode) {
     streamInfo: null, broadcastInfo: null, videoDetails: null, special: [], interrupted: false,
   });
   S.videos = new Map();
+  resetVod();
   clearError();
   document.body.dataset.envReady = "0";
   render();
@@ -346,6 +348,7 @@ function receiveWebhook(payload, meta) {
     entry.outcome = r.outcome;
     entry.changes = r.changes;
     if (event.type === "video") S.videos.set(event.video.id, { ...(S.videos.get(event.video.id) ?? {}), ...event.video });
+    vodEvent(event);
     const step = matchStep(event);
     entry.step = step?.n ?? null;
     if (!step && event.type === "stream" && event.stream.live === false && S.steps.get(14).state === "waiting") {
@@ -368,6 +371,8 @@ function isOurs(ev) {
   if (ev.type === "stream") return tracked.has(ev.stream.id);
   if (ev.type === "broadcast") return ev.broadcast.id === S.ids.broadcast || S.tracker.broadcast(ev.broadcast.id) != null;
   if (ev.type === "video" || ev.type === "video_delete") {
+    // The embedded sandbox is this page's alone: every video is one of ours (the uploaded one too).
+    if (S.mode === "embedded" || ev.video.id === vodVideoId()) return true;
     return tracked.has(ev.video.stream_id) || S.tracker.video(ev.video.id) != null || S.videos.has(ev.video.id);
   }
   return S.mode === "embedded";
@@ -394,7 +399,7 @@ function matchStep(event) {
 // A poll never overlaps a step (e.g. a getBroadcast racing step 16's delete would answer 404).
 let polling = null;
 function poll(gen) {
-  if (polling || S.busy || gen !== S.gen || S.ids.stream == null) return;
+  if (polling || S.busy || gen !== S.gen || (S.ids.stream == null && vodVideoId() == null)) return;
   polling = pollOnce(gen).finally(() => {
     polling = null;
   });
@@ -403,9 +408,11 @@ function poll(gen) {
 async function pollOnce(gen) {
   const client = clientFor(() => {});
   try {
-    const jobs = [["stream", () => client.getStream(S.ids.stream)]];
+    const jobs = S.ids.stream == null ? [] : [["stream", () => client.getStream(S.ids.stream)]];
     if (S.ids.broadcast != null && S.steps.get(16).state !== "done") jobs.push(["broadcast", () => client.getBroadcast(S.ids.broadcast)]);
     if (S.ids.video != null) jobs.push(["video", () => client.getVideo(S.ids.video)]);
+    const vod = vodVideoId();
+    if (vod != null && vod !== S.ids.video) jobs.push(["video", () => client.getVideo(vod)]);
     for (const [kind, get] of jobs) {
       const value = await get();
       if (gen !== S.gen) return;
@@ -413,6 +420,7 @@ async function pollOnce(gen) {
       // The step's own answer may already have told the tracker (e.g. step 9's video is pending):
       // the webhook steps are matched on every poll, the timeline shows changes only.
       const [event] = eventsFromPoll(kind, value);
+      if (event) vodEvent(event);
       const step = event ? matchStep(event) : null;
       if (r && ((r.outcome === "applied" && r.changes.length) || step)) {
         S.timeline.unshift({ source: "poll", received: new Date(), valid: true, event, outcome: r.outcome, changes: r.changes, step: step?.n ?? null, payload: value });
@@ -1022,6 +1030,7 @@ async function start() {
   $("#sc-reuse").addEventListener("click", reuse);
   $("#sc-delete").addEventListener("click", deleteAll);
   $("#error-close").addEventListener("click", clearError);
+  setupVod({ env: () => S.env, client: clientFor, track: (video) => applyAnswer("video", video), showError, card: videoCard });
   await resetAll(mode);
   document.body.dataset.ready = "1";
 }

@@ -13,6 +13,9 @@ import { existsSync, mkdirSync, copyFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { bundleUpload } from "../../scripts/bundle-upload.mjs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 const root = new URL("../../", import.meta.url).pathname;
 const artifacts = `${root}target/artifacts`;
@@ -55,7 +58,10 @@ before(async () => {
   assert.ok(existsSync(`${root}pkg/main.browser.js`), "pkg/ is not built: run `make pkg` (make test-e2e does)");
   assert.ok(existsSync(sandboxBin), "the sandbox binary is not built: cargo build --release --bin gcore-streaming-sandbox");
   mkdirSync(artifacts, { recursive: true });
-  web = await serve({ mounts: { "/": `${root}www`, "/pkg": `${root}pkg` } });
+  // The upload section's bundle, as make demo writes it to www/vendor/.
+  const vendor = mkdtempSync(`${tmpdir()}/gs-demo-vendor-`);
+  await bundleUpload(`${vendor}/upload.js`);
+  web = await serve({ mounts: { "/": `${root}www`, "/pkg": `${root}pkg`, "/vendor": vendor } });
   base = `http://127.0.0.1:${web.address().port}/`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -280,6 +286,48 @@ test("errors are shown, never a blank page: an unreachable sandbox server", { ti
     assert.equal(await page.isDisabled("#run-all"), true);
     assert.equal(await page.locator("[data-step]").count(), 19, "the steps are still drawn");
     await page.screenshot({ path: `${artifacts}/demo-error.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Uploads a generated 2.5 MiB "video" in the VOD section and waits for the video to be ready. */
+async function assertUpload(page) {
+  await page.waitForSelector("body[data-env-ready='1']", { state: "attached", timeout: 10_000 });
+  const bytes = Buffer.alloc(2.5 * 1024 * 1024, 7);
+  await page.setInputFiles("#vod-file", { name: "holiday.mp4", mimeType: "video/mp4", buffer: bytes });
+  await page.click("#vod-upload");
+  await page.waitForSelector('#vod[data-state="ready"]', { state: "attached", timeout: 60_000 });
+  // The statuses in the order the platform goes through them: created, uploaded, viewable, ready.
+  assert.equal(await page.getAttribute("#vod", "data-seen"), "empty pending viewable ready");
+  assert.equal(await page.locator('#vod-statuses li[data-done="true"]').count(), 4);
+  const [value, max] = await page.$eval("#vod-progress", (p) => [p.value, p.max]);
+  assert.deepEqual([value, max], [bytes.length, bytes.length], "the progress bar reached the file's size");
+  const id = await page.getAttribute("#vod", "data-video-id");
+  const calls = await page.$$eval("#vod-calls li code", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(calls.slice(0, 2), ["POST /streaming/videos", `GET /streaming/videos/${id}/upload`]);
+  // The video's webhooks reached the page's timeline and tracker like the live stream's.
+  const tracked = await page.$$eval(`#timeline .tl`, (els) => els.map((e) => e.textContent).join("\n"));
+  assert.match(tracked, new RegExp(`video #${id} · status: ready`));
+}
+
+test("VOD section, embedded mode: a file uploaded over tus in chunks, then processed to ready", { timeout: 90_000 }, async () => {
+  const { page, problems } = await openPage("?mode=embedded&speed=5");
+  try {
+    await assertUpload(page);
+    await page.screenshot({ path: `${artifacts}/demo-upload.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("VOD section, local-server mode: the sandbox server is the upload server (CORS, tus headers)", { timeout: 90_000 }, async () => {
+  const { page, problems } = await openPage(`?mode=server&server=${encodeURIComponent(sandbox.url)}`);
+  try {
+    await page.waitForSelector('#server-status[data-state="ok"]');
+    await assertUpload(page);
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
