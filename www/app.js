@@ -312,6 +312,7 @@ function takeActions(actions) {
   if (!actions?.length) return;
   const other = [];
   for (const a of actions) {
+    if (a.video_id != null && a.video_id === vodVideoId()) continue; // the upload section's video: not the guide's
     const st = a.step != null ? S.steps.get(a.step) : null;
     if (st && st.state === "waiting" && (a.stream_id == null || a.stream_id === S.ids.stream)) S.hint = a;
     else other.push(a);

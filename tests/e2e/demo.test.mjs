@@ -310,6 +310,8 @@ async function assertUpload(page) {
   // The video's webhooks reached the page's timeline and tracker like the live stream's.
   const tracked = await page.$$eval(`#timeline .tl`, (els) => els.map((e) => e.textContent).join("\n"));
   assert.match(tracked, new RegExp(`video #${id} · status: ready`));
+  // The uploaded video is not the guide's recording: no step of the guide is suggested for it.
+  assert.doesNotMatch(await page.textContent("#next"), /Step 19/);
 }
 
 test("VOD section, embedded mode: a file uploaded over tus in chunks, then processed to ready", { timeout: 90_000 }, async () => {
