@@ -364,3 +364,126 @@ async fn waiting_ends_on_error_timeout_abort_or_a_webhook_nudge() {
     })
     .await;
 }
+
+/// The scenarios of tests/fixtures/session/scenarios.json, which the JS session
+/// (tests/js/cases/session.mjs) runs too: the same requests, results and states.
+mod shared_scenarios {
+    use super::*;
+    use serde_json::Value;
+
+    fn answers(step: &Value) -> Vec<server::Canned> {
+        step["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let status = a["status"].as_u64().unwrap_or(200) as u16;
+                let body = match (&a["body"], &a["text"]) {
+                    (Value::Null, Value::String(t)) => t.clone(),
+                    (Value::Null, _) => String::new(),
+                    (b, _) => b.to_string(),
+                };
+                canned(status, &body)
+            })
+            .collect()
+    }
+
+    fn requests(srv: &TestServer) -> Vec<String> {
+        srv.seen()
+            .into_iter()
+            .map(|r| match r.body.as_str() {
+                "" => format!("{} {}", r.method, r.path),
+                b => format!("{} {} {b}", r.method, r.path),
+            })
+            .collect()
+    }
+
+    fn json<T: serde::Serialize>(v: T) -> Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    fn args<T: serde::de::DeserializeOwned>(step: &Value) -> T {
+        let a = match &step["args"] {
+            Value::Null => json!({}),
+            a => a.clone(),
+        };
+        serde_json::from_value(a).unwrap()
+    }
+
+    async fn call(
+        c: &Rc<Client<HyperTransport>>,
+        session: &mut Option<LiveSession<HyperTransport>>,
+        step: &Value,
+    ) -> Result<Option<Value>, ClientError> {
+        let name = step["call"].as_str().unwrap();
+        if name == "setup" {
+            *session = Some(LiveSession::setup(c.clone(), args(step), &no()).await?);
+            return Ok(None);
+        }
+        let s = session.as_ref().expect("a step before setup or attach");
+        Ok(Some(match name {
+            "goLive" => json(s.go_live(&no()).await?),
+            "startRecording" => json(s.start_recording(&no()).await?),
+            "pause" => {
+                let stop = step["args"]["stopRecording"].as_bool().unwrap_or(false);
+                json(s.pause(stop, &no()).await?)
+            }
+            "resume" => json(s.resume(&no()).await?),
+            "stop" => json(s.stop(&no()).await?),
+            "waitForVideoReady" => json(s.wait_for_video_ready(&args(step), &no()).await?),
+            "perform" => json(s.perform(&args::<Action>(step), &no()).await?),
+            other => panic!("unknown call {other}"),
+        }))
+    }
+
+    #[tokio::test]
+    async fn the_rust_session_runs_the_shared_scenarios() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/session/scenarios.json"
+        ))
+        .unwrap();
+        let table: Value = serde_json::from_str(&text).unwrap();
+        let scenarios = table["scenarios"].as_array().unwrap();
+        assert!(scenarios.len() >= 8);
+        within(async {
+            for sc in scenarios {
+                let name = sc["name"].as_str().unwrap();
+                let (srv, c) = setup().await;
+                let mut session = match &sc["attach"] {
+                    Value::Null => None,
+                    st => Some(LiveSession::attach(
+                        c.clone(),
+                        serde_json::from_value(st.clone()).unwrap(),
+                    )),
+                };
+                for (i, step) in sc["steps"].as_array().unwrap().iter().enumerate() {
+                    let at = format!("{name}, step {i} ({})", step["call"]);
+                    srv.script(answers(step));
+                    let got = call(&c, &mut session, step).await;
+                    assert_eq!(json(requests(&srv)), step["requests"], "{at}: requests");
+                    match (got, &step["error"]) {
+                        (Ok(value), Value::Null) => {
+                            if let (Some(v), Some(want)) = (value, step.get("value")) {
+                                assert_eq!(&v, want, "{at}: value");
+                            }
+                        }
+                        (Ok(_), want) => panic!("{at}: resolved, expected the error {want}"),
+                        (Err(e), Value::Null) => panic!("{at}: {e}"),
+                        (Err(e), want) => {
+                            assert_eq!(e.code(), want["code"], "{at}: error code ({e})");
+                            if let Some(op) = want["operation"].as_str() {
+                                assert_eq!(e.operation().map(|o| o.as_str()), Some(op), "{at}: operation");
+                            }
+                        }
+                    }
+                    if let Some(want) = step.get("state") {
+                        let s = session.as_ref().expect("a state without a session");
+                        assert_eq!(&json(s.state()), want, "{at}: state");
+                    }
+                }
+            }
+        })
+        .await;
+    }
+}
