@@ -1,4 +1,5 @@
-//! LiveSession: the guide's four stages against a scripted HTTP server on 127.0.0.1.
+//! LiveSession against a scripted HTTP server on 127.0.0.1: what only the Rust API has, and the
+//! scenarios of tests/fixtures/session/scenarios.json, which the JS session runs too.
 #![cfg(not(target_family = "wasm"))]
 #![allow(
     clippy::unwrap_used,
@@ -15,7 +16,7 @@ use gcore_streaming::client::{
     Auth, CallOptions, Client, ClientConfig, ClientError, LiveSession, SessionOptions, SessionStatus,
     WaitOptions,
 };
-use gcore_streaming::domain::model::{BroadcastStatus, VideoStatus};
+use gcore_streaming::domain::model::VideoStatus;
 use gcore_streaming::domain::response::ResponseValue;
 use gcore_streaming::domain::webhook::Action;
 use gcore_streaming::domain::{BroadcastId, VideoId};
@@ -47,15 +48,6 @@ async fn setup() -> (TestServer, Rc<Client<HyperTransport>>) {
     (srv, Rc::new(c))
 }
 
-fn options() -> SessionOptions {
-    serde_json::from_value(json!({
-        "stream": {"name": "test_stream", "pull": false, "cdn_id": 53949, "webrtc": false},
-        "transcodingRegion": "ix1",
-        "broadcast": {"name": "test_broadcast", "pending_message": "Please wait ..."}
-    }))
-    .unwrap()
-}
-
 fn seen(srv: &TestServer) -> Vec<(String, String, String)> {
     srv.seen()
         .into_iter()
@@ -65,86 +57,6 @@ fn seen(srv: &TestServer) -> Vec<(String, String, String)> {
 
 fn t(m: &str, p: &str, b: &str) -> (String, String, String) {
     (m.into(), p.into(), b.into())
-}
-
-#[tokio::test]
-async fn the_four_stages_make_the_guides_calls_in_order() {
-    within(async {
-        let (srv, c) = setup().await;
-        srv.script(vec![
-            canned(200, r#"{"id":320423,"active":false}"#),
-            canned(200, r#"{"id":192470,"status":"pending","stream_ids":[320423]}"#),
-            canned(200, r#"{"id":320423,"active":true}"#),
-        ]);
-        let s = LiveSession::setup(c.clone(), options(), &no()).await.unwrap();
-        assert_eq!(
-            seen(&srv),
-            [
-                t(
-                    "POST",
-                    "/streaming/streams",
-                    r#"{"name":"test_stream","active":false,"pull":false,"cdn_id":53949,"transcoding_region":"ix1","webrtc":false}"#
-                ),
-                t(
-                    "POST",
-                    "/streaming/broadcasts",
-                    r#"{"broadcast":{"name":"test_broadcast","status":"pending","pending_message":"Please wait ...","stream_ids":[320423]}}"#
-                ),
-                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#),
-            ]
-        );
-        assert_eq!(s.state().stream.active, Some(true));
-        assert_eq!(s.state().broadcast.id, Some(BroadcastId(192470)));
-
-        srv.script(vec![canned(200, r#"{"id":192470,"status":"live"}"#), canned(204, "")]);
-        assert_eq!(s.go_live(&no()).await.unwrap().status, Some(BroadcastStatus::Live));
-        s.start_recording(&no()).await.unwrap();
-        assert!(s.state().recording);
-        assert_eq!(
-            seen(&srv),
-            [
-                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"live"}}"#),
-                t("PUT", "/streaming/streams/320423/start_recording", ""),
-            ]
-        );
-
-        srv.script(vec![
-            canned(200, r#"{"id":803111,"status":"pending","stream_id":320423}"#),
-            canned(200, r#"{"id":192470,"status":"finished"}"#),
-            canned(200, r#"{"id":320423,"active":false}"#),
-            canned(204, ""),
-        ]);
-        let videos = s.stop(&no()).await.unwrap();
-        assert_eq!(videos.len(), 1);
-        assert_eq!(videos[0].id, VideoId(803111));
-        assert_eq!(
-            seen(&srv),
-            [
-                t("PUT", "/streaming/streams/320423/stop_recording", ""),
-                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"finished"}}"#),
-                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":false}}"#),
-                t("DELETE", "/streaming/broadcasts/192470", ""),
-            ]
-        );
-        assert!(!s.state().recording);
-
-        srv.script(vec![
-            canned(200, r#"{"id":803111,"status":"pending"}"#),
-            canned(200, r#"{"id":803111,"status":"viewable"}"#),
-            canned(200, r#"{"id":803111,"status":"ready","hls_url":"https://x/master.m3u8"}"#),
-        ]);
-        let wait = WaitOptions {
-            interval_ms: 1.0,
-            max_interval_ms: 2.0,
-            ..WaitOptions::default()
-        };
-        let v = s.wait_for_video_ready(&wait, &no()).await.unwrap();
-        assert_eq!(v.status, Some(VideoStatus::Ready));
-        assert_eq!(srv.seen().len(), 3);
-        assert!(srv.seen().iter().all(|r| r.path == "/streaming/videos/803111"));
-        assert_eq!(s.state().videos[0].hls_url.as_deref(), Some("https://x/master.m3u8"));
-    })
-    .await;
 }
 
 #[tokio::test]
@@ -211,45 +123,6 @@ fn attached(c: Rc<Client<HyperTransport>>) -> LiveSession<HyperTransport> {
     }))
     .unwrap();
     LiveSession::attach(c, state)
-}
-
-#[tokio::test]
-async fn pause_and_resume_split_the_recording() {
-    within(async {
-        let (srv, c) = setup().await;
-        let s = attached(c);
-        srv.script(vec![
-            canned(200, r#"{"id":192470,"status":"paused"}"#),
-            canned(200, r#"{"id":1,"status":"pending"}"#),
-            canned(200, r#"{"id":192470,"status":"live"}"#),
-            canned(204, ""),
-        ]);
-        let v = s.pause(true, &no()).await.unwrap().unwrap();
-        assert_eq!(v.id, VideoId(1));
-        assert!(!s.state().recording && s.state().resume_recording);
-        assert!(s.resume(&no()).await.unwrap().is_some());
-        assert!(s.state().recording && !s.state().resume_recording);
-        let got = seen(&srv);
-        assert_eq!(
-            got[0],
-            t(
-                "PATCH",
-                "/streaming/broadcasts/192470",
-                r#"{"broadcast":{"status":"paused"}}"#
-            )
-        );
-        assert_eq!(got[1].1, "/streaming/streams/320423/stop_recording");
-        assert_eq!(
-            got[2],
-            t(
-                "PATCH",
-                "/streaming/broadcasts/192470",
-                r#"{"broadcast":{"status":"live"}}"#
-            )
-        );
-        assert_eq!(got[3].1, "/streaming/streams/320423/start_recording");
-    })
-    .await;
 }
 
 #[tokio::test]
