@@ -29,7 +29,8 @@ pub const MAX_PER_PAGE: usize = 100;
 pub type Nullable<T> = Option<Option<T>>;
 
 /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
-/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) go in `extra` and are sent.
+/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
+/// them in `extra`).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]

@@ -38,7 +38,8 @@ export type StreamSourceType = "rtmp" | "srt" | "webrtc" | "https" | (string & {
 
 /**
  * A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK does
- * not model (legacy ones such as `rtmp_play_url`, new ones) are kept in `Stream::extra`.
+ * not model (legacy ones such as `rtmp_play_url`, new ones) are kept as sent (in Rust, in
+ * `Stream::extra`).
  */
 export interface Stream {
   /** The stream's id. */
@@ -346,7 +347,8 @@ export interface StartRecordingResult {
 
 /**
  * The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
- * required. Fields the SDK does not model (e.g. the guide's `webrtc`) go in `extra` and are sent.
+ * required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
+ * them in `extra`).
  */
 export interface StreamParams {
   /** Name (required on create). */

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
 /// A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK does
-/// not model (legacy ones such as `rtmp_play_url`, new ones) are kept in [`Stream::extra`].
+/// not model (legacy ones such as `rtmp_play_url`, new ones) are kept as sent (in Rust, in
+/// [`Stream::extra`]).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
