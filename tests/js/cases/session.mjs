@@ -125,10 +125,10 @@ export default [
         [{ broadcast: { name: 5 }, stream: S }, "broadcast.name"],
         [{ broadcast: B, stream: { name: 5 } }, "stream.name"],
         [{ broadcast: B, stream: { dvr_duration: "x", name: "n" } }, "stream.dvr_duration"],
-        [{ broadcast: B, stream: {} }],
+        [{ broadcast: B, stream: {} }, "name"], // (the error createStream gives a stream without a name)
         [{ broadcast: B, stream: 5 }, "stream"],
         [{ broadcast: 5, stream: S }, "broadcast"],
-        [{ broadcast: B, stream: S, big: 10n }],
+        [{ broadcast: B, stream: S, big: 10n }, "params"], // (not JSON data)
       ];
       for (const [i, [o, path]] of bad.entries()) {
         await rejects(assert, requests, `setup bad ${i}`, () => m.LiveSession.setup(client, o), path);
@@ -290,16 +290,17 @@ export default [
       const s = m.LiveSession.attach(client, STATE);
       const act = (o) => ({ reason: "r", ...o });
       for (const [a, path] of [
-        [5],
-        [null],
-        [{}],
-        [{ operation: "nope", reason: "x" }],
-        [{ operation: "get_video" }],
-        [act({ operation: "delete_broadcast" })],
-        [act({ operation: "get_video" })],
-        [act({ operation: "get_stream" })],
-        [act({ operation: "get_stream", stream_id: -1 })],
-        [act({ operation: "get_stream", stream_id: 1, step: 300 })],
+        [5, "action"],
+        [null, "action"],
+        [{}, "action.operation"],
+        [{ operation: "nope", reason: "x" }, "action.operation"],
+        [{ operation: "get_video" }, "action.reason"],
+        // The id the operation's path needs.
+        [act({ operation: "delete_broadcast" }), "broadcast_id"],
+        [act({ operation: "get_video" }), "video_id"],
+        [act({ operation: "get_stream" }), "stream_id"],
+        [act({ operation: "get_stream", stream_id: -1 }), "action.stream_id"],
+        [act({ operation: "get_stream", stream_id: 1, step: 300 }), "action.step"],
       ]) {
         await rejects(assert, requests, `perform ${JSON.stringify(a)}`, () => s.perform(a), path);
       }
