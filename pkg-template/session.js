@@ -6,7 +6,8 @@
 // a bad option gets the same `invalid_params` error as a bad parameter of the client. The same steps
 // written as Rust futures over JS values cost ~12 KB gzip of the main entry's wasm; this file is ~2.9 KB.
 // Rust users have `gcore_streaming::client::LiveSession`, which takes the same steps.
-// (tests/js/cases/client.mjs and messages.mjs check the requests, the state and the errors.)
+// (tests/fixtures/session/scenarios.json, run by tests/js/cases/session.mjs and tests/client_session.rs,
+// holds the requests, results and states both must produce.)
 
 const MAX_ID = 9007199254740991;
 const TOKEN = Symbol("LiveSession");
@@ -168,7 +169,9 @@ export function liveSessionClass(m) {
     async #setBroadcast(status, opts) {
       const id = this.#s.broadcast.id;
       if (id === undefined) throw noId("update_broadcast", "the session's broadcast");
-      const value = await this.#client.updateBroadcast(id, { status }, opts);
+      let value = await this.#client.updateBroadcast(id, { status }, opts);
+      // The spec's broadcast has no `id`: an answer without one is still the session's broadcast.
+      if (isObject(value) && idIn(value) === undefined) value = { ...value, id };
       this.#s.broadcast = { id: idIn(value) ?? id, value: copy(value) };
       return value;
     }

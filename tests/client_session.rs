@@ -1,4 +1,5 @@
-//! LiveSession: the guide's four stages against a scripted HTTP server on 127.0.0.1.
+//! LiveSession against a scripted HTTP server on 127.0.0.1: what only the Rust API has, and the
+//! scenarios of tests/fixtures/session/scenarios.json, which the JS session runs too.
 #![cfg(not(target_family = "wasm"))]
 #![allow(
     clippy::unwrap_used,
@@ -15,7 +16,7 @@ use gcore_streaming::client::{
     Auth, CallOptions, Client, ClientConfig, ClientError, LiveSession, SessionOptions, SessionStatus,
     WaitOptions,
 };
-use gcore_streaming::domain::model::{BroadcastStatus, VideoStatus};
+use gcore_streaming::domain::model::VideoStatus;
 use gcore_streaming::domain::response::ResponseValue;
 use gcore_streaming::domain::webhook::Action;
 use gcore_streaming::domain::{BroadcastId, VideoId};
@@ -47,15 +48,6 @@ async fn setup() -> (TestServer, Rc<Client<HyperTransport>>) {
     (srv, Rc::new(c))
 }
 
-fn options() -> SessionOptions {
-    serde_json::from_value(json!({
-        "stream": {"name": "test_stream", "pull": false, "cdn_id": 53949, "webrtc": false},
-        "transcodingRegion": "ix1",
-        "broadcast": {"name": "test_broadcast", "pending_message": "Please wait ..."}
-    }))
-    .unwrap()
-}
-
 fn seen(srv: &TestServer) -> Vec<(String, String, String)> {
     srv.seen()
         .into_iter()
@@ -65,86 +57,6 @@ fn seen(srv: &TestServer) -> Vec<(String, String, String)> {
 
 fn t(m: &str, p: &str, b: &str) -> (String, String, String) {
     (m.into(), p.into(), b.into())
-}
-
-#[tokio::test]
-async fn the_four_stages_make_the_guides_calls_in_order() {
-    within(async {
-        let (srv, c) = setup().await;
-        srv.script(vec![
-            canned(200, r#"{"id":320423,"active":false}"#),
-            canned(200, r#"{"id":192470,"status":"pending","stream_ids":[320423]}"#),
-            canned(200, r#"{"id":320423,"active":true}"#),
-        ]);
-        let s = LiveSession::setup(c.clone(), options(), &no()).await.unwrap();
-        assert_eq!(
-            seen(&srv),
-            [
-                t(
-                    "POST",
-                    "/streaming/streams",
-                    r#"{"name":"test_stream","active":false,"pull":false,"cdn_id":53949,"transcoding_region":"ix1","webrtc":false}"#
-                ),
-                t(
-                    "POST",
-                    "/streaming/broadcasts",
-                    r#"{"broadcast":{"name":"test_broadcast","status":"pending","pending_message":"Please wait ...","stream_ids":[320423]}}"#
-                ),
-                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":true}}"#),
-            ]
-        );
-        assert_eq!(s.state().stream.active, Some(true));
-        assert_eq!(s.state().broadcast.id, Some(BroadcastId(192470)));
-
-        srv.script(vec![canned(200, r#"{"id":192470,"status":"live"}"#), canned(204, "")]);
-        assert_eq!(s.go_live(&no()).await.unwrap().status, Some(BroadcastStatus::Live));
-        s.start_recording(&no()).await.unwrap();
-        assert!(s.state().recording);
-        assert_eq!(
-            seen(&srv),
-            [
-                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"live"}}"#),
-                t("PUT", "/streaming/streams/320423/start_recording", ""),
-            ]
-        );
-
-        srv.script(vec![
-            canned(200, r#"{"id":803111,"status":"pending","stream_id":320423}"#),
-            canned(200, r#"{"id":192470,"status":"finished"}"#),
-            canned(200, r#"{"id":320423,"active":false}"#),
-            canned(204, ""),
-        ]);
-        let videos = s.stop(&no()).await.unwrap();
-        assert_eq!(videos.len(), 1);
-        assert_eq!(videos[0].id, VideoId(803111));
-        assert_eq!(
-            seen(&srv),
-            [
-                t("PUT", "/streaming/streams/320423/stop_recording", ""),
-                t("PATCH", "/streaming/broadcasts/192470", r#"{"broadcast":{"status":"finished"}}"#),
-                t("PATCH", "/streaming/streams/320423", r#"{"stream":{"active":false}}"#),
-                t("DELETE", "/streaming/broadcasts/192470", ""),
-            ]
-        );
-        assert!(!s.state().recording);
-
-        srv.script(vec![
-            canned(200, r#"{"id":803111,"status":"pending"}"#),
-            canned(200, r#"{"id":803111,"status":"viewable"}"#),
-            canned(200, r#"{"id":803111,"status":"ready","hls_url":"https://x/master.m3u8"}"#),
-        ]);
-        let wait = WaitOptions {
-            interval_ms: 1.0,
-            max_interval_ms: 2.0,
-            ..WaitOptions::default()
-        };
-        let v = s.wait_for_video_ready(&wait, &no()).await.unwrap();
-        assert_eq!(v.status, Some(VideoStatus::Ready));
-        assert_eq!(srv.seen().len(), 3);
-        assert!(srv.seen().iter().all(|r| r.path == "/streaming/videos/803111"));
-        assert_eq!(s.state().videos[0].hls_url.as_deref(), Some("https://x/master.m3u8"));
-    })
-    .await;
 }
 
 #[tokio::test]
@@ -211,45 +123,6 @@ fn attached(c: Rc<Client<HyperTransport>>) -> LiveSession<HyperTransport> {
     }))
     .unwrap();
     LiveSession::attach(c, state)
-}
-
-#[tokio::test]
-async fn pause_and_resume_split_the_recording() {
-    within(async {
-        let (srv, c) = setup().await;
-        let s = attached(c);
-        srv.script(vec![
-            canned(200, r#"{"id":192470,"status":"paused"}"#),
-            canned(200, r#"{"id":1,"status":"pending"}"#),
-            canned(200, r#"{"id":192470,"status":"live"}"#),
-            canned(204, ""),
-        ]);
-        let v = s.pause(true, &no()).await.unwrap().unwrap();
-        assert_eq!(v.id, VideoId(1));
-        assert!(!s.state().recording && s.state().resume_recording);
-        assert!(s.resume(&no()).await.unwrap().is_some());
-        assert!(s.state().recording && !s.state().resume_recording);
-        let got = seen(&srv);
-        assert_eq!(
-            got[0],
-            t(
-                "PATCH",
-                "/streaming/broadcasts/192470",
-                r#"{"broadcast":{"status":"paused"}}"#
-            )
-        );
-        assert_eq!(got[1].1, "/streaming/streams/320423/stop_recording");
-        assert_eq!(
-            got[2],
-            t(
-                "PATCH",
-                "/streaming/broadcasts/192470",
-                r#"{"broadcast":{"status":"live"}}"#
-            )
-        );
-        assert_eq!(got[3].1, "/streaming/streams/320423/start_recording");
-    })
-    .await;
 }
 
 #[tokio::test]
@@ -363,4 +236,127 @@ async fn waiting_ends_on_error_timeout_abort_or_a_webhook_nudge() {
         );
     })
     .await;
+}
+
+/// The scenarios of tests/fixtures/session/scenarios.json, which the JS session
+/// (tests/js/cases/session.mjs) runs too: the same requests, results and states.
+mod shared_scenarios {
+    use super::*;
+    use serde_json::Value;
+
+    fn answers(step: &Value) -> Vec<server::Canned> {
+        step["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let status = a["status"].as_u64().unwrap_or(200) as u16;
+                let body = match (&a["body"], &a["text"]) {
+                    (Value::Null, Value::String(t)) => t.clone(),
+                    (Value::Null, _) => String::new(),
+                    (b, _) => b.to_string(),
+                };
+                canned(status, &body)
+            })
+            .collect()
+    }
+
+    fn requests(srv: &TestServer) -> Vec<String> {
+        srv.seen()
+            .into_iter()
+            .map(|r| match r.body.as_str() {
+                "" => format!("{} {}", r.method, r.path),
+                b => format!("{} {} {b}", r.method, r.path),
+            })
+            .collect()
+    }
+
+    fn json<T: serde::Serialize>(v: T) -> Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    fn args<T: serde::de::DeserializeOwned>(step: &Value) -> T {
+        let a = match &step["args"] {
+            Value::Null => json!({}),
+            a => a.clone(),
+        };
+        serde_json::from_value(a).unwrap()
+    }
+
+    async fn call(
+        c: &Rc<Client<HyperTransport>>,
+        session: &mut Option<LiveSession<HyperTransport>>,
+        step: &Value,
+    ) -> Result<Option<Value>, ClientError> {
+        let name = step["call"].as_str().unwrap();
+        if name == "setup" {
+            *session = Some(LiveSession::setup(c.clone(), args(step), &no()).await?);
+            return Ok(None);
+        }
+        let s = session.as_ref().expect("a step before setup or attach");
+        Ok(Some(match name {
+            "goLive" => json(s.go_live(&no()).await?),
+            "startRecording" => json(s.start_recording(&no()).await?),
+            "pause" => {
+                let stop = step["args"]["stopRecording"].as_bool().unwrap_or(false);
+                json(s.pause(stop, &no()).await?)
+            }
+            "resume" => json(s.resume(&no()).await?),
+            "stop" => json(s.stop(&no()).await?),
+            "waitForVideoReady" => json(s.wait_for_video_ready(&args(step), &no()).await?),
+            "perform" => json(s.perform(&args::<Action>(step), &no()).await?),
+            other => panic!("unknown call {other}"),
+        }))
+    }
+
+    #[tokio::test]
+    async fn the_rust_session_runs_the_shared_scenarios() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/session/scenarios.json"
+        ))
+        .unwrap();
+        let table: Value = serde_json::from_str(&text).unwrap();
+        let scenarios = table["scenarios"].as_array().unwrap();
+        assert!(scenarios.len() >= 8);
+        within(async {
+            for sc in scenarios {
+                let name = sc["name"].as_str().unwrap();
+                let (srv, c) = setup().await;
+                let mut session = match &sc["attach"] {
+                    Value::Null => None,
+                    st => Some(LiveSession::attach(
+                        c.clone(),
+                        serde_json::from_value(st.clone()).unwrap(),
+                    )),
+                };
+                for (i, step) in sc["steps"].as_array().unwrap().iter().enumerate() {
+                    let at = format!("{name}, step {i} ({})", step["call"]);
+                    srv.script(answers(step));
+                    let got = call(&c, &mut session, step).await;
+                    assert_eq!(json(requests(&srv)), step["requests"], "{at}: requests");
+                    match (got, &step["error"]) {
+                        (Ok(value), Value::Null) => {
+                            if let (Some(v), Some(want)) = (value, step.get("value")) {
+                                assert_eq!(&v, want, "{at}: value");
+                            }
+                        }
+                        (Ok(_), want) => panic!("{at}: resolved, expected the error {want}"),
+                        (Err(e), Value::Null) => panic!("{at}: {e}"),
+                        (Err(e), want) => {
+                            assert_eq!(e.code(), want["code"], "{at}: error code ({e})");
+                            if let Some(op) = want["operation"].as_str() {
+                                assert_eq!(e.operation().map(|o| o.as_str()), Some(op), "{at}: operation");
+                            }
+                        }
+                    }
+                    if let Some(want) = step.get("state") {
+                        let s = session.as_ref().expect("a state without a session");
+                        assert_eq!(&json(s.state()), want, "{at}: state");
+                    }
+                }
+            }
+        })
+        .await;
+    }
 }

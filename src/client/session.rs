@@ -147,9 +147,10 @@ impl<T: Transport> core::fmt::Debug for LiveSession<T> {
     }
 }
 
-fn missing_id(what: &str) -> ClientError {
+/// An answer without the id the session needs, as an error of the operation that needed it.
+fn missing_id(operation: Operation, what: &str) -> ClientError {
     ClientError::InvalidResponse {
-        operation: Operation::CreateBroadcast,
+        operation,
         status: 200,
         message: [what, " has no id"].cat(),
     }
@@ -265,12 +266,13 @@ impl<T: Transport> LiveSession<T> {
         self.state.borrow().stream.id
     }
 
-    fn broadcast_id(&self) -> Result<BroadcastId, ClientError> {
+    /// The broadcast's id, which `operation` needs.
+    fn broadcast_id(&self, operation: Operation) -> Result<BroadcastId, ClientError> {
         self.state
             .borrow()
             .broadcast
             .id
-            .ok_or_else(|| missing_id("the session's broadcast"))
+            .ok_or_else(|| missing_id(operation, "the session's broadcast"))
     }
 
     async fn set_broadcast(
@@ -278,12 +280,14 @@ impl<T: Transport> LiveSession<T> {
         status: BroadcastStatus,
         opts: &CallOptions<T::Signal>,
     ) -> Result<Broadcast, ClientError> {
-        let id = self.broadcast_id()?;
+        let id = self.broadcast_id(Operation::UpdateBroadcast)?;
         let patch = BroadcastParams {
             status: Some(status),
             ..BroadcastParams::default()
         };
-        let b = self.client.update_broadcast(id, &patch, opts).await?;
+        let mut b = self.client.update_broadcast(id, &patch, opts).await?;
+        // The spec's broadcast has no `id`: an answer without one is still the session's broadcast.
+        b.id = b.id.or(Some(id));
         self.state.borrow_mut().broadcast = b.clone();
         Ok(b)
     }
@@ -389,7 +393,8 @@ impl<T: Transport> LiveSession<T> {
             .update_stream(self.stream_id(), &disable, opts)
             .await?;
         self.state.borrow_mut().stream = stream;
-        self.client.delete_broadcast(self.broadcast_id()?, opts).await?;
+        let id = self.broadcast_id(Operation::DeleteBroadcast)?;
+        self.client.delete_broadcast(id, opts).await?;
         let mut st = self.state.borrow_mut();
         st.status = SessionStatus::Stopped;
         Ok(st.videos.clone())
@@ -526,7 +531,12 @@ async fn find_broadcast<T: Transport>(
             }
         }
     }
-    best.ok_or_else(|| missing_id("the created broadcast was not returned nor listed; it"))
+    best.ok_or_else(|| {
+        missing_id(
+            Operation::CreateBroadcast,
+            "the created broadcast was not returned nor listed; it",
+        )
+    })
 }
 
 struct Notified<'a> {
@@ -570,10 +580,10 @@ mod tests {
 
     #[test]
     fn a_missing_id_says_what_has_none() {
-        let e = missing_id("the session's broadcast");
+        let e = missing_id(Operation::UpdateBroadcast, "the session's broadcast");
         assert_eq!(
             e.to_string(),
-            "create_broadcast answered HTTP 200: the session's broadcast has no id"
+            "update_broadcast answered HTTP 200: the session's broadcast has no id"
         );
     }
 }

@@ -16,6 +16,28 @@ macro_rules! id_type {
             }
         }
 
+        /// In TypeScript an id is a JSON number.
+        #[cfg(test)]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name() -> String {
+                "number".into()
+            }
+            fn inline() -> String {
+                Self::name()
+            }
+            fn inline_flattened() -> String {
+                Self::name()
+            }
+            fn decl() -> String {
+                Self::name()
+            }
+            fn decl_concrete() -> String {
+                Self::name()
+            }
+        }
+
         impl From<u64> for $name {
             fn from(v: u64) -> Self {
                 Self(v)

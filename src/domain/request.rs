@@ -29,9 +29,11 @@ pub const MAX_PER_PAGE: usize = 100;
 pub type Nullable<T> = Option<Option<T>>;
 
 /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
-/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) go in `extra` and are sent.
+/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
+/// them in `extra`).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct StreamParams {
     /// Name (required on create).
     pub name: Option<String>,
@@ -45,6 +47,7 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub uri: Nullable<String>,
     /// Record automatically.
     pub auto_record: Option<bool>,
@@ -62,6 +65,7 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub cdn_id: Nullable<u64>,
     /// Your own user id.
     #[serde(
@@ -69,6 +73,7 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub client_user_id: Nullable<u64>,
     /// Your own data, up to 4096 characters.
     #[serde(
@@ -76,6 +81,7 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub client_entity_data: Nullable<String>,
     /// HTML overlays.
     pub html_overlay: Option<bool>,
@@ -85,6 +91,7 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub quality_set_id: Nullable<u64>,
     /// Broadcasts to attach to.
     pub broadcast_ids: Option<Vec<BroadcastId>>,
@@ -96,11 +103,13 @@ pub struct StreamParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub srt_passphrase: Nullable<String>,
     /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
     pub transcoding_region: Option<String>,
     /// Fields the SDK does not model, sent as given.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
@@ -108,6 +117,7 @@ pub struct StreamParams {
 /// are required (the platform answers 422 "can't be blank" otherwise).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct BroadcastParams {
     /// Name (required on create).
     pub name: Option<String>,
@@ -127,6 +137,7 @@ pub struct BroadcastParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub ad_id: Nullable<u64>,
     /// Player.
     #[serde(
@@ -134,6 +145,7 @@ pub struct BroadcastParams {
         skip_serializing_if = "Option::is_none",
         with = "::serde_with::rust::double_option"
     )]
+    #[cfg_attr(test, ts(as = "_"))]
     pub player_id: Nullable<u64>,
     /// Streams feeding the broadcast.
     pub stream_ids: Option<Vec<StreamId>>,
@@ -141,12 +153,14 @@ pub struct BroadcastParams {
     pub poster: Option<String>,
     /// Fields the SDK does not model, sent as given.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// Query of `GET /streaming/streams`.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct ListStreamsQuery {
     /// Page, from 1.
     pub page: Option<u32>,
@@ -157,6 +171,7 @@ pub struct ListStreamsQuery {
 /// Query of `GET /streaming/broadcasts`.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct ListBroadcastsQuery {
     /// Page, from 1.
     pub page: Option<u32>,
@@ -165,6 +180,7 @@ pub struct ListBroadcastsQuery {
 /// Query of `GET /streaming/videos`.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct ListVideosQuery {
     /// Page, from 1.
     pub page: Option<u32>,

@@ -1,5 +1,6 @@
 //! TypeScript declarations of the models (`models.d.ts`), shared by every entry of the package.
-//! A host test (`tests/ts_models.rs`) checks them against the Rust models so they can not drift.
+//! Generated from the Rust models (`src/domain/model/typescript.rs`, a host test that fails when the
+//! committed file is not current).
 
 use wasm_bindgen::prelude::*;
 

@@ -10,6 +10,7 @@ use serde_with::skip_serializing_none;
 /// A broadcast. The spec's schema has no `id`, but real responses carry it, so it is optional here.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct Broadcast {
     /// The broadcast's id (present in real responses; absent from the spec's schema).
     pub id: Option<BroadcastId>,
@@ -26,8 +27,10 @@ pub struct Broadcast {
     /// Text shown while pending.
     pub pending_message: Option<String>,
     /// Advertisement id.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub ad_id: Option<u64>,
     /// Player id.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub player_id: Option<u64>,
     /// The streams feeding this broadcast.
     pub stream_ids: Option<Vec<StreamId>>,
@@ -35,5 +38,6 @@ pub struct Broadcast {
     pub poster: Option<String>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }

@@ -9,8 +9,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 macro_rules! open_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
             $($(#[$vmeta])* $variant,)+
@@ -47,6 +47,32 @@ macro_rules! open_enum {
             /// Whether this is a value the SDK knows.
             pub fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
+            }
+        }
+
+        /// In TypeScript: the known values, or any other string (`string & {}` keeps the known
+        /// values in editor completion).
+        #[cfg(test)]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn docs() -> Option<String> {
+                Some(ts_rs::format_docs(&[$($doc),*]))
+            }
+            fn name() -> String {
+                stringify!($name).into()
+            }
+            fn inline() -> String {
+                [$(concat!("\"", $wire, "\" | "),)+ "(string & {})"].concat()
+            }
+            fn inline_flattened() -> String {
+                Self::inline()
+            }
+            fn decl() -> String {
+                format!("type {} = {};", Self::name(), Self::inline())
+            }
+            fn decl_concrete() -> String {
+                Self::decl()
             }
         }
 

@@ -86,10 +86,12 @@ impl<'de> Deserialize<'de> for FieldErrors {
 /// An error body, in whichever shape the platform used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "shape", rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ErrorBody {
     /// `{"errors": {"name": ["can't be blank"]}}`: Rails-style validation errors (422).
     Fields {
         /// Messages per field.
+        #[cfg_attr(test, ts(type = "Record<string, string[]>"))]
         fields: FieldErrors,
     },
     /// `{"errors": ["…", …]}`: a list of messages.

@@ -10,6 +10,8 @@ pub mod enums;
 pub mod error;
 pub mod recording;
 pub mod stream;
+#[cfg(all(test, not(target_family = "wasm")))]
+mod typescript;
 pub mod video;
 
 pub use broadcast::Broadcast;

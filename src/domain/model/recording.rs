@@ -10,6 +10,7 @@ use serde_with::skip_serializing_none;
 /// stream's storage figures and warnings such as `client_storage_almost_exceeded`.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct StartRecordingResult {
     /// The stream and the account's storage figures.
     pub data: Option<StartRecordingData>,
@@ -24,17 +25,20 @@ pub struct StartRecordingResult {
 /// `data` of a 200 `start_recording` answer.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct StartRecordingData {
     /// The stream.
     pub stream: Option<RecordingStream>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// `data.stream` of a 200 `start_recording` answer.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct RecordingStream {
     /// The stream's id.
     pub id: Option<StreamId>,
@@ -42,12 +46,14 @@ pub struct RecordingStream {
     pub client: Option<RecordingClient>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// The account's storage figures.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct RecordingClient {
     /// Account id.
     pub id: Option<u64>,
@@ -57,12 +63,14 @@ pub struct RecordingClient {
     pub storage_usage_mb: Option<f64>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded", …}`.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct RecordingNotice {
     /// Machine-readable key, e.g. `client_storage_almost_exceeded`.
     pub key: Option<String>,
@@ -72,12 +80,14 @@ pub struct RecordingNotice {
     pub source_object: Option<SourceObject>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// The object a recording notice is about.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct SourceObject {
     /// Its id.
     pub id: Option<u64>,

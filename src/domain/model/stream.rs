@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
 /// A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK does
-/// not model (legacy ones such as `rtmp_play_url`, new ones) are kept in [`Stream::extra`].
+/// not model (legacy ones such as `rtmp_play_url`, new ones) are kept as sent (in Rust, in
+/// [`Stream::extra`]).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct Stream {
     /// The stream's id.
     pub id: StreamId,
@@ -21,6 +23,7 @@ pub struct Stream {
     /// `true` for PULL (the platform fetches `uri`), `false` for PUSH.
     pub pull: Option<bool>,
     /// PULL source(s), space separated.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub uri: Option<String>,
     /// Record automatically when the stream goes live.
     pub auto_record: Option<bool>,
@@ -33,20 +36,25 @@ pub struct Stream {
     /// Write `#EXT-X-ENDLIST` when the stream ends.
     pub hls_mpegts_endlist_tag: Option<bool>,
     /// CDN resource id.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub cdn_id: Option<u64>,
     /// Your own user id for this stream.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub client_user_id: Option<u64>,
     /// Your own data (up to 4096 characters).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub client_entity_data: Option<String>,
     /// HTML overlays enabled.
     pub html_overlay: Option<bool>,
     /// Transcoding quality set.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub quality_set_id: Option<u64>,
     /// Broadcasts this stream belongs to.
     pub broadcast_ids: Option<Vec<BroadcastId>>,
     /// Picture projection.
     pub projection: Option<Projection>,
     /// SRT passphrase.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub srt_passphrase: Option<String>,
     /// Legacy: transcoding region code such as `ix1` (the guide still sends it).
     pub transcoding_region: Option<String>,
@@ -71,18 +79,24 @@ pub struct Stream {
     /// WebRTC WHIP push URL.
     pub push_url_whip: Option<String>,
     /// The protocol being received (null when not transcoding).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub stream_source_type: Option<StreamSourceType>,
     /// Region code of the active primary ingest.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub active_ingest_region_primary: Option<String>,
     /// Region code of the active backup ingest.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub active_ingest_region_backup: Option<String>,
     /// Creation time (ISO-8601).
     pub created_at: Option<String>,
     /// When the primary ingest started.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub started_at_primary: Option<String>,
     /// When the backup ingest started.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub started_at_backup: Option<String>,
     /// When the primary ingest last finished (not reset on restart).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub finished_at_primary: Option<String>,
     /// Player iframe URL.
     pub iframe_url: Option<String>,
@@ -95,18 +109,25 @@ pub struct Stream {
     /// Screenshot URL.
     pub screenshot: Option<String>,
     /// Renditions being produced, e.g. `["360n", "480n", "720n"]`.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub transcoded_qualities: Option<Vec<String>>,
     /// Seconds recorded so far.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub recording_duration: Option<f64>,
     /// Transcoding speed (1.0 is real time).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub transcoding_speed: Option<f64>,
     /// Ingest frame rate.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub frame_rate: Option<f64>,
     /// Ingest picture height.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub video_height: Option<f64>,
     /// Ingest picture width.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub video_width: Option<f64>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }

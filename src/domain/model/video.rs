@@ -10,6 +10,7 @@ use serde_with::skip_serializing_none;
 /// A video (`GET /streaming/videos/{id}`, the body of `stop_recording`, list items).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct Video {
     /// The video's id (0 when a `fields` query left it out).
     #[serde(default)]
@@ -25,6 +26,7 @@ pub struct Video {
     /// Processing status.
     pub status: Option<VideoStatus>,
     /// Set when `status` is `error`.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub error: Option<String>,
     /// Duration in milliseconds (a fractional value is rounded to the nearest millisecond).
     #[serde(default, deserialize_with = "super::millis")]
@@ -35,12 +37,15 @@ pub struct Video {
     /// Source size in bytes.
     pub origin_size: Option<u64>,
     /// Source URL.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub origin_url: Option<String>,
     /// The stream this video was recorded from.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub stream_id: Option<StreamId>,
     /// When the recording started.
     pub recording_started_at: Option<String>,
     /// Origin or transcoded recording (null for uploads).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub record_type: Option<RecordType>,
     /// Creation time.
     pub created_at: Option<String>,
@@ -65,12 +70,16 @@ pub struct Video {
     /// Selected screenshot (-1 means use `poster`).
     pub screenshot_id: Option<i64>,
     /// Poster URL.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub poster: Option<String>,
     /// Poster thumbnail URL.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub poster_thumb: Option<String>,
     /// Sprite image URL.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub sprite: Option<String>,
     /// Sprite VTT URL.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub sprite_vtt: Option<String>,
     /// Advertisement id.
     pub ad_id: Option<u64>,
@@ -79,6 +88,7 @@ pub struct Video {
     /// CDN views.
     pub cdn_views: Option<u64>,
     /// Your own user id.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub client_user_id: Option<u64>,
     /// Picture projection (a plain string on videos).
     pub projection: Option<String>,
@@ -92,32 +102,39 @@ pub struct Video {
     pub converted_videos: Option<Vec<ConvertedVideo>>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
 
 /// One rendition of a video (`converted_videos[]`).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct ConvertedVideo {
     /// Rendition id.
     pub id: Option<u64>,
     /// Rendition name, e.g. `vod720p` (legacy `vod720n`).
     pub name: Option<String>,
     /// Width in pixels.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub width: Option<u32>,
     /// Height in pixels.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub height: Option<u32>,
     /// Size in bytes.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub size: Option<u64>,
     /// Progress, 0–100.
     pub progress: Option<u8>,
     /// Rendition status.
     pub status: Option<ConvertedVideoStatus>,
     /// Error text.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub error: Option<String>,
     /// MP4 download URL.
     pub mp4_url: Option<String>,
     /// Every field the SDK does not model, kept as sent.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub extra: Extra,
 }
