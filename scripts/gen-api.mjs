@@ -348,8 +348,10 @@ for (const o of ops) {
   groups.get(k).push(o);
 }
 const guidePaths = new Set(ops.filter((o) => o.guide).map((o) => o.path));
+// What the sandbox emulates besides the guide's calls: a direct upload's two calls.
+const SANDBOX_EXTRA = new Set(["videos.create", "videos.getParametersForDirectUpload"]);
 const sandbox405 = ops
-  .filter((o) => !o.guide && guidePaths.has(o.path))
+  .filter((o) => !o.guide && !SANDBOX_EXTRA.has(o.js) && guidePaths.has(o.path))
   .map((o) => `\`${o.js}\``)
   .join(", ");
 const sizes = readFileSync(join(repo, "scripts/api/sizes.md"), "utf8").trim();
@@ -368,8 +370,8 @@ repeated where it is silent (\`group=host&group=os\`). A method without a reques
 The guide's calls (\`streams.create\`, …) are the client's existing methods (\`createStream\`, …).
 A namespace with a paged list is also an async iterator over all its items (\`for await (const p of
 client.players())\`): pages 1, 2, … until an empty page or one shorter than the longest read. The sandbox emulates the guide's resources
-only: it answers 404 to the other methods (405 to ${sandbox405}, another method on one of the guide's
-paths).
+and direct uploads (${[...SANDBOX_EXTRA].map((n) => `\`${n}\``).join(", ")}) only: it answers 404 to the other methods
+(405 to ${sandbox405}, another method on one of the guide's paths).
 
 The parameter and result types are the spec's (\`ApiOperations\`, \`ApiComponents\` in the package's
 \`.d.ts\`, by openapi-typescript). The Rust client has the same table (\`gcore_streaming::domain::api\`)

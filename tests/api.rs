@@ -228,7 +228,7 @@ async fn client_call_against_prism() {
 /// lists answer.
 #[test]
 fn the_sandbox_answers_404_outside_the_guide() {
-    const GUIDE: [&str; 15] = [
+    const GUIDE: [&str; 17] = [
         "streams.create",
         "streams.get",
         "streams.list",
@@ -244,6 +244,9 @@ fn the_sandbox_answers_404_outside_the_guide() {
         "videos.get",
         "videos.list",
         "videos.delete",
+        // A direct upload's two calls.
+        "videos.create",
+        "videos.get_parameters_for_direct_upload",
     ];
     let mut platform = Platform::new(PlatformConfig::default());
     for op in OPERATIONS {
