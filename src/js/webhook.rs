@@ -6,9 +6,9 @@
 
 use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::Cat;
 use crate::domain::json::{self, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
+use crate::domain::text::{self, Cat};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
     body_text, check, check_size, parse_text, quick_for_tracker, quick_tape, verify_source, Checked,
@@ -497,7 +497,7 @@ pub fn verify_webhook_source(
         for (i, v) in items.iter().enumerate() {
             let Some(s) = v.as_string() else {
                 let mut path = String::from("allowIps[");
-                json::write_u64(&mut path, i as u64);
+                text::write_u64(&mut path, i as u64);
                 path.push(']');
                 return Err(throw(WebhookError::new(
                     Code::WrongType,
