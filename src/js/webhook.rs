@@ -791,7 +791,7 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 /// body's entity by more than `null` fields), or `code + 2^14 × address`: `code` holds in bits 0-2
 /// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
 /// above them the mask of the entity's known fields sent as `null` (see [`quick_tape`]); at `address`
-/// (8-aligned) is the entity as an [`entity_tape`](crate::domain::webhook::entity_tape). The event
+/// (8-aligned) is the entity as an entity tape (`domain::webhook::event`'s `entity_tape`). The event
 /// is `{type, [entity]: <the tape's object>}`, which is also `message[entity]` of `JSON.parse(body)`
 /// with those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]

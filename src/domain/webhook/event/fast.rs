@@ -337,6 +337,7 @@ impl TapeIn<'_> {
         json::Reader::new(quoted).string().map(|s| s.decode())
     }
 
+    #[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
     fn user(&mut self) -> Option<ClientUserId> {
         if self.at(0) == entity_tape::NUM {
             self.num().map(ClientUserId::Int)
@@ -345,6 +346,7 @@ impl TapeIn<'_> {
         }
     }
 
+    #[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
     fn ids(&mut self) -> Option<Vec<u64>> {
         self.open();
         let mut out = Vec::new();
@@ -354,6 +356,7 @@ impl TapeIn<'_> {
         Some(out)
     }
 
+    #[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
     fn converted(&mut self) -> Option<Vec<ConvertedVideoWebhook>> {
         // `skip` is the entity's mask of known fields: a rendition's members are all read (its field
         // indices are its own; a `null` entity `status`, bit 1, must not drop a rendition's `name`).
@@ -363,6 +366,7 @@ impl TapeIn<'_> {
         out
     }
 
+    #[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
     fn converted_items(&mut self) -> Option<Vec<ConvertedVideoWebhook>> {
         self.open();
         let mut out = Vec::new();
@@ -388,6 +392,7 @@ impl TapeIn<'_> {
 }
 
 /// The event [`quick`] makes of an entity tape (`nulls`: the known fields that end `null`).
+#[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
 fn event_from_tape(kind: Kind, ops: &[f64], text: &str, nulls: u32) -> Option<WebhookEvent> {
     let mut t = TapeIn {
         ops,
@@ -521,22 +526,18 @@ fn quick_message(r: &mut json::Reader<'_>, kind: Kind, out: &mut Vec<f64>) -> Op
 /// client_user_id, client_entity_data, pull, uri, stream_source_type`; video `id, status,
 /// converted_videos, slug, name, duration, stream_id, deleted_at, error, client_user_id`; restream `id,
 /// name, stream_id, live, active`; broadcast `id, status, stream_ids, name`) is `null` in the body.
+#[cfg(any(all(test, not(target_family = "wasm")), feature = "fuzzing"))]
 pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
-    quick_in(text, &mut Vec::new())
+    let mut ops = Vec::new();
+    let (kind, nulls) = quick_read(text, &mut ops)?;
+    Some((event_from_tape(kind, &ops, text, nulls)?, nulls))
 }
 
-/// [`quick`] with `ops` as its scratch tape (cleared, its memory reused from call to call).
-pub fn quick_in(text: &str, ops: &mut Vec<f64>) -> Option<(WebhookEvent, u32)> {
-    let (kind, nulls) = quick_read(text, ops)?;
-    Some((event_from_tape(kind, ops, text, nulls)?, nulls))
-}
-
-/// [`quick_in`] for [`Tracker::apply`](super::Tracker::apply) alone: the event with only the fields
+/// [`quick`] for [`Tracker::apply`](super::Tracker::apply) alone: the event with only the fields
 /// the tracker reads (the others stay `None`, e.g. a video's `converted_videos`, whose strings would be
 /// copied for nothing). Stream: `id, live, backup_live, recording, transcoding`; video: `id, status,
 /// name, duration, stream_id, deleted_at`; restream: all; broadcast: `id, status, stream_ids`. The
-/// tracker gives the same result for it as for [`quick`]'s event (tests/webhook_quick.rs checks it on
-/// every fixture); a field the tracker starts to read must leave these masks.
+/// tracker gives the same result for it as for [`quick`]'s event (the tests check it on every fixture); a field the tracker starts to read must leave these masks.
 pub fn quick_for_tracker(text: &str, ops: &mut Vec<f64>) -> Option<WebhookEvent> {
     let (kind, nulls) = quick_read(text, ops)?;
     // Bit `i`: known field `i` (in the order of `quick`'s mask) is passed over.
@@ -666,6 +667,7 @@ fn tracker_event_from_tape(kind: Kind, ops: &[f64], text: &str, skip: u32) -> Op
 /// an [`entity_tape`]: the members of the body's entity in the body's order (known fields sent as
 /// `null` left out), with offsets into `text`. With the body's text, it gives the same event as
 /// [`quick`].
+#[cfg(any(target_family = "wasm", test))]
 pub fn quick_tape(text: &str, out: &mut Vec<f64>) -> Option<(&'static str, u32)> {
     let (kind, nulls) = quick_read(text, out)?;
     Some((kind.type_name(), nulls))
@@ -673,6 +675,7 @@ pub fn quick_tape(text: &str, out: &mut Vec<f64>) -> Option<(&'static str, u32)>
 
 /// The known fields of an event's entity, by the event's `type`, in the order of the mask of
 /// [`quick`] and [`quick_tape`] (empty for a `type` the SDK does not know).
+#[cfg(all(test, not(target_family = "wasm")))]
 pub fn known_fields(type_name: &str) -> &'static [&'static str] {
     match Kind::from_type(type_name) {
         Some(Kind::Stream) => STREAM_FIELDS,

@@ -15,8 +15,11 @@
 //!   `converted_videos[].status`) are open too.
 
 mod check;
+#[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
 mod fast;
 mod fields;
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests;
 
 use super::error::{describe, describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
@@ -28,11 +31,32 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use serde_with::skip_serializing_none;
 
-pub use check::{check, Checked, Fixup};
-pub use fast::{entity_tape, known_fields, quick, quick_for_tracker, quick_in, quick_tape};
+pub(crate) use check::check;
+use check::Fixup;
+// The bindings' fast paths (and the fuzz targets, feature `fuzzing`).
 use fields::{
     broadcast_webhook, restream_webhook, stream_webhook, unknown_type, video_webhook, wrong_type, Fields,
 };
+#[cfg(target_family = "wasm")]
+pub(crate) use {check::Checked, fast::quick_for_tracker, fast::quick_tape};
+
+/// The tree validator and the quick reader, for the fuzz targets only (feature `fuzzing`): not API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod internals {
+    pub use super::check::{check, Fixup};
+    pub use super::fast::{quick, quick_for_tracker};
+    use super::WebhookError;
+    use crate::domain::json;
+
+    /// [`parse_text`](super::parse_text).
+    ///
+    /// # Errors
+    /// `invalid_json`.
+    pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
+        super::parse_text(text)
+    }
+}
 
 /// Fields an event carries that the SDK does not model, kept as sent.
 pub type Extra = Map<String, Value>;
@@ -259,7 +283,7 @@ pub fn parse_webhook(body: &[u8], opts: &ParseOptions) -> Result<WebhookEvent, W
 ///
 /// # Errors
 /// `too_large`.
-pub fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
+pub(crate) fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
     if len > max_bytes {
         let mut m = String::from("expected a body of at most ");
         text::write_u64(&mut m, max_bytes as u64);
@@ -275,7 +299,7 @@ pub fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
 ///
 /// # Errors
 /// `invalid_json` when the bytes are not UTF-8.
-pub fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
+pub(crate) fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     core::str::from_utf8(body).map_err(|_| {
         WebhookError::new(
@@ -290,7 +314,7 @@ pub fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
 ///
 /// # Errors
 /// `invalid_json`, with the line and column (never the input).
-pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
+pub(crate) fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
     json::parse(text).map_err(|e| {
         WebhookError::new(
             Code::InvalidJson,
@@ -298,27 +322,6 @@ pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
             ["expected a JSON webhook body: ", &e.describe(text)].cat(),
         )
     })
-}
-
-/// Validates an already-parsed webhook envelope `{"type", "message"}`.
-///
-/// # Errors
-/// As [`parse_webhook`], except `too_large` and `invalid_json`.
-pub fn parse_webhook_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
-    let text = serde_json::to_string(&value).unwrap_or_default();
-    let root = parse_text(&text)?;
-    Ok(check(&root, opts, false)?.into_event())
-}
-
-/// Validates an event given either as a raw envelope (`{"type", "message"}`) or in the flat form
-/// [`WebhookEvent`] serializes to (`{"type": "stream", "stream": {…}}`), e.g. a `parseWebhook` result.
-///
-/// # Errors
-/// As [`parse_webhook_value`]; paths of the flat form have no `message.` prefix.
-pub fn parse_event_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
-    let text = serde_json::to_string(&value).unwrap_or_default();
-    let root = parse_text(&text)?;
-    Ok(check(&root, opts, true)?.into_event())
 }
 
 const STREAM_FIELDS: &[&str] = &[
@@ -371,6 +374,7 @@ impl Kind {
     }
 
     /// The event's `type`.
+    #[cfg(any(target_family = "wasm", test))]
     fn type_name(self) -> &'static str {
         match self {
             Self::Stream => "stream",
