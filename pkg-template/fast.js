@@ -11,12 +11,16 @@
 //   take the generated export, which builds the event (or throws the precise WebhookError), and so
 //   do options other than `maxBytes`, `allowUnknownTypes: false` and `strictStatuses: false`.
 // - apply: wasm folds the event in and writes the result as a tape of numbers (see `Tape` in
-//   src/domain/json.rs), which this file turns into objects.
+//   src/domain/json/tape.rs), which this file turns into objects.
 // The results are identical to the generated exports' (tests/js/cases/fast.mjs checks it).
+// Both tapes are one format (`op` in src/domain/json/tape.rs); its opcodes and layout come from
+// ./wire.js, generated from the Rust definitions.
+
+import { OBJ, ARR, END, NULL, TRUE, FALSE, NUM, STR, SYM, KEY, KEYD, ESC, RAW, FIELD, RESULT_HEADER, PARSE_CODES, KIND_BITS } from "./wire.js";
 
 const MAX_BYTES = 65536; // ParseOptions::default().max_bytes
 // By the kind `__gsParse` answers: the entity's key, and its known fields in the order of the mask of
-// `null` fields (`quick` in src/domain/webhook/event.rs).
+// `null` fields (`quick` in src/domain/webhook/event/fast.rs).
 const ENTITY = [, "stream", "video", "video", "restream", "broadcast"];
 const VIDEO = ["id", "status", "converted_videos", "slug", "name", "duration", "stream_id", "deleted_at", "error", "client_user_id"];
 const FIELDS = [
@@ -139,43 +143,43 @@ export function fastPath(m) {
   const value = () => {
     const op = ops[pos];
     switch (op) {
-      case 1: {
+      case OBJ: {
         pos++;
         const o = {};
-        while (ops[pos] !== 3) {
-          const k = ops[pos] === 10 ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
+        while (ops[pos] !== END) {
+          const k = ops[pos] === KEY ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
           pos += 3;
           o[k] = value();
         }
         pos++;
         return o;
       }
-      case 2: {
+      case ARR: {
         pos++;
         const a = [];
-        while (ops[pos] !== 3) a.push(value());
+        while (ops[pos] !== END) a.push(value());
         pos++;
         return a;
       }
-      case 4:
+      case NULL:
         pos++;
         return null;
-      case 5:
+      case TRUE:
         pos++;
         return true;
-      case 6:
+      case FALSE:
         pos++;
         return false;
-      case 7:
+      case NUM:
         pos += 2;
         return ops[pos - 1];
-      case 8:
+      case STR:
         pos += 3;
         return text(strs, ops[pos - 2], ops[pos - 1]);
-      case 9:
+      case SYM:
         pos += 3;
         return literal(ops[pos - 2], ops[pos - 1]);
-      case 13:
+      case RAW:
         pos += 3;
         return json(text(strs, ops[pos - 2], ops[pos - 1]));
       default:
@@ -183,7 +187,6 @@ export function fastPath(m) {
     }
   };
   const NO_BYTES = new Uint8Array(0);
-  const HEADER = 10; // TAPE_HEADER in src/js/webhook.rs
   const readTape = (at) => {
     if (at === 0) throw new Error("gcore-streaming: no result");
     views();
@@ -192,12 +195,12 @@ export function fastPath(m) {
     strs = f64[h + 2] === 0 ? NO_BYTES : u8.subarray(f64[h + 1], f64[h + 1] + f64[h + 2]);
     const outcome = literal(f64[h + 3], f64[h + 4]);
     const stage = f64[h + 5] === 0 ? null : literal(f64[h + 5], f64[h + 6]);
-    pos = h + HEADER + f64[h + 7];
+    pos = h + RESULT_HEADER + f64[h + 7];
     const entity = value();
-    pos = h + HEADER + f64[h + 8] + 1;
+    pos = h + RESULT_HEADER + f64[h + 8] + 1;
     // `changes`: `[{field, from, to}, …]`, built as literals of one shape.
     const changes = [];
-    while (ops[pos] !== 3) {
+    while (ops[pos] !== END) {
       // OBJ, KEY field, SYM x, KEY from, value, KEY to, value, END
       const field = literal(ops[pos + 5], ops[pos + 6]);
       pos += 10;
@@ -206,7 +209,7 @@ export function fastPath(m) {
       changes.push({ field, from, to: value() });
       pos++;
     }
-    pos = h + HEADER + f64[h + 9];
+    pos = h + RESULT_HEADER + f64[h + 9];
     const actions = value();
     // (`unknown_status` is also the entity's: the event just set it.)
     if (outcome === "unknown_status") return { outcome, entity, changes, stage, actions, unknown_status: entity.unknown_status };
@@ -225,7 +228,7 @@ export function fastPath(m) {
   };
 
   // ---------------------------------------------------------------- the entity tape
-  // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event.rs): names
+  // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event/fast.rs): names
   // and values are offsets into the body, which for an ASCII body are string indices, so strings are
   // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
   let src = "";
@@ -291,13 +294,13 @@ export function fastPath(m) {
   const object = (set) => {
     at++;
     const o = {};
-    for (let op = f64[at]; op !== 3; op = f64[at]) {
-      if (op === 10) {
+    for (let op = f64[at]; op !== END; op = f64[at]) {
+      if (op === FIELD) {
         const i = f64[at + 1];
         at += 2;
         set(o, i, item());
       } else {
-        const k = src.slice(f64[at + 1], f64[at + 2]);
+        const k = src.slice(f64[at + 1], f64[at + 1] + f64[at + 2]);
         at += 3;
         const v = item();
         // An own member named __proto__, as JSON.parse makes it (assigning would set the prototype).
@@ -310,33 +313,33 @@ export function fastPath(m) {
   };
   const item = () => {
     switch (f64[at]) {
-      case 1:
+      case OBJ:
         return object(SET_CONVERTED);
-      case 2: {
+      case ARR: {
         at++;
         const a = [];
-        while (f64[at] !== 3) a.push(item());
+        while (f64[at] !== END) a.push(item());
         at++;
         return a;
       }
-      case 5:
+      case TRUE:
         at++;
         return true;
-      case 6:
+      case FALSE:
         at++;
         return false;
-      case 7:
+      case NUM:
         at += 2;
         return f64[at - 1];
-      case 8:
+      case STR:
         at += 3;
-        return src.slice(f64[at - 2], f64[at - 1]);
-      case 12:
+        return src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]);
+      case ESC:
         at += 3;
-        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 1] + 1));
-      case 13:
+        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 2] + f64[at - 1] + 1));
+      case RAW:
         at += 3;
-        return JSON.parse(src.slice(f64[at - 2], f64[at - 1]));
+        return JSON.parse(src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]));
       default:
         throw new Error(`gcore-streaming: corrupt tape (op ${f64[at]})`);
     }
@@ -360,20 +363,20 @@ export function fastPath(m) {
       if (len >= 0 && len <= limit && (ascii || body.isWellFormed?.() === true)) {
         const r = m.__gsParse(len);
         if (r !== 0) {
-          const code = r % 16384;
-          const kind = code & 7;
+          const code = r % PARSE_CODES;
+          const kind = code & ((1 << KIND_BITS) - 1);
           let entity;
           if (ascii) {
             views();
             src = body;
-            at = (r - code) / 131072; // the tape's address / 8
+            at = (r - code) / PARSE_CODES / 8; // the tape's address / 8
             entity = object(SET[kind]);
             src = "";
           } else {
             entity = JSON.parse(body).message[ENTITY[kind]];
           }
           // Known fields sent as `null` read as absent (as the generated export writes them).
-          for (let nulls = code >>> 3, i = 0; nulls !== 0; nulls >>>= 1, i++) {
+          for (let nulls = code >>> KIND_BITS, i = 0; nulls !== 0; nulls >>>= 1, i++) {
             if (nulls & 1) delete entity[FIELDS[kind][i]];
           }
           switch (kind) {

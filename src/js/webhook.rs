@@ -6,7 +6,7 @@
 
 use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::{self, NumKind, Tape, Value as J};
+use crate::domain::json::{self, layout, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
 use crate::domain::text::{self, Cat};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
@@ -713,7 +713,7 @@ fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
 }
 
 /// Numbers before the ops of a result tape.
-const TAPE_HEADER: usize = 10;
+const TAPE_HEADER: usize = layout::RESULT_HEADER;
 
 // ------------------------------------------------------------------ the fast path
 //
@@ -788,7 +788,8 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 
 /// (Internal to the package's JS.) Validates the `len` bytes in the input buffer as a webhook with
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
-/// body's entity by more than `null` fields), or `code + 2^14 × address`: `code` holds in bits 0-2
+/// body's entity by more than `null` fields), or `code + layout::PARSE_CODES × address`: `code` holds in its
+/// `layout::KIND_BITS` low bits
 /// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
 /// above them the mask of the entity's known fields sent as `null` (see [`quick_tape`]); at `address`
 /// (8-aligned) is the entity as an entity tape (`domain::webhook::event`'s `entity_tape`). The event
@@ -812,7 +813,8 @@ pub fn gs_parse(len: usize) -> f64 {
             "broadcast" => 5,
             _ => return 0.0,
         };
-        f64::from(kind | nulls << 3) + 16384.0 * entity.as_ptr() as usize as f64
+        f64::from(kind | nulls << layout::KIND_BITS)
+            + f64::from(layout::PARSE_CODES) * entity.as_ptr() as usize as f64
     })
     .unwrap_or(0.0)
 }

@@ -18,7 +18,7 @@ mod tests;
 mod write;
 
 pub use read::{parse, Reader};
-pub use tape::Tape;
+pub use tape::{layout, op, Tape};
 pub use write::{write_str, ObjWriter, Sink};
 // Where the client's modules still take them from.
 #[allow(unused_imports)]

@@ -86,35 +86,12 @@ fn field_index(fields: &[&str], k: &str) -> Option<usize> {
         .position(|f| f.len() == k.len() && f.as_bytes().first() == first && *f == k)
 }
 
-/// The opcodes of the entity tape [`quick_tape`] writes: the entity's object as a flat list of
-/// numbers, each opcode followed by its operands. Offsets are byte offsets into the body (`start`
-/// inclusive, `end` exclusive). The package's JS builds the event's object from it and the body's
-/// text (for an ASCII body, byte offsets are string indices): cheaper than `JSON.parse` of the body.
-pub mod entity_tape {
-    /// Opens an object (the entity, or an item of `converted_videos`).
-    pub const OBJ: f64 = 1.0;
-    /// Opens an array.
-    pub const ARR: f64 = 2.0;
-    /// Closes the innermost object or array.
-    pub const END: f64 = 3.0;
-    /// `true`.
-    pub const TRUE: f64 = 5.0;
-    /// `false`.
-    pub const FALSE: f64 = 6.0;
-    /// An integer: `NUM value`.
-    pub const NUM: f64 = 7.0;
-    /// A string without escapes: `STR start end` (its text between the quotes).
-    pub const STR: f64 = 8.0;
-    /// A known member's name: `KEY i`, `i` its index in the object's known fields (the order of
-    /// [`known_fields`](super::known_fields); `status, name, mp4_url` in `converted_videos`).
-    pub const KEY: f64 = 10.0;
-    /// Another member's name (without escapes): `KEYD start end`.
-    pub const KEYD: f64 = 11.0;
-    /// A string with escapes: `ESC start end` (its text between the quotes, as written).
-    pub const ESC: f64 = 12.0;
-    /// Another member's value, as JSON text: `JSON start end`.
-    pub const JSON: f64 = 13.0;
-}
+/// The entity tape [`quick_tape`] writes is a [`json::Tape`]'s format ([`json::op`]): the entity's
+/// object as a flat list of numbers, spans into the body, a known member's name as `FIELD i` (`i` its
+/// index in the object's known fields: the order of [`known_fields`]; `status, name, mp4_url` in
+/// `converted_videos`). The package's JS builds the event's object from it and the body's text (for
+/// an ASCII body, byte offsets are string indices): cheaper than `JSON.parse` of the body.
+pub use json::op as entity_tape;
 
 /// Writes a string read by `r` to the tape.
 #[inline(always)]
@@ -125,7 +102,7 @@ fn tape_str(r: &json::Reader<'_>, s: Str<'_>, out: &mut Vec<f64>) {
     } else {
         entity_tape::STR
     };
-    out.extend([op, start as f64, (start + s.raw().len()) as f64]);
+    out.extend([op, start as f64, s.raw().len() as f64]);
 }
 
 /// Checks a known field's value against `rule` (what [`check`] accepts there without fixups) and
@@ -201,7 +178,7 @@ fn quick_check_object(
                 null |= 1 << i;
             }
             Some(i) => {
-                out.extend([t::KEY, i as f64]);
+                out.extend([t::FIELD, i as f64]);
                 quick_check_value(r, *rules.get(i)?, out)?;
                 set |= 1 << i;
                 null &= !(1 << i);
@@ -209,11 +186,11 @@ fn quick_check_object(
             None if k.contains('\\') => return None,
             None => {
                 let at = r.offset(k);
-                out.extend([t::KEYD, at as f64, (at + k.len()) as f64]);
+                out.extend([t::KEYD, at as f64, k.len() as f64]);
                 r.peek()?;
                 let start = r.mark().0;
                 r.skip()?;
-                out.extend([t::JSON, start as f64, r.mark().0 as f64]);
+                out.extend([t::RAW, start as f64, r.mark().0.saturating_sub(start) as f64]);
             }
         }
     }
@@ -262,7 +239,7 @@ impl TapeIn<'_> {
         use entity_tape as t;
         loop {
             let op = self.at(0);
-            if op == t::KEY {
+            if op == t::FIELD {
                 let i = self.at(1) as usize;
                 self.pos += 2;
                 if self.skip & 1u32.checked_shl(i as u32).unwrap_or(0) == 0 {
@@ -304,7 +281,7 @@ impl TapeIn<'_> {
                     1
                 }
                 x if x == t::TRUE || x == t::FALSE => 1,
-                x if x == t::NUM || x == t::KEY => 2,
+                x if x == t::NUM || x == t::FIELD => 2,
                 _ => 3,
             };
             if depth == 0 || self.pos >= self.ops.len() {
@@ -327,7 +304,8 @@ impl TapeIn<'_> {
     }
 
     fn string(&mut self) -> Option<String> {
-        let (op, start, end) = (self.at(0), self.at(1) as usize, self.at(2) as usize);
+        let (op, start) = (self.at(0), self.at(1) as usize);
+        let end = start.saturating_add(self.at(2) as usize);
         self.pos += 3;
         if op == entity_tape::STR {
             return self.text.get(start..end).map(str::to_owned);

@@ -68,13 +68,13 @@ fn by_quick(text: &str) -> Option<(String, Vec<&'static str>)> {
 fn from_tape(ops: &[f64], text: &str, names: &[&str]) -> Value {
     fn value(ops: &[f64], pos: &mut usize, text: &str, names: &[&str]) -> Value {
         let op = ops[*pos];
-        let span = |pos: &usize| &text[ops[*pos + 1] as usize..ops[*pos + 2] as usize];
+        let span = |pos: &usize| &text[ops[*pos + 1] as usize..(ops[*pos + 1] + ops[*pos + 2]) as usize];
         let v = match op {
             x if x == t::OBJ => {
                 *pos += 1;
                 let mut o = Map::new();
                 while ops[*pos] != t::END {
-                    let k = if ops[*pos] == t::KEY {
+                    let k = if ops[*pos] == t::FIELD {
                         let k = names[ops[*pos + 1] as usize].to_owned();
                         *pos += 2;
                         k
@@ -110,7 +110,7 @@ fn from_tape(ops: &[f64], text: &str, names: &[&str]) -> Value {
             }
             x if x == t::STR => Value::String(span(pos).to_owned()),
             x if x == t::ESC => serde_json::from_str(&format!("\"{}\"", span(pos))).unwrap(),
-            x if x == t::JSON => serde_json::from_str(span(pos)).unwrap(),
+            x if x == t::RAW => serde_json::from_str(span(pos)).unwrap(),
             _ => panic!("bad op {op} at {pos}"),
         };
         *pos += if op == t::TRUE || op == t::FALSE { 1 } else { 3 };
