@@ -16,21 +16,12 @@
 // Both tapes are one format (`op` in src/domain/json/tape.rs); its opcodes and layout come from
 // ./wire.js, generated from the Rust definitions.
 
+// So do the webhook entities' known fields (ENTITY, FIELDS, SET, SET_CONVERTED, event: by the kind
+// `__gsParse` answers).
 import { OBJ, ARR, END, NULL, TRUE, FALSE, NUM, STR, SYM, KEY, KEYD, ESC, RAW, FIELD, RESULT_HEADER, PARSE_CODES, KIND_BITS } from "./wire.js";
+import { ENTITY, FIELDS, SET, SET_CONVERTED, event } from "./wire.js";
 
 const MAX_BYTES = 65536; // ParseOptions::default().max_bytes
-// By the kind `__gsParse` answers: the entity's key, and its known fields in the order of the mask of
-// `null` fields (`quick` in src/domain/webhook/event/fast.rs).
-const ENTITY = [, "stream", "video", "video", "restream", "broadcast"];
-const VIDEO = ["id", "status", "converted_videos", "slug", "name", "duration", "stream_id", "deleted_at", "error", "client_user_id"];
-const FIELDS = [
-  ,
-  ["id", "live", "backup_live", "recording", "transcoding", "client_user_id", "client_entity_data", "pull", "uri", "stream_source_type"],
-  VIDEO,
-  VIDEO,
-  ["id", "name", "stream_id", "live", "active"],
-  ["id", "status", "stream_ids", "name"],
-];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -233,64 +224,7 @@ export function fastPath(m) {
   // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
   let src = "";
   let at = 0;
-  // Known members are stored by name, one store site per field (V8 keeps each site monomorphic: about
-  // twice as fast as `o[name] = v` with a computed name); the setters follow FIELDS' order.
-  const SET = [
-    ,
-    (o, i, v) => {
-      switch (i) {
-        case 0: o.id = v; break;
-        case 1: o.live = v; break;
-        case 2: o.backup_live = v; break;
-        case 3: o.recording = v; break;
-        case 4: o.transcoding = v; break;
-        case 5: o.client_user_id = v; break;
-        case 6: o.client_entity_data = v; break;
-        case 7: o.pull = v; break;
-        case 8: o.uri = v; break;
-        default: o.stream_source_type = v;
-      }
-    },
-    (o, i, v) => {
-      switch (i) {
-        case 0: o.id = v; break;
-        case 1: o.status = v; break;
-        case 2: o.converted_videos = v; break;
-        case 3: o.slug = v; break;
-        case 4: o.name = v; break;
-        case 5: o.duration = v; break;
-        case 6: o.stream_id = v; break;
-        case 7: o.deleted_at = v; break;
-        case 8: o.error = v; break;
-        default: o.client_user_id = v;
-      }
-    },
-  ];
-  SET[3] = SET[2];
-  SET[4] = (o, i, v) => {
-    switch (i) {
-      case 0: o.id = v; break;
-      case 1: o.name = v; break;
-      case 2: o.stream_id = v; break;
-      case 3: o.live = v; break;
-      default: o.active = v;
-    }
-  };
-  SET[5] = (o, i, v) => {
-    switch (i) {
-      case 0: o.id = v; break;
-      case 1: o.status = v; break;
-      case 2: o.stream_ids = v; break;
-      default: o.name = v;
-    }
-  };
-  const SET_CONVERTED = (o, i, v) => {
-    switch (i) {
-      case 0: o.status = v; break;
-      case 1: o.name = v; break;
-      default: o.mp4_url = v;
-    }
-  };
+  // Known members are stored by name, one store site per field (the setters of ./wire.js).
   const object = (set) => {
     at++;
     const o = {};
@@ -379,18 +313,7 @@ export function fastPath(m) {
           for (let nulls = code >>> KIND_BITS, i = 0; nulls !== 0; nulls >>>= 1, i++) {
             if (nulls & 1) delete entity[FIELDS[kind][i]];
           }
-          switch (kind) {
-            case 1:
-              return { type: "stream", stream: entity };
-            case 2:
-              return { type: "video", video: entity };
-            case 3:
-              return { type: "video_delete", video: entity };
-            case 4:
-              return { type: "restream", restream: entity };
-            default:
-              return { type: "broadcast", broadcast: entity };
-          }
+          return event(kind, entity);
         }
       }
     }

@@ -790,9 +790,9 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
 /// body's entity by more than `null` fields), or `code + layout::PARSE_CODES × address`: `code` holds in its
 /// `layout::KIND_BITS` low bits
-/// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
+/// the event's kind (its place in `event::ENTITIES`, from 1; `vod` is `video`) and
 /// above them the mask of the entity's known fields sent as `null` (see [`quick_tape`]); at `address`
-/// (8-aligned) is the entity as an entity tape (`domain::webhook::event`'s `entity_tape`). The event
+/// (8-aligned) is the entity as an entity tape (a `json::Tape`'s format, spans into the body). The event
 /// is `{type, [entity]: <the tape's object>}`, which is also `message[entity]` of `JSON.parse(body)`
 /// with those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
@@ -802,18 +802,10 @@ pub fn gs_parse(len: usize) -> f64 {
         let Some(text) = scratch_text(input, len) else {
             return 0.0;
         };
-        let Some((type_name, nulls)) = quick_tape(text, entity) else {
+        let Some((kind, nulls)) = quick_tape(text, entity) else {
             return 0.0;
         };
-        let kind = match type_name {
-            "stream" => 1,
-            "video" => 2,
-            "video_delete" => 3,
-            "restream" => 4,
-            "broadcast" => 5,
-            _ => return 0.0,
-        };
-        f64::from(kind | nulls << layout::KIND_BITS)
+        f64::from(kind | (nulls << layout::KIND_BITS))
             + f64::from(layout::PARSE_CODES) * entity.as_ptr() as usize as f64
     })
     .unwrap_or(0.0)

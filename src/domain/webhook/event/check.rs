@@ -40,7 +40,8 @@ pub struct Checked<'v, 'a> {
 /// Validates a parsed body: an envelope, or (with `flat_allowed`) the flat form too.
 ///
 /// # Errors
-/// As [`parse_event_value`].
+/// As [`parse_webhook`](super::parse_webhook), except `too_large` and `invalid_json`; paths of the
+/// flat form have no `message.` prefix.
 pub fn check<'v, 'a>(
     root: &'v json::Value<'a>,
     opts: &ParseOptions,
