@@ -76,107 +76,183 @@ pub enum Outcome {
     UnknownStatus,
 }
 
-/// A tracked stream.
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrackedStream {
-    /// Stream id.
-    pub id: StreamId,
-    /// The on/off switch (from API responses).
-    pub active: Option<bool>,
-    /// The primary ingest is receiving.
-    pub live: Option<bool>,
-    /// The backup ingest is receiving.
-    pub backup_live: Option<bool>,
-    /// Recording.
-    pub recording: Option<bool>,
-    /// Transcoding.
-    pub transcoding: Option<bool>,
-    /// The current session (1 for the first run; +1 each time it goes live again after stop/done).
-    pub session: u32,
-    /// A stop was requested ([`Tracker::expect_stop`], or the stream was disabled) in this session.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub stop_expected: bool,
-    /// This session ended by an interruption (`live: false` that was not a requested stop).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub interrupted: bool,
-    /// This session reached the stop stage.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub stopped: bool,
-    /// When it was first seen (ms, as given to `apply`).
-    pub first_seen_ms: Option<u64>,
-    /// When it last changed (ms).
-    pub updated_ms: Option<u64>,
+/// Declares a tracked entity from its one field table: the struct (its `Serialize`/`Deserialize`
+/// forms, the snapshot's JSON as serde reads it), `write_fields` (the same JSON, written by hand for
+/// the JS bindings and snapshots), `FIELDS` and `build` (the snapshot reader's table and what it
+/// makes of a checked object). Each field's kind says how it is written and read:
+/// - `Req`: an id (`u64` or an id newtype), required; `Id`: an optional `StreamId`;
+/// - `Req32`: a `u32`, required; `U32`: an optional `u32`; `U64`: an optional `u64`;
+/// - `Bool`: an optional boolean; `Flag`: a boolean written only when true;
+/// - `Str`: an optional string; `Status(T)`: an optional open enumeration `T` (its wire form);
+/// - `Ids`: a list of `StreamId`s in ascending order.
+macro_rules! tracked {
+    ($(#[doc = $sdoc:literal])* pub struct $name:ident {
+        $($(#[doc = $doc:literal])* $(#[serde($($serde:tt)*)])* $field:ident: $ty:ty => $kind:ident $(($arg:ty))?,)*
+    }) => {
+        $(#[doc = $sdoc])*
+        #[skip_serializing_none]
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[doc = $doc])* $(#[serde($($serde)*)])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            pub(super) fn write_fields(&self, o: &mut ObjWriter<'_>) {
+                $(tracked!(@write o, stringify!($field), self.$field, $kind);)*
+            }
+
+            /// Appends the entity as JSON (its `Serialize` form).
+            pub fn write_json(&self, out: &mut dyn json::Sink) {
+                let mut o = ObjWriter::new(out);
+                self.write_fields(&mut o);
+                o.end();
+            }
+
+            /// The snapshot fields, in the order [`build`](Self::build) reads them.
+            const FIELDS: &'static [(&'static str, snapshot::snap::K)] =
+                &[$((stringify!($field), tracked!(@k $kind))),*];
+
+            /// The entity of a checked snapshot object (its fields in the order of `FIELDS`).
+            fn build(r: &mut snapshot::snap::Rec<'_>) -> Self {
+                let mut i = 0;
+                // (Field initialisers run in the order written: `i` is each field's place.)
+                Self {
+                    $($field: {
+                        let v = tracked!(@read r, i, $kind $(($arg))?);
+                        i += 1;
+                        let _ = i;
+                        v
+                    },)*
+                }
+            }
+        }
+    };
+    (@k Status) => { snapshot::snap::K::Str };
+    (@k $kind:ident) => { snapshot::snap::K::$kind };
+    (@write $o:ident, $n:expr, $v:expr, Req) => { $o.u64($n, snapshot::Raw::raw(&$v)) };
+    (@write $o:ident, $n:expr, $v:expr, Id) => { $o.opt_u64($n, $v.map(|x| x.0)) };
+    (@write $o:ident, $n:expr, $v:expr, Req32) => { $o.u64($n, u64::from($v)) };
+    (@write $o:ident, $n:expr, $v:expr, U32) => { $o.opt_u64($n, $v.map(u64::from)) };
+    (@write $o:ident, $n:expr, $v:expr, U64) => { $o.opt_u64($n, $v) };
+    (@write $o:ident, $n:expr, $v:expr, Bool) => { $o.opt_bool($n, $v) };
+    (@write $o:ident, $n:expr, $v:expr, Flag) => { if $v { $o.bool($n, true) } };
+    (@write $o:ident, $n:expr, $v:expr, Str) => { $o.opt_str($n, $v.as_deref()) };
+    (@write $o:ident, $n:expr, $v:expr, Status) => {
+        if let Some(st) = &$v {
+            $o.known_str($n, st.wire(), st.as_str());
+        }
+    };
+    (@write $o:ident, $n:expr, $v:expr, Ids) => { $o.u64s($n, $v.iter().map(|s| s.0)) };
+    (@read $r:ident, $i:ident, Req) => { snapshot::Raw::from_raw($r.u($i)) };
+    (@read $r:ident, $i:ident, Id) => { $r.ou($i).map(StreamId) };
+    (@read $r:ident, $i:ident, Req32) => { $r.u($i) as u32 };
+    (@read $r:ident, $i:ident, U32) => { $r.ou($i).map(|n| n as u32) };
+    (@read $r:ident, $i:ident, U64) => { $r.ou($i) };
+    (@read $r:ident, $i:ident, Bool) => { $r.b($i) };
+    (@read $r:ident, $i:ident, Flag) => { $r.b($i) == Some(true) };
+    (@read $r:ident, $i:ident, Str) => { $r.s($i) };
+    (@read $r:ident, $i:ident, Status($t:ty)) => { $r.str($i).map(|s| <$t>::parse(&s.text())) };
+    (@read $r:ident, $i:ident, Ids) => { $r.ids() };
 }
 
-/// A tracked broadcast.
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrackedBroadcast {
-    /// Broadcast id.
-    pub id: BroadcastId,
-    /// Status.
-    pub status: Option<BroadcastStatus>,
-    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
-    pub unknown_status: Option<String>,
-    /// The streams feeding it.
-    #[serde(default)]
-    pub stream_ids: Vec<StreamId>,
-    /// When it was first seen (ms).
-    pub first_seen_ms: Option<u64>,
-    /// When it last changed (ms).
-    pub updated_ms: Option<u64>,
+tracked! {
+    /// A tracked stream.
+    pub struct TrackedStream {
+        /// Stream id.
+        id: StreamId => Req,
+        /// The on/off switch (from API responses).
+        active: Option<bool> => Bool,
+        /// The primary ingest is receiving.
+        live: Option<bool> => Bool,
+        /// The backup ingest is receiving.
+        backup_live: Option<bool> => Bool,
+        /// Recording.
+        recording: Option<bool> => Bool,
+        /// Transcoding.
+        transcoding: Option<bool> => Bool,
+        /// The current session (1 for the first run; +1 each time it goes live again after stop/done).
+        session: u32 => Req32,
+        /// A stop was requested ([`Tracker::expect_stop`], or the stream was disabled) in this session.
+        #[serde(default, skip_serializing_if = "is_false")]
+        stop_expected: bool => Flag,
+        /// This session ended by an interruption (`live: false` that was not a requested stop).
+        #[serde(default, skip_serializing_if = "is_false")]
+        interrupted: bool => Flag,
+        /// This session reached the stop stage.
+        #[serde(default, skip_serializing_if = "is_false")]
+        stopped: bool => Flag,
+        /// When it was first seen (ms, as given to `apply`).
+        first_seen_ms: Option<u64> => U64,
+        /// When it last changed (ms).
+        updated_ms: Option<u64> => U64,
+    }
 }
 
-/// A tracked video (e.g. a stream's recording).
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrackedVideo {
-    /// Video id.
-    pub id: VideoId,
-    /// Processing status.
-    pub status: Option<VideoStatus>,
-    /// The last `status` received outside the documented values, as sent, until a known one replaces it.
-    pub unknown_status: Option<String>,
-    /// The stream it was recorded from.
-    pub stream_id: Option<StreamId>,
-    /// The stream session it was recorded in.
-    pub session: Option<u32>,
-    /// Name.
-    pub name: Option<String>,
-    /// Duration (ms).
-    pub duration: Option<u64>,
-    /// Deleted (`video_delete`).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub deleted: bool,
-    /// When it was deleted (from `video_delete`).
-    pub deleted_at: Option<String>,
-    /// When it was first seen (ms).
-    pub first_seen_ms: Option<u64>,
-    /// When it last changed (ms).
-    pub updated_ms: Option<u64>,
+tracked! {
+    /// A tracked broadcast.
+    pub struct TrackedBroadcast {
+        /// Broadcast id.
+        id: BroadcastId => Req,
+        /// Status.
+        status: Option<BroadcastStatus> => Status(BroadcastStatus),
+        /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+        unknown_status: Option<String> => Str,
+        /// The streams feeding it.
+        #[serde(default)]
+        stream_ids: Vec<StreamId> => Ids,
+        /// When it was first seen (ms).
+        first_seen_ms: Option<u64> => U64,
+        /// When it last changed (ms).
+        updated_ms: Option<u64> => U64,
+    }
 }
 
-/// A tracked restream.
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrackedRestream {
-    /// Restream id.
-    pub id: u64,
-    /// The stream restreamed.
-    pub stream_id: Option<StreamId>,
-    /// Restreaming now (`live`, or legacy `active`).
-    pub live: Option<bool>,
-    /// Name.
-    pub name: Option<String>,
-    /// When it was first seen (ms).
-    pub first_seen_ms: Option<u64>,
-    /// When it last changed (ms).
-    pub updated_ms: Option<u64>,
+tracked! {
+    /// A tracked video (e.g. a stream's recording).
+    pub struct TrackedVideo {
+        /// Video id.
+        id: VideoId => Req,
+        /// Processing status.
+        status: Option<VideoStatus> => Status(VideoStatus),
+        /// The last `status` received outside the documented values, as sent, until a known one replaces it.
+        unknown_status: Option<String> => Str,
+        /// The stream it was recorded from.
+        stream_id: Option<StreamId> => Id,
+        /// The stream session it was recorded in.
+        session: Option<u32> => U32,
+        /// Name.
+        name: Option<String> => Str,
+        /// Duration (ms).
+        duration: Option<u64> => U64,
+        /// Deleted (`video_delete`).
+        #[serde(default, skip_serializing_if = "is_false")]
+        deleted: bool => Flag,
+        /// When it was deleted (from `video_delete`).
+        deleted_at: Option<String> => Str,
+        /// When it was first seen (ms).
+        first_seen_ms: Option<u64> => U64,
+        /// When it last changed (ms).
+        updated_ms: Option<u64> => U64,
+    }
+}
+
+tracked! {
+    /// A tracked restream.
+    pub struct TrackedRestream {
+        /// Restream id.
+        id: u64 => Req,
+        /// The stream restreamed.
+        stream_id: Option<StreamId> => Id,
+        /// Restreaming now (`live`, or legacy `active`).
+        live: Option<bool> => Bool,
+        /// Name.
+        name: Option<String> => Str,
+        /// When it was first seen (ms).
+        first_seen_ms: Option<u64> => U64,
+        /// When it last changed (ms).
+        updated_ms: Option<u64> => U64,
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -146,215 +146,38 @@ impl Tracker {
     }
 }
 
-// ------------------------------------------------------------------ JSON text (no serde)
-//
-// The JS bindings and snapshots write JSON by hand: the same text as the `Serialize` forms (a test
-// checks it), without serde_json's code in the WebAssembly build.
+/// An id as the snapshot holds it (a positive integer).
+pub(super) trait Raw {
+    fn raw(&self) -> u64;
+    fn from_raw(n: u64) -> Self;
+}
 
-impl TrackedStream {
-    pub(super) fn write_fields(&self, o: &mut ObjWriter<'_>) {
-        o.u64("id", self.id.0);
-        o.opt_bool("active", self.active);
-        o.opt_bool("live", self.live);
-        o.opt_bool("backup_live", self.backup_live);
-        o.opt_bool("recording", self.recording);
-        o.opt_bool("transcoding", self.transcoding);
-        o.u64("session", u64::from(self.session));
-        if self.stop_expected {
-            o.bool("stop_expected", true);
-        }
-        if self.interrupted {
-            o.bool("interrupted", true);
-        }
-        if self.stopped {
-            o.bool("stopped", true);
-        }
-        o.opt_u64("first_seen_ms", self.first_seen_ms);
-        o.opt_u64("updated_ms", self.updated_ms);
+impl Raw for u64 {
+    fn raw(&self) -> u64 {
+        *self
     }
-
-    /// Appends the stream as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut dyn json::Sink) {
-        let mut o = ObjWriter::new(out);
-        self.write_fields(&mut o);
-        o.end();
-    }
-
-    /// The snapshot fields, in the order [`build`](Self::build) reads them.
-    const FIELDS: &'static [(&'static str, snap::K)] = &[
-        ("id", snap::K::Req),
-        ("active", snap::K::Bool),
-        ("live", snap::K::Bool),
-        ("backup_live", snap::K::Bool),
-        ("recording", snap::K::Bool),
-        ("transcoding", snap::K::Bool),
-        ("session", snap::K::Req32),
-        ("stop_expected", snap::K::Flag),
-        ("interrupted", snap::K::Flag),
-        ("stopped", snap::K::Flag),
-        ("first_seen_ms", snap::K::U64),
-        ("updated_ms", snap::K::U64),
-    ];
-
-    fn build(r: &mut snap::Rec<'_>) -> Self {
-        Self {
-            id: StreamId(r.u(0)),
-            active: r.b(1),
-            live: r.b(2),
-            backup_live: r.b(3),
-            recording: r.b(4),
-            transcoding: r.b(5),
-            session: r.u(6) as u32,
-            stop_expected: r.b(7) == Some(true),
-            interrupted: r.b(8) == Some(true),
-            stopped: r.b(9) == Some(true),
-            first_seen_ms: r.ou(10),
-            updated_ms: r.ou(11),
-        }
+    fn from_raw(n: u64) -> Self {
+        n
     }
 }
 
-impl TrackedBroadcast {
-    pub(super) fn write_fields(&self, o: &mut ObjWriter<'_>) {
-        o.u64("id", self.id.0);
-        if let Some(st) = &self.status {
-            o.known_str("status", st.wire(), st.as_str());
+macro_rules! raw_id {
+    ($($t:ident),*) => {$(
+        impl Raw for $t {
+            fn raw(&self) -> u64 {
+                self.0
+            }
+            fn from_raw(n: u64) -> Self {
+                $t(n)
+            }
         }
-        o.opt_str("unknown_status", self.unknown_status.as_deref());
-        o.u64s("stream_ids", self.stream_ids.iter().map(|s| s.0));
-        o.opt_u64("first_seen_ms", self.first_seen_ms);
-        o.opt_u64("updated_ms", self.updated_ms);
-    }
-
-    /// Appends the broadcast as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut dyn json::Sink) {
-        let mut o = ObjWriter::new(out);
-        self.write_fields(&mut o);
-        o.end();
-    }
-
-    /// The snapshot fields, in the order [`build`](Self::build) reads them.
-    const FIELDS: &'static [(&'static str, snap::K)] = &[
-        ("id", snap::K::Req),
-        ("status", snap::K::Str),
-        ("unknown_status", snap::K::Str),
-        ("stream_ids", snap::K::Ids),
-        ("first_seen_ms", snap::K::U64),
-        ("updated_ms", snap::K::U64),
-    ];
-
-    fn build(r: &mut snap::Rec<'_>) -> Self {
-        Self {
-            id: BroadcastId(r.u(0)),
-            status: r.str(1).map(|s| BroadcastStatus::parse(&s.text())),
-            unknown_status: r.s(2),
-            stream_ids: r.ids(),
-            first_seen_ms: r.ou(4),
-            updated_ms: r.ou(5),
-        }
-    }
+    )*};
 }
-
-impl TrackedVideo {
-    pub(super) fn write_fields(&self, o: &mut ObjWriter<'_>) {
-        o.u64("id", self.id.0);
-        if let Some(st) = &self.status {
-            o.known_str("status", st.wire(), st.as_str());
-        }
-        o.opt_str("unknown_status", self.unknown_status.as_deref());
-        o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
-        o.opt_u64("session", self.session.map(u64::from));
-        o.opt_str("name", self.name.as_deref());
-        o.opt_u64("duration", self.duration);
-        if self.deleted {
-            o.bool("deleted", true);
-        }
-        o.opt_str("deleted_at", self.deleted_at.as_deref());
-        o.opt_u64("first_seen_ms", self.first_seen_ms);
-        o.opt_u64("updated_ms", self.updated_ms);
-    }
-
-    /// Appends the video as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut dyn json::Sink) {
-        let mut o = ObjWriter::new(out);
-        self.write_fields(&mut o);
-        o.end();
-    }
-
-    /// The snapshot fields, in the order [`build`](Self::build) reads them.
-    const FIELDS: &'static [(&'static str, snap::K)] = &[
-        ("id", snap::K::Req),
-        ("status", snap::K::Str),
-        ("unknown_status", snap::K::Str),
-        ("stream_id", snap::K::Id),
-        ("session", snap::K::U32),
-        ("name", snap::K::Str),
-        ("duration", snap::K::U64),
-        ("deleted", snap::K::Flag),
-        ("deleted_at", snap::K::Str),
-        ("first_seen_ms", snap::K::U64),
-        ("updated_ms", snap::K::U64),
-    ];
-
-    fn build(r: &mut snap::Rec<'_>) -> Self {
-        Self {
-            id: VideoId(r.u(0)),
-            status: r.str(1).map(|s| VideoStatus::parse(&s.text())),
-            unknown_status: r.s(2),
-            stream_id: r.ou(3).map(StreamId),
-            session: r.ou(4).map(|n| n as u32),
-            name: r.s(5),
-            duration: r.ou(6),
-            deleted: r.b(7) == Some(true),
-            deleted_at: r.s(8),
-            first_seen_ms: r.ou(9),
-            updated_ms: r.ou(10),
-        }
-    }
-}
-
-impl TrackedRestream {
-    pub(super) fn write_fields(&self, o: &mut ObjWriter<'_>) {
-        o.u64("id", self.id);
-        o.opt_u64("stream_id", self.stream_id.map(|s| s.0));
-        o.opt_bool("live", self.live);
-        o.opt_str("name", self.name.as_deref());
-        o.opt_u64("first_seen_ms", self.first_seen_ms);
-        o.opt_u64("updated_ms", self.updated_ms);
-    }
-
-    /// Appends the restream as JSON (its `Serialize` form).
-    pub fn write_json(&self, out: &mut dyn json::Sink) {
-        let mut o = ObjWriter::new(out);
-        self.write_fields(&mut o);
-        o.end();
-    }
-
-    /// The snapshot fields, in the order [`build`](Self::build) reads them.
-    const FIELDS: &'static [(&'static str, snap::K)] = &[
-        ("id", snap::K::Req),
-        ("stream_id", snap::K::Id),
-        ("live", snap::K::Bool),
-        ("name", snap::K::Str),
-        ("first_seen_ms", snap::K::U64),
-        ("updated_ms", snap::K::U64),
-    ];
-
-    fn build(r: &mut snap::Rec<'_>) -> Self {
-        Self {
-            id: r.u(0),
-            stream_id: r.ou(1).map(StreamId),
-            live: r.b(2),
-            name: r.s(3),
-            first_seen_ms: r.ou(4),
-            updated_ms: r.ou(5),
-        }
-    }
-}
+raw_id!(StreamId, BroadcastId, VideoId);
 
 /// Reading snapshot JSON: every field known, none repeated, each of its type (`null` reads as absent).
 /// One interpreter reads an object by a field table; the readers then take the checked values.
-mod snap {
+pub(super) mod snap {
     use super::{Str, StreamId};
     use crate::domain::json::{NumKind, Number, Reader, Value as J};
     use crate::domain::webhook::event::MAX_SAFE_INTEGER;
@@ -362,7 +185,7 @@ mod snap {
 
     /// What a snapshot field holds.
     #[derive(Clone, Copy, PartialEq, Eq)]
-    pub(super) enum K {
+    pub(in crate::domain::webhook::tracker) enum K {
         /// An id (1 to 2^53-1, as JS numbers hold them exactly), required.
         Req,
         /// An id or null.
@@ -388,14 +211,14 @@ mod snap {
 
     /// A field's value (a `null` reads as absent).
     #[derive(Clone, Copy)]
-    pub(super) enum V<'a> {
+    pub(in crate::domain::webhook::tracker) enum V<'a> {
         U(u64),
         B(bool),
         S(Str<'a>),
     }
 
     /// An object's fields, checked, in the order of its field table.
-    pub(super) struct Rec<'a> {
+    pub(in crate::domain::webhook::tracker) struct Rec<'a> {
         v: [Option<V<'a>>; MAX],
         /// The value of the `Ids` field (an object has at most one).
         ids: Vec<StreamId>,
@@ -404,7 +227,10 @@ mod snap {
     /// The object at `r` by the field table `keys` (each field known, at most once, of its kind;
     /// the required ones present); `None` when it is not.
     #[inline(never)]
-    pub(super) fn pull<'a>(r: &mut Reader<'a>, keys: &[(&str, K)]) -> Option<Rec<'a>> {
+    pub(in crate::domain::webhook::tracker) fn pull<'a>(
+        r: &mut Reader<'a>,
+        keys: &[(&str, K)],
+    ) -> Option<Rec<'a>> {
         let mut out = Rec {
             v: [None; MAX],
             ids: Vec::new(),
@@ -482,20 +308,23 @@ mod snap {
 
     /// [`Reader::key`], once in the WebAssembly build.
     #[inline(never)]
-    pub(super) fn key<'a>(r: &mut Reader<'a>, first: &mut bool) -> Option<Option<Str<'a>>> {
+    pub(in crate::domain::webhook::tracker) fn key<'a>(
+        r: &mut Reader<'a>,
+        first: &mut bool,
+    ) -> Option<Option<Str<'a>>> {
         r.key(first)
     }
 
     /// [`Reader::item`], once in the WebAssembly build.
     #[inline(never)]
-    pub(super) fn item(r: &mut Reader<'_>, first: &mut bool) -> Option<bool> {
+    pub(in crate::domain::webhook::tracker) fn item(r: &mut Reader<'_>, first: &mut bool) -> Option<bool> {
         r.item(first)
     }
 
     impl<'a> Rec<'a> {
         /// An integer field (`None`: absent or null).
         #[inline(never)]
-        pub(super) fn ou(&self, i: usize) -> Option<u64> {
+        pub(in crate::domain::webhook::tracker) fn ou(&self, i: usize) -> Option<u64> {
             match self.v.get(i) {
                 Some(Some(V::U(n))) => Some(*n),
                 _ => None,
@@ -503,13 +332,13 @@ mod snap {
         }
 
         /// A required integer field.
-        pub(super) fn u(&self, i: usize) -> u64 {
+        pub(in crate::domain::webhook::tracker) fn u(&self, i: usize) -> u64 {
             self.ou(i).unwrap_or_default()
         }
 
         /// A boolean field.
         #[inline(never)]
-        pub(super) fn b(&self, i: usize) -> Option<bool> {
+        pub(in crate::domain::webhook::tracker) fn b(&self, i: usize) -> Option<bool> {
             match self.v.get(i) {
                 Some(Some(V::B(b))) => Some(*b),
                 _ => None,
@@ -518,7 +347,7 @@ mod snap {
 
         /// A string field, as written.
         #[inline(never)]
-        pub(super) fn str(&self, i: usize) -> Option<Str<'a>> {
+        pub(in crate::domain::webhook::tracker) fn str(&self, i: usize) -> Option<Str<'a>> {
             match self.v.get(i) {
                 Some(Some(V::S(s))) => Some(*s),
                 _ => None,
@@ -526,12 +355,12 @@ mod snap {
         }
 
         /// A string field.
-        pub(super) fn s(&self, i: usize) -> Option<String> {
+        pub(in crate::domain::webhook::tracker) fn s(&self, i: usize) -> Option<String> {
             self.str(i).map(|s| s.decode())
         }
 
         /// The id list.
-        pub(super) fn ids(&mut self) -> Vec<StreamId> {
+        pub(in crate::domain::webhook::tracker) fn ids(&mut self) -> Vec<StreamId> {
             core::mem::take(&mut self.ids)
         }
     }
