@@ -153,20 +153,12 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            // Skip the plain run: byte by byte (most strings are short names and values), 8 bytes at
-            // a time once it is long.
+            // Skip the plain run.
             let mut i = self.pos;
-            let mut n = 0;
             let b = loop {
                 match self.bytes.get(i) {
                     Some(&b) if b == b'"' || b == b'\\' || b < 0x20 => break Some(b),
-                    Some(_) => {
-                        i += 1;
-                        n += 1;
-                        if n == 16 {
-                            i += plain_prefix(self.bytes.get(i..).unwrap_or(&[]));
-                        }
-                    }
+                    Some(_) => i += 1,
                     None => break None,
                 }
             };
@@ -497,30 +489,6 @@ impl<'a> Reader<'a> {
     pub fn value(&mut self) -> Option<Value<'a>> {
         self.p.value().ok()
     }
-}
-
-/// How many leading bytes of `s`, in whole 8-byte words, hold no `"`, `\\` or control character
-/// (SWAR: each test flags the bytes of a word that match, without branching per byte).
-#[inline(always)]
-fn plain_prefix(s: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut n = 0;
-    for chunk in s.chunks_exact(8) {
-        let Ok(w) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(w);
-        // Bytes < 0x20; bytes equal to `"`; bytes equal to `\\`.
-        let special =
-            (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | zero(x ^ (ONES * 0x22)) | zero(x ^ (ONES * 0x5C));
-        if special != 0 {
-            break;
-        }
-        n += 8;
-    }
-    n
 }
 
 /// Whether `int.frac × 10^exp` rounds to infinity as an `f64` (its magnitude is at least
