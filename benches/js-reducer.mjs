@@ -1,5 +1,5 @@
 // The baseline a JavaScript user would write for the tracker: a plain reducer with the same stage
-// logic as src/domain/webhook/tracker.rs (stages setup/test/live/stop/done, sessions, outcomes
+// logic as src/domain/webhook/tracker/ (stages setup/test/live/stop/done, sessions, outcomes
 // applied/duplicate/stale/ignored, the guide's actions), over the flat events of ./zod-webhook.mjs.
 // Its results are checked against WebhookTracker's (untimed) before it is timed.
 

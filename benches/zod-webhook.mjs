@@ -1,4 +1,4 @@
-// The baseline a JavaScript user would write: the rules of `parseWebhook` (src/domain/webhook/event.rs,
+// The baseline a JavaScript user would write: the rules of `parseWebhook` (src/domain/webhook/event/,
 // docs/webhooks.md) as a zod 4 schema.
 //
 // - envelope `{type, message}`; `type` one of stream, video (alias vod), video_delete, restream,

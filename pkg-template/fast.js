@@ -11,22 +11,17 @@
 //   take the generated export, which builds the event (or throws the precise WebhookError), and so
 //   do options other than `maxBytes`, `allowUnknownTypes: false` and `strictStatuses: false`.
 // - apply: wasm folds the event in and writes the result as a tape of numbers (see `Tape` in
-//   src/domain/json.rs), which this file turns into objects.
+//   src/domain/json/tape.rs), which this file turns into objects.
 // The results are identical to the generated exports' (tests/js/cases/fast.mjs checks it).
+// Both tapes are one format (`op` in src/domain/json/tape.rs); its opcodes and layout come from
+// ./wire.js, generated from the Rust definitions.
+
+// So do the webhook entities' known fields (ENTITY, FIELDS, SET, SET_CONVERTED, event: by the kind
+// `__gsParse` answers).
+import { OBJ, ARR, END, NULL, TRUE, FALSE, NUM, STR, SYM, KEY, KEYD, ESC, RAW, FIELD, RESULT_HEADER, PARSE_CODES, KIND_BITS } from "./wire.js";
+import { ENTITY, FIELDS, SET, SET_CONVERTED, event } from "./wire.js";
 
 const MAX_BYTES = 65536; // ParseOptions::default().max_bytes
-// By the kind `__gsParse` answers: the entity's key, and its known fields in the order of the mask of
-// `null` fields (`quick` in src/domain/webhook/event.rs).
-const ENTITY = [, "stream", "video", "video", "restream", "broadcast"];
-const VIDEO = ["id", "status", "converted_videos", "slug", "name", "duration", "stream_id", "deleted_at", "error", "client_user_id"];
-const FIELDS = [
-  ,
-  ["id", "live", "backup_live", "recording", "transcoding", "client_user_id", "client_entity_data", "pull", "uri", "stream_source_type"],
-  VIDEO,
-  VIDEO,
-  ["id", "name", "stream_id", "live", "active"],
-  ["id", "status", "stream_ids", "name"],
-];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -139,43 +134,43 @@ export function fastPath(m) {
   const value = () => {
     const op = ops[pos];
     switch (op) {
-      case 1: {
+      case OBJ: {
         pos++;
         const o = {};
-        while (ops[pos] !== 3) {
-          const k = ops[pos] === 10 ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
+        while (ops[pos] !== END) {
+          const k = ops[pos] === KEY ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
           pos += 3;
           o[k] = value();
         }
         pos++;
         return o;
       }
-      case 2: {
+      case ARR: {
         pos++;
         const a = [];
-        while (ops[pos] !== 3) a.push(value());
+        while (ops[pos] !== END) a.push(value());
         pos++;
         return a;
       }
-      case 4:
+      case NULL:
         pos++;
         return null;
-      case 5:
+      case TRUE:
         pos++;
         return true;
-      case 6:
+      case FALSE:
         pos++;
         return false;
-      case 7:
+      case NUM:
         pos += 2;
         return ops[pos - 1];
-      case 8:
+      case STR:
         pos += 3;
         return text(strs, ops[pos - 2], ops[pos - 1]);
-      case 9:
+      case SYM:
         pos += 3;
         return literal(ops[pos - 2], ops[pos - 1]);
-      case 13:
+      case RAW:
         pos += 3;
         return json(text(strs, ops[pos - 2], ops[pos - 1]));
       default:
@@ -183,7 +178,6 @@ export function fastPath(m) {
     }
   };
   const NO_BYTES = new Uint8Array(0);
-  const HEADER = 10; // TAPE_HEADER in src/js/webhook.rs
   const readTape = (at) => {
     if (at === 0) throw new Error("gcore-streaming: no result");
     views();
@@ -192,12 +186,12 @@ export function fastPath(m) {
     strs = f64[h + 2] === 0 ? NO_BYTES : u8.subarray(f64[h + 1], f64[h + 1] + f64[h + 2]);
     const outcome = literal(f64[h + 3], f64[h + 4]);
     const stage = f64[h + 5] === 0 ? null : literal(f64[h + 5], f64[h + 6]);
-    pos = h + HEADER + f64[h + 7];
+    pos = h + RESULT_HEADER + f64[h + 7];
     const entity = value();
-    pos = h + HEADER + f64[h + 8] + 1;
+    pos = h + RESULT_HEADER + f64[h + 8] + 1;
     // `changes`: `[{field, from, to}, …]`, built as literals of one shape.
     const changes = [];
-    while (ops[pos] !== 3) {
+    while (ops[pos] !== END) {
       // OBJ, KEY field, SYM x, KEY from, value, KEY to, value, END
       const field = literal(ops[pos + 5], ops[pos + 6]);
       pos += 10;
@@ -206,7 +200,7 @@ export function fastPath(m) {
       changes.push({ field, from, to: value() });
       pos++;
     }
-    pos = h + HEADER + f64[h + 9];
+    pos = h + RESULT_HEADER + f64[h + 9];
     const actions = value();
     // (`unknown_status` is also the entity's: the event just set it.)
     if (outcome === "unknown_status") return { outcome, entity, changes, stage, actions, unknown_status: entity.unknown_status };
@@ -225,79 +219,22 @@ export function fastPath(m) {
   };
 
   // ---------------------------------------------------------------- the entity tape
-  // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event.rs): names
+  // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event/fast.rs): names
   // and values are offsets into the body, which for an ASCII body are string indices, so strings are
   // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
   let src = "";
   let at = 0;
-  // Known members are stored by name, one store site per field (V8 keeps each site monomorphic: about
-  // twice as fast as `o[name] = v` with a computed name); the setters follow FIELDS' order.
-  const SET = [
-    ,
-    (o, i, v) => {
-      switch (i) {
-        case 0: o.id = v; break;
-        case 1: o.live = v; break;
-        case 2: o.backup_live = v; break;
-        case 3: o.recording = v; break;
-        case 4: o.transcoding = v; break;
-        case 5: o.client_user_id = v; break;
-        case 6: o.client_entity_data = v; break;
-        case 7: o.pull = v; break;
-        case 8: o.uri = v; break;
-        default: o.stream_source_type = v;
-      }
-    },
-    (o, i, v) => {
-      switch (i) {
-        case 0: o.id = v; break;
-        case 1: o.status = v; break;
-        case 2: o.converted_videos = v; break;
-        case 3: o.slug = v; break;
-        case 4: o.name = v; break;
-        case 5: o.duration = v; break;
-        case 6: o.stream_id = v; break;
-        case 7: o.deleted_at = v; break;
-        case 8: o.error = v; break;
-        default: o.client_user_id = v;
-      }
-    },
-  ];
-  SET[3] = SET[2];
-  SET[4] = (o, i, v) => {
-    switch (i) {
-      case 0: o.id = v; break;
-      case 1: o.name = v; break;
-      case 2: o.stream_id = v; break;
-      case 3: o.live = v; break;
-      default: o.active = v;
-    }
-  };
-  SET[5] = (o, i, v) => {
-    switch (i) {
-      case 0: o.id = v; break;
-      case 1: o.status = v; break;
-      case 2: o.stream_ids = v; break;
-      default: o.name = v;
-    }
-  };
-  const SET_CONVERTED = (o, i, v) => {
-    switch (i) {
-      case 0: o.status = v; break;
-      case 1: o.name = v; break;
-      default: o.mp4_url = v;
-    }
-  };
+  // Known members are stored by name, one store site per field (the setters of ./wire.js).
   const object = (set) => {
     at++;
     const o = {};
-    for (let op = f64[at]; op !== 3; op = f64[at]) {
-      if (op === 10) {
+    for (let op = f64[at]; op !== END; op = f64[at]) {
+      if (op === FIELD) {
         const i = f64[at + 1];
         at += 2;
         set(o, i, item());
       } else {
-        const k = src.slice(f64[at + 1], f64[at + 2]);
+        const k = src.slice(f64[at + 1], f64[at + 1] + f64[at + 2]);
         at += 3;
         const v = item();
         // An own member named __proto__, as JSON.parse makes it (assigning would set the prototype).
@@ -310,33 +247,33 @@ export function fastPath(m) {
   };
   const item = () => {
     switch (f64[at]) {
-      case 1:
+      case OBJ:
         return object(SET_CONVERTED);
-      case 2: {
+      case ARR: {
         at++;
         const a = [];
-        while (f64[at] !== 3) a.push(item());
+        while (f64[at] !== END) a.push(item());
         at++;
         return a;
       }
-      case 5:
+      case TRUE:
         at++;
         return true;
-      case 6:
+      case FALSE:
         at++;
         return false;
-      case 7:
+      case NUM:
         at += 2;
         return f64[at - 1];
-      case 8:
+      case STR:
         at += 3;
-        return src.slice(f64[at - 2], f64[at - 1]);
-      case 12:
+        return src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]);
+      case ESC:
         at += 3;
-        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 1] + 1));
-      case 13:
+        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 2] + f64[at - 1] + 1));
+      case RAW:
         at += 3;
-        return JSON.parse(src.slice(f64[at - 2], f64[at - 1]));
+        return JSON.parse(src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]));
       default:
         throw new Error(`gcore-streaming: corrupt tape (op ${f64[at]})`);
     }
@@ -360,34 +297,23 @@ export function fastPath(m) {
       if (len >= 0 && len <= limit && (ascii || body.isWellFormed?.() === true)) {
         const r = m.__gsParse(len);
         if (r !== 0) {
-          const code = r % 16384;
-          const kind = code & 7;
+          const code = r % PARSE_CODES;
+          const kind = code & ((1 << KIND_BITS) - 1);
           let entity;
           if (ascii) {
             views();
             src = body;
-            at = (r - code) / 131072; // the tape's address / 8
+            at = (r - code) / PARSE_CODES / 8; // the tape's address / 8
             entity = object(SET[kind]);
             src = "";
           } else {
             entity = JSON.parse(body).message[ENTITY[kind]];
           }
           // Known fields sent as `null` read as absent (as the generated export writes them).
-          for (let nulls = code >>> 3, i = 0; nulls !== 0; nulls >>>= 1, i++) {
+          for (let nulls = code >>> KIND_BITS, i = 0; nulls !== 0; nulls >>>= 1, i++) {
             if (nulls & 1) delete entity[FIELDS[kind][i]];
           }
-          switch (kind) {
-            case 1:
-              return { type: "stream", stream: entity };
-            case 2:
-              return { type: "video", video: entity };
-            case 3:
-              return { type: "video_delete", video: entity };
-            case 4:
-              return { type: "restream", restream: entity };
-            default:
-              return { type: "broadcast", broadcast: entity };
-          }
+          return event(kind, entity);
         }
       }
     }

@@ -62,10 +62,15 @@ cp pkg-template/*.js pkg-template/*.d.ts "$out.tmp/"
 # `parseWebhook`, `WebhookTracker`, … The documentation is in the .d.ts files (untouched); the commented
 # sources are pkg-template/ and the Rust doc comments. Whitespace and syntax alone saved 2.6 KB gzip
 # (webhook entry) and 4.6 KB (main); shortening local names another ~0.35 KB each.
-find "$out.tmp" -name '*.js' -print0 | while IFS= read -r -d '' f; do
-  node_modules/.bin/esbuild "$f" --minify --keep-names --format=esm --log-level=warning \
+# fast.js is bundled with wire.js (generated from the Rust definitions: the tape's opcodes and layout),
+# whose constants esbuild then inlines: the shipped fast.js holds the numbers, and wire.js is not shipped.
+find "$out.tmp" -name '*.js' ! -name wire.js -print0 | while IFS= read -r -d '' f; do
+  bundle=()
+  [ "$(basename "$f")" = fast.js ] && bundle=(--bundle)
+  node_modules/.bin/esbuild "$f" "${bundle[@]}" --minify --keep-names --format=esm --log-level=warning \
     --outfile="$f" --allow-overwrite
 done
+rm "$out.tmp/wire.js"
 # CommonJS builds of the Node entries and .d.cts twins of the declarations.
 node scripts/pkg-entries.mjs cjs "$out.tmp"
 cp pkg-template/README.md "$out.tmp/README.md"

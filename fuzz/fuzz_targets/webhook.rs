@@ -5,9 +5,10 @@
 //! quick reader answers must stay equal to the first.
 #![no_main]
 
-use gcore_streaming::domain::webhook::{
-    check, parse_text, parse_webhook, quick, quick_for_tracker, Fixup, ParseOptions, Tracker,
+use gcore_streaming::domain::webhook::event::internals::{
+    check, parse_text, quick, quick_for_tracker, Fixup,
 };
+use gcore_streaming::domain::webhook::{parse_webhook, ParseOptions, Tracker};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

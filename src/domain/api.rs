@@ -10,8 +10,8 @@
 //! assert_eq!(req.body.as_deref(), Some(r#"{"x":10}"#));
 //! ```
 
-use super::json::Cat;
 use super::request::{percent_encode_into, ApiRequest, Method, Operation, ParamError};
+use super::text::Cat;
 use crate::prelude::*;
 use serde_json::{Map, Value};
 

@@ -12,6 +12,7 @@ pub mod model;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod text;
 pub mod webhook;
 
 #[cfg(feature = "sandbox")]

@@ -14,8 +14,8 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
-use super::json::{write_u64, Cat};
 use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
+use super::text::{write_u64, Cat};
 use crate::prelude::*;
 use core::fmt;
 use serde::{Deserialize, Serialize};
@@ -568,7 +568,7 @@ impl ApiRequest {
     pub fn list_videos(query: &ListVideosQuery) -> Self {
         let mut req = Self::to(Operation::ListVideos, 0);
         let q = &mut req.query;
-        let join = |items: &[String]| super::json::join(items, ",");
+        let join = |items: &[String]| super::text::join(items, ",");
         if let Some(v) = query.page {
             q.push(("page".into(), num(u64::from(v))));
         }

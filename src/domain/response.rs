@@ -5,9 +5,9 @@
 //! the recorded Video or an empty body when nothing was recording; `create_broadcast` may or may not
 //! carry a body. Error bodies come in every shape of §10 and are read by [`ErrorBody::parse`].
 
-use super::json::Cat;
 use super::model::{Broadcast, ErrorBody, FieldErrors, StartRecordingResult, Stream, Video};
 use super::request::{num, Operation};
+use super::text::Cat;
 use crate::prelude::*;
 use core::fmt;
 use serde::{Deserialize, Serialize};

@@ -6,9 +6,9 @@
 
 use super::js_error;
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::Cat;
-use crate::domain::json::{self, NumKind, Tape, Value as J};
+use crate::domain::json::{self, layout, NumKind, Tape, Value as J};
 use crate::domain::model::{BroadcastStatus, VideoStatus};
+use crate::domain::text::{self, Cat};
 use crate::domain::webhook::event::MAX_SAFE_INTEGER;
 use crate::domain::webhook::{
     body_text, check, check_size, parse_text, quick_for_tracker, quick_tape, verify_source, Checked,
@@ -497,7 +497,7 @@ pub fn verify_webhook_source(
         for (i, v) in items.iter().enumerate() {
             let Some(s) = v.as_string() else {
                 let mut path = String::from("allowIps[");
-                json::write_u64(&mut path, i as u64);
+                text::write_u64(&mut path, i as u64);
                 path.push(']');
                 return Err(throw(WebhookError::new(
                     Code::WrongType,
@@ -713,7 +713,7 @@ fn result_tape(r: &crate::domain::webhook::ApplyResult) -> usize {
 }
 
 /// Numbers before the ops of a result tape.
-const TAPE_HEADER: usize = 10;
+const TAPE_HEADER: usize = layout::RESULT_HEADER;
 
 // ------------------------------------------------------------------ the fast path
 //
@@ -788,10 +788,11 @@ fn scratch_text(input: &[u8], len: usize) -> Option<&str> {
 
 /// (Internal to the package's JS.) Validates the `len` bytes in the input buffer as a webhook with
 /// the default options. Returns 0 (take the slow path: an error, or the event differs from the
-/// body's entity by more than `null` fields), or `code + 2^14 × address`: `code` holds in bits 0-2
-/// the event's kind (1 stream, 2 video (also `vod`), 3 video_delete, 4 restream, 5 broadcast) and
+/// body's entity by more than `null` fields), or `code + layout::PARSE_CODES × address`: `code` holds in its
+/// `layout::KIND_BITS` low bits
+/// the event's kind (its place in `event::ENTITIES`, from 1; `vod` is `video`) and
 /// above them the mask of the entity's known fields sent as `null` (see [`quick_tape`]); at `address`
-/// (8-aligned) is the entity as an [`entity_tape`](crate::domain::webhook::entity_tape). The event
+/// (8-aligned) is the entity as an entity tape (a `json::Tape`'s format, spans into the body). The event
 /// is `{type, [entity]: <the tape's object>}`, which is also `message[entity]` of `JSON.parse(body)`
 /// with those fields deleted.
 #[wasm_bindgen(js_name = __gsParse, skip_typescript)]
@@ -801,18 +802,11 @@ pub fn gs_parse(len: usize) -> f64 {
         let Some(text) = scratch_text(input, len) else {
             return 0.0;
         };
-        let Some((type_name, nulls)) = quick_tape(text, entity) else {
+        let Some((kind, nulls)) = quick_tape(text, entity) else {
             return 0.0;
         };
-        let kind = match type_name {
-            "stream" => 1,
-            "video" => 2,
-            "video_delete" => 3,
-            "restream" => 4,
-            "broadcast" => 5,
-            _ => return 0.0,
-        };
-        f64::from(kind | nulls << 3) + 16384.0 * entity.as_ptr() as usize as f64
+        f64::from(kind | (nulls << layout::KIND_BITS))
+            + f64::from(layout::PARSE_CODES) * entity.as_ptr() as usize as f64
     })
     .unwrap_or(0.0)
 }

@@ -1,7 +1,8 @@
 //! The API's error bodies. The platform answers errors in several shapes (docs/platform.md, "Errors, limits and quotas"); this type
 //! reads them all and never fails: what it can not read is kept as raw text.
 
-use crate::domain::json::{self, join, Cat, NumKind, Str, Value};
+use crate::domain::json::{self, NumKind, Str, Value};
+use crate::domain::text::{join, Cat};
 use crate::prelude::*;
 use alloc::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -2,8 +2,8 @@
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json;
-use crate::domain::json::Cat;
 use crate::domain::request::{route, ApiRequest, Operation, ParamError, PathId};
+use crate::domain::text::Cat;
 use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;

@@ -1,6 +1,6 @@
 //! `WebhookError`: what went wrong with a webhook (or a snapshot), with a stable code and a JSON path.
 
-use crate::domain::json::Cat;
+use crate::domain::text::Cat;
 use crate::prelude::*;
 use core::fmt;
 
@@ -114,7 +114,7 @@ pub(crate) fn describe(v: &crate::domain::json::Value<'_>) -> String {
         Value::Str(s) => ["string \"", &truncate(s.raw(), 40), "\""].cat(),
         Value::Arr(a) => {
             let mut s = String::from("an array of ");
-            crate::domain::json::write_u64(&mut s, a.len() as u64);
+            crate::domain::text::write_u64(&mut s, a.len() as u64);
             s.push_str(" items");
             s
         }

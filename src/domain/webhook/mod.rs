@@ -25,11 +25,11 @@ pub mod tracker;
 
 pub use action::{Action, ActionBody};
 pub use error::{WebhookError, WebhookErrorCode};
+#[cfg(target_family = "wasm")]
+pub(crate) use event::{body_text, check, check_size, parse_text, quick_for_tracker, quick_tape, Checked};
 pub use event::{
-    body_text, check, check_size, entity_tape, known_fields, parse_event_value, parse_text, parse_webhook,
-    parse_webhook_value, quick, quick_for_tracker, quick_in, quick_tape, BroadcastWebhook, Checked,
-    ClientUserId, ConvertedVideoWebhook, Fixup, ParseOptions, RestreamWebhook, StreamWebhook, VideoWebhook,
-    WebhookEvent,
+    parse_webhook, BroadcastWebhook, ClientUserId, ConvertedVideoWebhook, ParseOptions, RestreamWebhook,
+    StreamWebhook, VideoWebhook, WebhookEvent,
 };
 pub use source::{verify_source, Cidr, SourceCheck, DEFAULT_ALLOW_IPS};
 pub use tracker::{

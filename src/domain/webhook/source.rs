@@ -3,7 +3,7 @@
 //! never appears in an error or in `Debug` output.
 
 use super::error::{describe_str, WebhookError, WebhookErrorCode as Code};
-use crate::domain::json::Cat;
+use crate::domain::text::Cat;
 use crate::prelude::*;
 use core::fmt;
 use core::net::IpAddr;
@@ -135,7 +135,7 @@ pub fn verify_source(check: &SourceCheck) -> Result<(), WebhookError> {
             let r = Cidr::parse(range.unwrap_or_default()).map_err(|mut e| {
                 if custom.is_some() {
                     let mut path = String::from("allowIps[");
-                    crate::domain::json::write_u64(&mut path, i as u64);
+                    crate::domain::text::write_u64(&mut path, i as u64);
                     path.push(']');
                     e.path = path;
                 }

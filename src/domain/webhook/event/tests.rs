@@ -1,8 +1,8 @@
-//! The quick reader (`domain::webhook::quick`, the JS fast path of `parseWebhook` and
-//! `WebhookTracker.apply`) never disagrees with `check`: when it answers, `check` accepts the same
-//! body with no fixups and makes the same event; and it answers for the guide's bodies (else the
-//! fast path would never be taken).
-#![cfg(not(target_family = "wasm"))]
+//! The validators agree: the quick reader (the JS fast path of `parseWebhook` and
+//! `WebhookTracker.apply`) never disagrees with `check` (when it answers, `check` accepts the same
+//! body with no fixups and makes the same event, and it answers for the guide's bodies, else the fast
+//! path would never be taken); the JSON form written from the body is the serde form.
+
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,13 +10,31 @@
     clippy::panic
 )]
 
-use gcore_streaming::domain::webhook::{
-    check, entity_tape as t, known_fields, parse_text, quick, quick_for_tracker, quick_tape, Fixup,
-    ParseOptions, Tracker, WebhookEvent,
-};
+use super::check::Fixup;
+use super::fast::{entity_tape as t, known_fields, quick, quick_for_tracker, quick_tape};
+use super::*;
+use crate::domain::webhook::{Tracker, WebhookErrorCode};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use serde_json::{Map, Value};
+use serde_json::{json, Map};
+
+fn parse(text: &str) -> Result<WebhookEvent, WebhookError> {
+    parse_webhook(text.as_bytes(), &ParseOptions::default())
+}
+
+/// A value validated as `WebhookTracker.apply` takes it: an envelope or the flat form.
+fn parse_event_value(value: Value, opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
+    let text = serde_json::to_string(&value).unwrap();
+    Ok(check(&parse_text(&text)?, opts, true)?.into_event())
+}
+
+fn hook(name: &str) -> WebhookEvent {
+    let path = format!(
+        "{}/tests/fixtures/webhooks/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
 
 /// What `check` says, in the terms of `quick`: the event (as an envelope) and the entity's fields it
 /// deletes, when valid with no other fixups.
@@ -50,13 +68,13 @@ fn by_quick(text: &str) -> Option<(String, Vec<&'static str>)> {
 fn from_tape(ops: &[f64], text: &str, names: &[&str]) -> Value {
     fn value(ops: &[f64], pos: &mut usize, text: &str, names: &[&str]) -> Value {
         let op = ops[*pos];
-        let span = |pos: &usize| &text[ops[*pos + 1] as usize..ops[*pos + 2] as usize];
+        let span = |pos: &usize| &text[ops[*pos + 1] as usize..(ops[*pos + 1] + ops[*pos + 2]) as usize];
         let v = match op {
             x if x == t::OBJ => {
                 *pos += 1;
                 let mut o = Map::new();
                 while ops[*pos] != t::END {
-                    let k = if ops[*pos] == t::KEY {
+                    let k = if ops[*pos] == t::FIELD {
                         let k = names[ops[*pos + 1] as usize].to_owned();
                         *pos += 2;
                         k
@@ -92,7 +110,7 @@ fn from_tape(ops: &[f64], text: &str, names: &[&str]) -> Value {
             }
             x if x == t::STR => Value::String(span(pos).to_owned()),
             x if x == t::ESC => serde_json::from_str(&format!("\"{}\"", span(pos))).unwrap(),
-            x if x == t::JSON => serde_json::from_str(span(pos)).unwrap(),
+            x if x == t::RAW => serde_json::from_str(span(pos)).unwrap(),
             _ => panic!("bad op {op} at {pos}"),
         };
         *pos += if op == t::TRUE || op == t::FALSE { 1 } else { 3 };
@@ -108,7 +126,8 @@ fn agree(text: &str) {
     // The entity tape gives the body's entity as JSON.parse reads it, `null` fields deleted.
     let mut ops = vec![f64::NAN; 3];
     let tape = quick_tape(text, &mut ops);
-    if let Some((type_name, mask)) = tape {
+    if let Some((kind, mask)) = tape {
+        let type_name = ENTITIES[kind as usize - 1].0;
         let names = known_fields(type_name);
         let mut expected: Value = serde_json::from_str(text).unwrap();
         let key = if type_name == "video_delete" {
@@ -132,7 +151,7 @@ fn agree(text: &str) {
     }
     // The tape form (parseWebhook's) answers exactly when the full one does.
     assert_eq!(
-        tape,
+        tape.map(|(kind, m)| (ENTITIES[kind as usize - 1].0, m)),
         quick(text)
             .map(|(e, m)| (e.type_name().to_owned(), m))
             .as_ref()
@@ -378,5 +397,147 @@ proptest! {
     #[test]
     fn quick_never_disagrees_with_check(text in body()) {
         agree(&text);
+    }
+}
+
+#[test]
+fn every_fixture_is_written_back_as_its_json_form() {
+    for entry in std::fs::read_dir("tests/fixtures/webhooks").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let root = parse_text(&text).unwrap();
+        let checked = check(&root, &ParseOptions::default(), false).unwrap();
+        let mut ours = String::new();
+        checked.write_json(&mut ours);
+        let expected: Value = serde_json::from_str(&parse(&text).unwrap().to_json()).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{text}");
+    }
+    // Known fields sent as null are left out, known values in lower case, repeated names: the last.
+    let text = r#"{"type":"vod","message":{"video":{"id":1,"status":"READY","name":"a","name":null,"x":null,
+        "converted_videos":[{"status":"Complete","mp4_url":null,"y":[1]}]}},"z":1}"#;
+    let root = parse_text(text).unwrap();
+    let mut ours = String::new();
+    check(&root, &ParseOptions::default(), false)
+        .unwrap()
+        .write_json(&mut ours);
+    assert_eq!(
+        serde_json::from_str::<Value>(&ours).unwrap(),
+        json!({"type": "video", "video": {"id": 1, "status": "ready", "x": null,
+            "converted_videos": [{"status": "complete", "y": [1]}]}})
+    );
+}
+
+#[test]
+fn the_flat_form_is_accepted_again() {
+    let flat: Value = serde_json::from_str(&hook("step04_stream_live").to_json()).unwrap();
+    assert_eq!(
+        parse_event_value(flat, &ParseOptions::default()).unwrap(),
+        hook("step04_stream_live")
+    );
+    let bad_flat = json!({"type": "stream", "stream": {"id": 1}});
+    let e = parse_event_value(bad_flat, &ParseOptions::default()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (WebhookErrorCode::MissingField, "stream.live")
+    );
+}
+
+mod props {
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn the_json_form_written_from_the_body_equals_the_serde_form(v in arb_json(), flat in any::<bool>()) {
+            let opts = ParseOptions { allow_unknown_types: true, ..Default::default() };
+            let bodies = [v.clone(), json!({"type": "stream", "message": {"stream": v.clone()}}), json!({"type": "video", "video": v})];
+            for body in bodies {
+                let text = serde_json::to_string(&body).unwrap();
+                let root = parse_text(&text).unwrap();
+                if let Ok(checked) = check(&root, &opts, flat) {
+                    let mut ours = String::new();
+                    checked.write_json(&mut ours);
+                    let expected = serde_json::to_value(check(&root, &opts, flat).unwrap().into_event()).unwrap();
+                    prop_assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), expected, "{}", text);
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = parse_webhook(&bytes, &ParseOptions::default());
+            let _ = Tracker::restore(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(v in arb_json()) {
+            let opts = ParseOptions { allow_unknown_types: true, ..Default::default() };
+            if let Ok(ev) = parse_event_value(v.clone(), &opts) {
+                let mut t = Tracker::new();
+                t.apply(&ev, None);
+                // A parse result parses again to the same event.
+                let again: Value = serde_json::from_str(&ev.to_json()).unwrap();
+                prop_assert_eq!(parse_event_value(again, &opts).unwrap(), ev);
+            }
+            let wrapped = json!({"type": "stream", "message": {"stream": v}});
+            let _ = parse_webhook(wrapped.to_string().as_bytes(), &opts);
+        }
+    }
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            prop_oneof![
+                Just("stream".to_owned()),
+                Just("video".to_owned()),
+                Just("live".to_owned()),
+                ".{0,8}".prop_map(|s| s)
+            ]
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            let keys = prop_oneof![
+                Just("type"),
+                Just("message"),
+                Just("stream"),
+                Just("video"),
+                Just("id"),
+                Just("live"),
+                Just("status"),
+                Just("broadcast"),
+                Just("converted_videos"),
+                Just("x")
+            ];
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                proptest::collection::vec((keys, inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            ]
+        })
+    }
+}
+
+#[test]
+fn the_quick_reader_keeps_statuses_outside_the_documented_values() {
+    for text in [
+        r#"{"type":"video","message":{"video":{"id":7,"status":"new"}}}"#,
+        r#"{"type":"video","message":{"video":{"id":7,"status":"Archived"}}}"#,
+        r#"{"type":"broadcast","message":{"broadcast":{"id":3,"status":"scheduled"}}}"#,
+    ] {
+        assert_eq!(quick(text).map(|(q, _)| q), Some(parse(text).unwrap()), "{text}");
+    }
+}
+
+#[test]
+fn kinds_are_in_the_order_of_the_entities() {
+    for (i, (type_name, key, fields)) in ENTITIES.iter().enumerate() {
+        let kind = Kind::from_type(type_name).unwrap();
+        assert_eq!(kind as usize, i, "{type_name}");
+        assert_eq!(kind.type_name(), *type_name);
+        assert_eq!(kind.key(), *key);
+        assert_eq!(known_fields(type_name), *fields);
     }
 }

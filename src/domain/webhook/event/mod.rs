@@ -1,0 +1,499 @@
+//! Typed webhook events and the strict parser (docs/platform.md, "Webhooks").
+//!
+//! The platform sends `{"type": <t>, "message": {<key>: {…}}}`. [`parse_webhook`] checks the envelope,
+//! every documented field that is present, and the required ones, and returns a [`WebhookEvent`] whose
+//! JSON form is flat: `{"type": "stream", "stream": {…}}` (`vod` becomes `video`; `video_delete` keeps
+//! its entity under `video`). Fields the SDK does not know are kept in `extra`.
+//!
+//! Decisions (documented in `docs/webhooks.md`):
+//! - `null` on an optional field reads as absent; on a required field it is `wrong_type`.
+//! - Ids are integers in `1..=2^53-1` (the range JavaScript numbers hold exactly).
+//! - A broadcast or video `status` the SDK does not know (e.g. `new`) is kept exactly as sent (the
+//!   platform sends each webhook once: refusing it would lose the event); with
+//!   [`ParseOptions::strict_statuses`] it is `invalid_value`. Known values match ASCII
+//!   case-insensitively and come back lower case. The other enumerations (`stream_source_type`,
+//!   `converted_videos[].status`) are open too.
+
+mod check;
+#[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
+mod fast;
+mod fields;
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests;
+
+use super::error::{describe, describe_str, WebhookError, WebhookErrorCode as Code};
+use crate::domain::ids::{BroadcastId, StreamId, VideoId};
+use crate::domain::json::{self, NumKind, Str};
+use crate::domain::model::{BroadcastStatus, ConvertedVideoStatus, StreamSourceType, VideoStatus};
+use crate::domain::text::{self, Cat};
+use crate::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use serde_with::skip_serializing_none;
+
+pub(crate) use check::check;
+use check::Fixup;
+// The bindings' fast paths (and the fuzz targets, feature `fuzzing`).
+use fields::{
+    broadcast_webhook, restream_webhook, stream_webhook, unknown_type, video_webhook, wrong_type, Fields,
+};
+#[cfg(target_family = "wasm")]
+pub(crate) use {check::Checked, fast::quick_for_tracker, fast::quick_tape};
+
+/// The tree validator and the quick reader, for the fuzz targets only (feature `fuzzing`): not API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod internals {
+    pub use super::check::{check, Fixup};
+    pub use super::fast::{quick, quick_for_tracker};
+    use super::WebhookError;
+    use crate::domain::json;
+
+    /// [`parse_text`](super::parse_text).
+    ///
+    /// # Errors
+    /// `invalid_json`.
+    pub fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
+        super::parse_text(text)
+    }
+}
+
+/// Fields an event carries that the SDK does not model, kept as sent.
+pub type Extra = Map<String, Value>;
+
+/// The largest integer a JavaScript number holds exactly (2^53 − 1).
+pub const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+
+/// The default `maxBytes`: 64 KiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024;
+
+/// The `type`s the platform sends (plus the alias `vod`).
+pub const KNOWN_TYPES: &[&str] = &["stream", "video", "video_delete", "restream", "broadcast"];
+
+/// Options of [`parse_webhook`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Bodies longer than this many bytes are rejected (`too_large`) before parsing.
+    pub max_bytes: usize,
+    /// Return [`WebhookEvent::Unknown`] for an unknown `type` instead of failing with `unknown_type`.
+    pub allow_unknown_types: bool,
+    /// Refuse a video or broadcast `status` outside the documented values (`invalid_value`) instead
+    /// of keeping it as sent.
+    pub strict_statuses: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+            allow_unknown_types: false,
+            strict_statuses: false,
+        }
+    }
+}
+
+/// `client_user_id`: documented as a string, sent as an integer; both are accepted and kept as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ClientUserId {
+    /// An integer id.
+    Int(u64),
+    /// A string id.
+    Text(String),
+}
+
+/// `type: "stream"`: the stream's ingest/recording state changed.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StreamWebhook {
+    /// Stream id (required).
+    pub id: StreamId,
+    /// The primary ingest is receiving (required).
+    pub live: bool,
+    /// The backup ingest is receiving.
+    pub backup_live: Option<bool>,
+    /// The stream is being recorded.
+    pub recording: Option<bool>,
+    /// The stream is being transcoded (playback ready).
+    pub transcoding: Option<bool>,
+    /// Your own user id (integer or string).
+    pub client_user_id: Option<ClientUserId>,
+    /// Your own data.
+    pub client_entity_data: Option<String>,
+    /// PULL (`true`) or PUSH.
+    pub pull: Option<bool>,
+    /// PULL source.
+    pub uri: Option<String>,
+    /// Ingest protocol (open enumeration).
+    pub stream_source_type: Option<StreamSourceType>,
+    /// Fields the SDK does not model.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One rendition in a video webhook's `converted_videos`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConvertedVideoWebhook {
+    /// Rendition name, e.g. `vod720p`.
+    pub name: Option<String>,
+    /// Rendition status (open enumeration).
+    pub status: Option<ConvertedVideoStatus>,
+    /// MP4 URL.
+    pub mp4_url: Option<String>,
+    /// Fields the SDK does not model.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VideoWebhook {
+    /// Video id (required).
+    pub id: VideoId,
+    /// Random slug.
+    pub slug: Option<String>,
+    /// Name.
+    pub name: Option<String>,
+    /// Duration in milliseconds.
+    pub duration: Option<u64>,
+    /// The stream it was recorded from.
+    pub stream_id: Option<StreamId>,
+    /// Processing status (required for `video`; the status at deletion for `video_delete`).
+    pub status: Option<VideoStatus>,
+    /// Renditions.
+    pub converted_videos: Option<Vec<ConvertedVideoWebhook>>,
+    /// When it was deleted (`video_delete` only).
+    pub deleted_at: Option<String>,
+    /// Processing error.
+    pub error: Option<String>,
+    /// Your own user id.
+    pub client_user_id: Option<ClientUserId>,
+    /// Fields the SDK does not model.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `type: "restream"`.
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RestreamWebhook {
+    /// Restream id (required).
+    pub id: u64,
+    /// Name.
+    pub name: Option<String>,
+    /// The stream being restreamed.
+    pub stream_id: Option<StreamId>,
+    /// Restreaming now.
+    pub live: Option<bool>,
+    /// Legacy form of `live` (2025-04 payloads).
+    pub active: Option<bool>,
+    /// Fields the SDK does not model.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `type: "broadcast"` (legacy, still in the guide).
+#[skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BroadcastWebhook {
+    /// Broadcast id (required).
+    pub id: BroadcastId,
+    /// Status (required; `pending`, `live`, `paused`, `finished`).
+    pub status: BroadcastStatus,
+    /// Streams feeding it (not in documented payloads; checked when present).
+    pub stream_ids: Option<Vec<StreamId>>,
+    /// Name.
+    pub name: Option<String>,
+    /// Fields the SDK does not model.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A validated webhook. JSON form: `{"type": "stream", "stream": {…}}`, …
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WebhookEvent {
+    /// A stream changed.
+    Stream {
+        /// The stream.
+        stream: StreamWebhook,
+    },
+    /// A video changed (also `type: "vod"`).
+    Video {
+        /// The video.
+        video: VideoWebhook,
+    },
+    /// A video was deleted.
+    VideoDelete {
+        /// The deleted video.
+        video: VideoWebhook,
+    },
+    /// A restream changed.
+    Restream {
+        /// The restream.
+        restream: RestreamWebhook,
+    },
+    /// A broadcast changed.
+    Broadcast {
+        /// The broadcast.
+        broadcast: BroadcastWebhook,
+    },
+    /// A `type` this SDK does not know (only with `allow_unknown_types`).
+    Unknown {
+        /// The `type` as sent.
+        received_type: String,
+        /// The `message` as sent.
+        message: Value,
+    },
+}
+
+impl WebhookEvent {
+    /// The event's `type` in its JSON form (`vod` comes back as `video`).
+    pub fn type_name(&self) -> &str {
+        match self {
+            Self::Stream { .. } => "stream",
+            Self::Video { .. } => "video",
+            Self::VideoDelete { .. } => "video_delete",
+            Self::Restream { .. } => "restream",
+            Self::Broadcast { .. } => "broadcast",
+            Self::Unknown { .. } => "unknown",
+        }
+    }
+
+    /// The event as JSON text (its flat form).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Parses a raw webhook body (JSON bytes) strictly.
+///
+/// # Errors
+/// `too_large` over `max_bytes` (checked first), `invalid_json`, `not_an_object`, `unknown_type`,
+/// `missing_field`, `wrong_type`, `invalid_value`, each with the JSON path of the offending field.
+pub fn parse_webhook(body: &[u8], opts: &ParseOptions) -> Result<WebhookEvent, WebhookError> {
+    check_size(body.len(), opts.max_bytes)?;
+    let root = parse_text(body_text(body)?)?;
+    Ok(check(&root, opts, false)?.into_event())
+}
+
+/// Rejects a body of `len` bytes over `max_bytes`.
+///
+/// # Errors
+/// `too_large`.
+pub(crate) fn check_size(len: usize, max_bytes: usize) -> Result<(), WebhookError> {
+    if len > max_bytes {
+        let mut m = String::from("expected a body of at most ");
+        text::write_u64(&mut m, max_bytes as u64);
+        m.push_str(" bytes, got ");
+        text::write_u64(&mut m, len as u64);
+        m.push_str(" bytes");
+        return Err(WebhookError::new(Code::TooLarge, "", m));
+    }
+    Ok(())
+}
+
+/// A body's bytes as text: a leading UTF-8 byte order mark is skipped, the rest must be UTF-8.
+///
+/// # Errors
+/// `invalid_json` when the bytes are not UTF-8.
+pub(crate) fn body_text(body: &[u8]) -> Result<&str, WebhookError> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    core::str::from_utf8(body).map_err(|_| {
+        WebhookError::new(
+            Code::InvalidJson,
+            "",
+            "expected a JSON webhook body: invalid UTF-8",
+        )
+    })
+}
+
+/// Parses JSON text strictly (see [`json`]).
+///
+/// # Errors
+/// `invalid_json`, with the line and column (never the input).
+pub(crate) fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
+    json::parse(text).map_err(|e| {
+        WebhookError::new(
+            Code::InvalidJson,
+            "",
+            ["expected a JSON webhook body: ", &e.describe(text)].cat(),
+        )
+    })
+}
+
+/// Declares each entity's known fields, with what the quick reader requires of each: the one list
+/// the validator's tables, the quick reader's rules and the package's JS tables
+/// (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) are made from. The
+/// order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
+macro_rules! entities {
+    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident = [$($name:literal: $rule:expr),* $(,)?];)*) => {
+        $(
+            $(#[doc = $doc])*
+            pub const $fields: &[&str] = &[$($name),*];
+            #[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
+            const $rules: &[fast::Rule] = {
+                use fast::Rule::*;
+                &[$($rule),*]
+            };
+        )*
+    };
+}
+
+entities! {
+    /// The known fields of a stream webhook.
+    STREAM_FIELDS, STREAM_RULES = [
+        "id": Id,
+        "live": Bool,
+        "backup_live": Bool,
+        "recording": Bool,
+        "transcoding": Bool,
+        "client_user_id": User,
+        "client_entity_data": Str,
+        "pull": Bool,
+        "uri": Str,
+        "stream_source_type": Enum(StreamSourceType::KNOWN, true),
+    ];
+    /// The known fields of a video (and video_delete) webhook.
+    VIDEO_FIELDS, VIDEO_RULES = [
+        "id": Id,
+        "status": Enum(VideoStatus::KNOWN, true),
+        "converted_videos": Converted,
+        "slug": Str,
+        "name": Str,
+        "duration": UInt,
+        "stream_id": Id,
+        "deleted_at": Str,
+        "error": Str,
+        "client_user_id": User,
+    ];
+    /// The known fields of an item of a video's `converted_videos`.
+    CONVERTED_FIELDS, CONVERTED_RULES = [
+        "status": Enum(ConvertedVideoStatus::KNOWN, true),
+        "name": Str,
+        "mp4_url": Str,
+    ];
+    /// The known fields of a restream webhook.
+    RESTREAM_FIELDS, RESTREAM_RULES = ["id": Id, "name": Str, "stream_id": Id, "live": Bool, "active": Bool];
+    /// The known fields of a broadcast webhook.
+    BROADCAST_FIELDS, BROADCAST_RULES = [
+        "id": Id,
+        "status": Enum(BroadcastStatus::KNOWN, true),
+        "stream_ids": Ids,
+        "name": Str,
+    ];
+}
+
+/// The kinds of event, numbered from 1 in this order where the package's JS tells them apart (the
+/// answer of `__gsParse`): the `type`, the entity's key, its known fields.
+pub const ENTITIES: &[(&str, &str, &[&str])] = &[
+    ("stream", "stream", STREAM_FIELDS),
+    ("video", "video", VIDEO_FIELDS),
+    ("video_delete", "video", VIDEO_FIELDS),
+    ("restream", "restream", RESTREAM_FIELDS),
+    ("broadcast", "broadcast", BROADCAST_FIELDS),
+];
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Stream,
+    Video,
+    VideoDelete,
+    Restream,
+    Broadcast,
+}
+
+impl Kind {
+    fn from_type(t: &str) -> Option<Self> {
+        Some(match t {
+            "stream" => Self::Stream,
+            "video" | "vod" => Self::Video,
+            "video_delete" => Self::VideoDelete,
+            "restream" => Self::Restream,
+            "broadcast" => Self::Broadcast,
+            _ => return None,
+        })
+    }
+
+    /// The event's `type`.
+    #[cfg(all(test, not(target_family = "wasm")))]
+    fn type_name(self) -> &'static str {
+        match self {
+            Self::Stream => "stream",
+            Self::Video => "video",
+            Self::VideoDelete => "video_delete",
+            Self::Restream => "restream",
+            Self::Broadcast => "broadcast",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Stream => "stream",
+            Self::Video | Self::VideoDelete => "video",
+            Self::Restream => "restream",
+            Self::Broadcast => "broadcast",
+        }
+    }
+
+    /// The entity's JSON path: under `message`, or at the root (the flat form).
+    fn path(self, flat: bool) -> &'static str {
+        match (self, flat) {
+            (Self::Stream, false) => "message.stream",
+            (Self::Video | Self::VideoDelete, false) => "message.video",
+            (Self::Restream, false) => "message.restream",
+            (Self::Broadcast, false) => "message.broadcast",
+            (Self::Stream, true) => "stream",
+            (Self::Video | Self::VideoDelete, true) => "video",
+            (Self::Restream, true) => "restream",
+            (Self::Broadcast, true) => "broadcast",
+        }
+    }
+
+    fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
+        let path = kind.path(parent.is_empty());
+        let message = ["expected field `", path, "` (an object), but it is missing"].cat();
+        WebhookError::new(Code::MissingField, path, message)
+    }
+
+    fn build(
+        self,
+        entity: &json::Value<'_>,
+        parent: &str,
+        strict: bool,
+        fixups: &mut Vec<Fixup>,
+    ) -> Result<WebhookEvent, WebhookError> {
+        let path = self.path(parent.is_empty());
+        let members = match entity {
+            json::Value::Null => return Err(Self::missing_entity(parent, self)),
+            json::Value::Obj(o) => o,
+            other => return Err(wrong_type(path, "an object", other)),
+        };
+        let mut f = Fields {
+            members,
+            path,
+            item: None,
+            strict,
+            fixups,
+        };
+        Ok(match self {
+            Self::Stream => WebhookEvent::Stream {
+                stream: stream_webhook(&mut f)?,
+            },
+            Self::Video => WebhookEvent::Video {
+                video: video_webhook(&mut f, true)?,
+            },
+            Self::VideoDelete => WebhookEvent::VideoDelete {
+                video: video_webhook(&mut f, false)?,
+            },
+            Self::Restream => WebhookEvent::Restream {
+                restream: restream_webhook(&mut f)?,
+            },
+            Self::Broadcast => WebhookEvent::Broadcast {
+                broadcast: broadcast_webhook(&mut f)?,
+            },
+        })
+    }
+}
