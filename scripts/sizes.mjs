@@ -25,7 +25,7 @@ export function enforcedLimit(entry) {
 /**
  * An entry's JS glue, as one text: the entry module and `errors.js`, wasm-bindgen's module, its
  * snippets (JS the Rust code imports) and the package's JS parts (`fast.js`, loaded by every entry;
- * `client-fast.js`, `pages.js` and `session.js`, by the main entry).
+ * `pages.js` and `session.js`, by the main entry).
  */
 export function glueOf(pkgDir, entry) {
   // The entry module itself (`<entry>.common.js`, which every runtime's shim re-exports) and
@@ -37,7 +37,7 @@ export function glueOf(pkgDir, entry) {
     `${pkgDir}/fast.js`,
   ];
   if (entry === "main") {
-    files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+    files.push(`${pkgDir}/pages.js`, `${pkgDir}/session.js`);
     files.push(`${pkgDir}/api.js`, `${pkgDir}/api-table.js`);
   }
   const snippets = `${pkgDir}/${entry}/snippets`;
