@@ -11,7 +11,9 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 96 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 156_443 };
+// The sandbox entry's was raised from 156,443 when it took std and serde-wasm-bindgen for its options
+// and records (157,504 -> 163,348 B: std ~2.5 KB, serde-wasm-bindgen's code and glue the rest).
+export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 163_348 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
