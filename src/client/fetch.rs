@@ -31,7 +31,7 @@ pub struct FetchTransport {
 #[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
 #[wasm_bindgen]
 extern "C" {
-    // The methods and the names the transport reads, as JS strings made once.
+    // The HTTP methods, as JS strings made once (making one from wasm memory costs more per call).
     #[wasm_bindgen(thread_local_v2, static_string)]
     static GET: JsString = "GET";
     #[wasm_bindgen(thread_local_v2, static_string)]
@@ -105,15 +105,22 @@ fn method_name(method: Method) -> &'static wasm_bindgen::JsThreadLocal<JsString>
     }
 }
 
+/// The methods, in the API table's order (`__gsRequest`'s `method` indexes it).
+const METHODS: [Method; 5] = [
+    Method::Get,
+    Method::Post,
+    Method::Patch,
+    Method::Put,
+    Method::Delete,
+];
+
 /// The method named `name` (as the driver hands a call's method back; `GET` for anything else).
 pub(crate) fn method_named(name: &JsValue) -> Method {
-    match name.as_string().as_deref() {
-        Some("POST") => Method::Post,
-        Some("PATCH") => Method::Patch,
-        Some("PUT") => Method::Put,
-        Some("DELETE") => Method::Delete,
-        _ => Method::Get,
-    }
+    let name = name.as_string();
+    METHODS
+        .into_iter()
+        .find(|m| name.as_deref() == Some(m.as_str()))
+        .unwrap_or(Method::Get)
 }
 
 /// A property of an outcome object (`undefined` when absent).
@@ -259,17 +266,7 @@ impl Transport for FetchTransport {
     }
 }
 
-/// The method at `index` of the API table's order (GET, POST, PATCH, PUT, DELETE: `__gsRequest`'s
-/// `method`); `GET` for an index out of it.
+/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
 pub(crate) fn method_at(index: u32) -> Method {
-    [
-        Method::Get,
-        Method::Post,
-        Method::Patch,
-        Method::Put,
-        Method::Delete,
-    ]
-    .get(index as usize)
-    .copied()
-    .unwrap_or(Method::Get)
+    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }
