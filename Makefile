@@ -30,6 +30,8 @@ demo: pkg
 
 lint: setup
 	cargo fmt --all --check
+	# The JS: the package's parts, the Rust code's JS modules (src/js/*.js) and the scripts parse.
+	@for f in src/js/*.js pkg-template/*.js scripts/*.mjs benches/*.mjs; do node --check "$$f" || exit 1; done
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features client -- -D warnings
@@ -46,6 +48,7 @@ test-wasm: setup
 	@bash scripts/with-servers.sh cargo test --locked --target wasm32-unknown-unknown --tests
 
 test-pkg: pkg
+	node --test --test-reporter=spec tests/js/fetch_driver.test.mjs
 	@bash scripts/with-servers.sh bash scripts/test-pkg.sh
 
 # The whole API (scripts/gen-api.mjs): the generated files are current when the spec is at

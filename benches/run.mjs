@@ -151,18 +151,31 @@ if (result.tracker) {
     row("tracker", `apply with ${s.streams} other streams tracked vs an empty tracker (cost)`, "", "", x2(s.wasm_vs_empty), "<= 1.2x", m4);
   }
 }
+// The client's target: <= 1.05x a fetch with its own AbortController and timer (the floor of any
+// request whose timeout cancels it), sequentially and at 50 in flight, in Node and in Chromium.
+// (Bare fetch, without a timeout, is shown in the measure's text; it is no target.)
+const clientRows = (c, where) => {
+  const s = c.sequential;
+  const k = c.concurrent;
+  const seqOk = s.ratio_vs_fetch_with_abort_controller <= 1.05;
+  const concOk = k.ratio_vs_fetch_with_abort_controller <= 1.05;
+  row("client", `getStream sequential, per call${where} (bare fetch ${s.fetch_us} us)`, `${s.client_us} us`, `${s.fetch_with_abort_controller_us} us`, x2(s.ratio_vs_fetch_with_abort_controller), "<= 1.05x", seqOk);
+  row("client", `getStream, ${k.in_flight} in flight${where} (bare fetch ${k.fetch_req_per_s} req/s)`, `${k.client_req_per_s} req/s`, `${k.fetch_with_abort_controller_req_per_s} req/s`, x2(k.ratio_vs_fetch_with_abort_controller), "<= 1.05x", concOk);
+};
 if (result.client) {
   const c = result.client;
-  judge("client.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05");
-  row("client", `getStream sequential, per call (${c.server})`, `${c.sequential.client_us} us`, `${c.sequential.fetch_us} us`, x2(c.sequential.overhead_ratio), "<= 1.05x", c.sequential.overhead_ratio <= 1.05);
-  row("client", `getStream, ${c.concurrent.in_flight} in flight (${c.server})`, `${c.concurrent.client_req_per_s} req/s`, `${c.concurrent.fetch_req_per_s} req/s`, x2(c.concurrent.overhead_ratio), "<= 1.05x", c.concurrent.overhead_ratio <= 1.05);
+  judge("client.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05 (vs fetch + AbortController + timer)");
+  clientRows(c, ` (${c.server})`);
+  if (c.cpu_per_call) {
+    const u = c.cpu_per_call;
+    row("client", "getStream's own cost per call over an instant fetch (no network)", `${u.client_us} us`, `${u.fetch_with_abort_controller_us} us`, "", "", undefined);
+  }
 }
 if (result.client_browser) {
   // The same target, in a browser (reported apart: `client.overhead_ratio` stays Node's figure).
   const c = result.client_browser;
-  judge("client_browser.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05");
-  row("client", `getStream sequential, per call, in ${c.browser} (sandbox)`, `${c.sequential.client_us} us`, `${c.sequential.fetch_us} us`, x2(c.sequential.overhead_ratio), "<= 1.05x", c.sequential.overhead_ratio <= 1.05);
-  row("client", `getStream, ${c.concurrent.in_flight} in flight, in ${c.browser} (sandbox)`, `${c.concurrent.client_req_per_s} req/s`, `${c.concurrent.fetch_req_per_s} req/s`, x2(c.concurrent.overhead_ratio), "<= 1.05x", c.concurrent.overhead_ratio <= 1.05);
+  judge("client_browser.overhead_ratio", c.overhead_ratio, c.overhead_ratio <= 1.05, "<= 1.05 (vs fetch + AbortController + timer)");
+  clientRows(c, `, in ${c.browser} (sandbox)`);
 }
 if (result.sandbox_server) {
   const s = result.sandbox_server;

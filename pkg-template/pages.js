@@ -12,16 +12,16 @@ const METHOD = { streams: "listStreams", broadcasts: "listBroadcasts", videos: "
 /** Installs the page iterators on the generated `StreamingClient`. */
 export function clientPages(m) {
   const Client = m.StreamingClient;
-  LISTS.forEach((name, k) => {
+  for (const name of LISTS) {
     Client.prototype[name] = {
       [name](query, options) {
         if (!(this instanceof Client)) throw new TypeError(`${name}() must be called on a StreamingClient`);
-        Client.__gsCheck(k + 1, query, options);
+        Client.__gsCheck(name, query, options);
         const client = this;
         return pageIterator((p) => client[METHOD[name]]({ ...query, page: p }, options), Math.max(query?.page ?? 1, 1));
       },
     }[name];
-  });
+  }
 }
 
 /**

@@ -88,7 +88,7 @@ export function liveSessionClass(m) {
      * pending broadcast bound to it, enables the stream. */
     static async setup(client, options, opts) {
       const c = LiveSession.#from(client);
-      check(0, options, opts);
+      check("setup", options, opts);
       const { stream, streamId, transcodingRegion: region, broadcast } = options;
       const settings = { ...(stream ?? {}) };
       if (region != null) settings.transcoding_region = region;
@@ -192,7 +192,7 @@ export function liveSessionClass(m) {
 
     /** Stage 2: sets the broadcast live. */
     async goLive(options) {
-      check(2, undefined, options);
+      check("options", undefined, options);
       const b = await this.#setBroadcast("live", options);
       this.#s.status = "live";
       return b;
@@ -200,14 +200,14 @@ export function liveSessionClass(m) {
 
     /** Stage 3: starts recording (resolves to the platform's warnings). */
     async startRecording(options) {
-      check(2, undefined, options);
+      check("options", undefined, options);
       return this.#startRecording(options);
     }
 
     /** Interruption: pauses the broadcast (and with `stopRecording`, stops the recording: resolves to
      * the video it produced). */
     async pause(options) {
-      check(2, undefined, options);
+      check("options", undefined, options);
       const stop = bool(options, "stopRecording", "options.stopRecording");
       await this.#setBroadcast("paused", options);
       this.#s.status = "paused";
@@ -222,7 +222,7 @@ export function liveSessionClass(m) {
     /** After an interruption: the broadcast live again, and the recording restarted if `pause`
      * stopped it (resolves to its result, else `null`). */
     async resume(options) {
-      check(2, undefined, options);
+      check("options", undefined, options);
       await this.#setBroadcast("live", options);
       this.#s.status = "live";
       if (this.#s.resumeRecording) {
@@ -236,7 +236,7 @@ export function liveSessionClass(m) {
     /** Stage 4: stops recording, finishes the broadcast, disables the stream, deletes the broadcast;
      * resolves to every video recorded during the session. */
     async stop(options) {
-      check(2, undefined, options);
+      check("options", undefined, options);
       await this.#stopRecording(options);
       this.#s.resumeRecording = false;
       await this.#setBroadcast("finished", options);
@@ -257,7 +257,7 @@ export function liveSessionClass(m) {
       const interval = number(options, "intervalMs", "options.intervalMs") ?? 2000;
       const maxInterval = number(options, "maxIntervalMs", "options.maxIntervalMs") ?? 30000;
       const timeout = number(options, "timeoutMs", "options.timeoutMs") ?? 3600000;
-      check(2, undefined, options);
+      check("options", undefined, options);
       const signal = prop(options, "signal");
       const id = videoId ?? this.#s.videos.at(-1)?.id;
       if (id === undefined) {

@@ -11,7 +11,9 @@ export const TARGETS_GZIP = { webhook: 32 * 1024, main: 96 * 1024 };
  * is never above its target once the target is reached (the check takes the larger of the two only
  * while the target is missed).
  */
-export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 169_921 };
+// The sandbox entry's grew with std and serde-wasm-bindgen for its options and records (+5.8 KB) and
+// with direct uploads (the tus upload server, video creation: +12 KB).
+export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 175_000 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
@@ -25,7 +27,7 @@ export function enforcedLimit(entry) {
 /**
  * An entry's JS glue, as one text: the entry module and `errors.js`, wasm-bindgen's module, its
  * snippets (JS the Rust code imports) and the package's JS parts (`fast.js`, loaded by every entry;
- * `client-fast.js`, `pages.js` and `session.js`, by the main entry).
+ * `pages.js` and `session.js`, by the main entry).
  */
 export function glueOf(pkgDir, entry) {
   // The entry module itself (`<entry>.common.js`, which every runtime's shim re-exports) and
@@ -37,7 +39,7 @@ export function glueOf(pkgDir, entry) {
     `${pkgDir}/fast.js`,
   ];
   if (entry === "main") {
-    files.push(`${pkgDir}/client-fast.js`, `${pkgDir}/pages.js`, `${pkgDir}/session.js`);
+    files.push(`${pkgDir}/pages.js`, `${pkgDir}/session.js`);
     files.push(`${pkgDir}/api.js`, `${pkgDir}/api-table.js`);
   }
   const snippets = `${pkgDir}/${entry}/snippets`;

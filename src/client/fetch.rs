@@ -2,34 +2,46 @@
 //! `window`), `AbortController` for timeouts and the caller's `AbortSignal`, `setTimeout` for waits,
 //! `Date.now` and `Math.random`. Runs in browsers, workers, Node 20+, Deno and Cloudflare Workers.
 //!
-//! Each attempt and each wait is one call into a small JS driver (`src/js/fetch_driver.rs`), which
-//! removes its timer and listener when the attempt or wait ends.
+//! [`Transport::send`] (Rust's `Client<FetchTransport>`: a Leptos, Yew or Dioxus app using the crate)
+//! sends over gloo-net in std builds when no fetch was injected; an injected fetch, and the npm
+//! package's builds (no std, where `StreamingClient` makes its calls through [`FetchTransport::call`]),
+//! go through a small JS driver (`src/js/fetch_driver.js`). Each attempt and each wait is one call
+//! into the driver, which removes its timer and listener when the attempt or wait ends.
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::domain::request::Method;
 use crate::prelude::*;
-use core::cell::RefCell;
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::JsValue;
+use js_sys::{Function, JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[path = "../js/fetch_driver.rs"]
 mod driver;
 
-/// A client's slow path around a step (see `gs_slow` in src/js/fetch_driver.rs).
+/// A client's slow path around a step (see `gs_slow` in src/js/fetch_driver.js).
 pub(crate) use driver::slow_fn;
-
-/// Header pairs as [`HttpRequest`] carries them.
-type Headers = Vec<(String, String)>;
 
 /// The fetch transport.
 #[derive(Clone, Debug, Default)]
 pub struct FetchTransport {
     /// The injected fetch, or `undefined` (the global one, looked up at each call).
     fetch: JsValue,
-    /// The last headers object built, with the pairs it was built from (a client sends the same
-    /// headers on every call, so the JS object is built once per distinct set, not per request).
-    headers: RefCell<Option<(Headers, Object)>>,
+}
+
+#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
+#[wasm_bindgen]
+extern "C" {
+    // The HTTP methods, as JS strings made once (making one from wasm memory costs more per call).
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static GET: JsString = "GET";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static POST: JsString = "POST";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static PATCH: JsString = "PATCH";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static PUT: JsString = "PUT";
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static DELETE: JsString = "DELETE";
 }
 
 impl FetchTransport {
@@ -37,78 +49,63 @@ impl FetchTransport {
     pub fn new(fetch: Option<Function>) -> Self {
         Self {
             fetch: fetch.map_or(JsValue::UNDEFINED, JsValue::from),
-            headers: RefCell::new(None),
         }
     }
 
-    /// One attempt of `req` by the JS driver (`gs_call` in `src/js/fetch_driver.rs`).
-    ///
-    /// With `shape` negative, the promise resolves the answer or rejects the failure, as
-    /// [`outcome`] reads them. Otherwise this is a call's first attempt: a 2xx answer whose body
-    /// starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON resolves the
-    /// promise with the parsed value; every other outcome (any answer or failure) rejects it, as
-    /// [`outcome`] reads them, for the caller to hand to [`crate::client::Client::continue_raw`].
-    ///
-    /// With `slow` (a function), a first attempt's other outcomes are not rejected but handed to
-    /// `slow([outcome, url, methodIndex, body, timeoutMs, signal, ctx])`, whose promise the call's
-    /// promise then follows.
+    /// A call of `req` (`gs_call` in `src/js/fetch_driver.js`): its first attempt starts now. A 2xx
+    /// answer whose body starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as
+    /// JSON resolves the promise with the parsed value; every other outcome is handed to `slow` (a
+    /// function, [`slow_fn`]), whose promise the call's promise then follows, with the call's
+    /// `operation` and `max_retries`; without `slow` (`undefined`), the promise resolves the outcome.
     pub(crate) fn call(
         &self,
         req: &HttpRequest,
         signal: Option<&JsValue>,
         shape: i32,
         slow: &JsValue,
-        ctx: f64,
+        operation: u32,
+        max_retries: Option<u32>,
     ) -> js_sys::Promise {
-        driver::call(
-            &self.fetch,
-            &req.url,
-            method_index(req.method),
-            &self.headers_object(&req.headers),
-            req.body.as_deref(),
-            req.timeout_ms,
-            signal.unwrap_or(&JsValue::UNDEFINED),
-            shape,
-            slow,
-            ctx,
-        )
-    }
-
-    /// A function `(url, ctx)` making a call's first attempt from JS as [`Self::call`] would, for a
-    /// GET answered with a JSON object, with the headers for `pairs` (kept inside it).
-    pub(crate) fn first_attempt_fn(
-        &self,
-        pairs: &[(String, String)],
-        timeout_ms: f64,
-        slow: &JsValue,
-    ) -> JsValue {
-        driver::call_fn(&self.fetch, &self.headers_object(pairs).into(), timeout_ms, slow)
-    }
-
-    /// The headers as a JS object: the last one built is reused while the pairs are the same (a
-    /// client sends the same headers on every call without a body).
-    fn headers_object(&self, pairs: &[(String, String)]) -> Object {
-        // (`try_borrow_mut`: no panic path from JS; the cache is never borrowed across a call, and
-        // were it busy, the headers would just be built without it.)
-        let mut cache = self.headers.try_borrow_mut().ok();
-        if let Some(Some((cached, obj))) = cache.as_deref() {
-            if cached == pairs {
-                return obj.clone();
-            }
-        }
-        let headers = Object::new();
-        for (k, v) in pairs {
-            // Setting a string key on a plain object can not fail.
-            let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
-        }
-        if let Some(c) = cache.as_deref_mut() {
-            *c = Some((pairs.to_vec(), headers.clone()));
-        }
-        headers
+        method_name(req.method).with(|method| {
+            driver::call(
+                &self.fetch,
+                &req.url,
+                method,
+                &headers_object(&req.headers),
+                req.body.as_deref(),
+                req.timeout_ms,
+                signal.unwrap_or(&JsValue::UNDEFINED),
+                shape,
+                slow,
+                operation,
+                max_retries,
+            )
+        })
     }
 }
 
-/// The methods in the order of the driver's table (`METHODS` in `src/js/fetch_driver.rs`).
+/// The headers as a JS object.
+fn headers_object(pairs: &[(String, String)]) -> JsValue {
+    let headers = Object::new();
+    for (k, v) in pairs {
+        // Setting a string key on a plain object can not fail.
+        let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    headers.into()
+}
+
+/// The method's name as a JS string made once.
+fn method_name(method: Method) -> &'static wasm_bindgen::JsThreadLocal<JsString> {
+    match method {
+        Method::Get => &GET,
+        Method::Post => &POST,
+        Method::Patch => &PATCH,
+        Method::Put => &PUT,
+        Method::Delete => &DELETE,
+    }
+}
+
+/// The methods, in the API table's order (`__gsRequest`'s `method` indexes it).
 const METHODS: [Method; 5] = [
     Method::Get,
     Method::Post,
@@ -117,38 +114,107 @@ const METHODS: [Method; 5] = [
     Method::Delete,
 ];
 
-fn method_index(method: Method) -> u32 {
-    METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+/// The method named `name` (as the driver hands a call's method back; `GET` for anything else).
+pub(crate) fn method_named(name: &JsValue) -> Method {
+    let name = name.as_string();
+    METHODS
+        .into_iter()
+        .find(|m| name.as_deref() == Some(m.as_str()))
+        .unwrap_or(Method::Get)
 }
 
-/// The method at `index` in the driver's table (`GET` for an index out of it).
-pub(crate) fn method_at(index: u32) -> Method {
-    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
+/// A property of an outcome object (`undefined` when absent).
+fn field(obj: &JsValue, name: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// An attempt's outcome as the driver gives it: `[status, retryAfter | undefined, text]` for an
-/// answer; `1` (the caller's signal aborted), another number (the timeout elapsed) or the network
-/// error's message otherwise.
-pub(crate) fn outcome(v: JsValue) -> Result<HttpResponse, TransportError> {
-    if Array::is_array(&v) {
-        let answer: Array = v.into();
-        let status = answer.get(0).as_f64().unwrap_or(0.0);
-        let headers = match answer.get(1).as_string() {
-            Some(v) => vec![("retry-after".to_owned(), v)],
-            None => Vec::new(),
+/// An attempt's outcome as the driver reports it: `{ status, retryAfter, text }` for an answer,
+/// `{ failure, message }` otherwise (`failure` one of `ABORTED`, `TIMED_OUT`, `NETWORK` in
+/// `src/js/fetch_driver.js`).
+pub(crate) fn outcome(v: &JsValue) -> Result<HttpResponse, TransportError> {
+    match field(v, "failure").as_string().as_deref() {
+        Some("aborted") => Err(TransportError::Aborted),
+        Some("timeout") => Err(TransportError::Timeout),
+        Some(_) => Err(TransportError::Network(
+            field(v, "message")
+                .as_string()
+                .unwrap_or_else(|| "fetch failed".to_owned()),
+        )),
+        None => {
+            let status = field(v, "status").as_f64().unwrap_or(0.0);
+            let headers = match field(v, "retryAfter").as_string() {
+                Some(v) => vec![("retry-after".to_owned(), v)],
+                None => Vec::new(),
+            };
+            Ok(HttpResponse {
+                status: u16::try_from(status as i64).unwrap_or(0),
+                headers,
+                body: field(v, "text").as_string().unwrap_or_default(),
+            })
+        }
+    }
+}
+
+/// One request over gloo-net (the global fetch), with the request's timeout and the caller's signal
+/// (`gs_deadline` in `src/js/fetch_driver.js`): the outcome the driver would report.
+#[cfg(feature = "std")]
+async fn send_gloo(req: &HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
+    use gloo_net::http::{Method as M, RequestBuilder};
+    let caller = signal_value(signal);
+    let aborted = || field(&caller, "aborted").as_bool() == Some(true);
+    if aborted() {
+        return Err(TransportError::Aborted);
+    }
+    let deadline = driver::deadline(delay(req.timeout_ms), &caller);
+    let method = match req.method {
+        Method::Get => M::GET,
+        Method::Post => M::POST,
+        Method::Patch => M::PATCH,
+        Method::Put => M::PUT,
+        Method::Delete => M::DELETE,
+    };
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(method)
+        .abort_signal(Some(&deadline.signal()));
+    for (name, value) in &req.headers {
+        builder = builder.header(name, value);
+    }
+    let answer = async {
+        let request = match &req.body {
+            Some(body) => builder.body(body.as_str())?,
+            None => builder.build()?,
         };
-        Ok(HttpResponse {
-            status: u16::try_from(status as i64).unwrap_or(0),
-            headers,
-            body: answer.get(2).as_string().unwrap_or_default(),
-        })
-    } else {
-        Err(match v.as_f64() {
-            Some(1.0) => TransportError::Aborted,
-            Some(_) => TransportError::Timeout,
-            None => TransportError::Network(v.as_string().unwrap_or_else(|| "fetch failed".to_owned())),
+        let response = request.send().await?;
+        let status = response.status();
+        // (As the driver: a 2xx's `Retry-After` is never read.)
+        let retry_after = if (200..300).contains(&status) {
+            None
+        } else {
+            response.headers().get("retry-after")
+        };
+        let body = response.text().await?;
+        Ok::<_, gloo_net::Error>(HttpResponse {
+            status,
+            headers: retry_after
+                .map(|v| vec![("retry-after".to_owned(), v)])
+                .unwrap_or_default(),
+            body,
         })
     }
+    .await;
+    let timed_out = deadline.done();
+    answer.map_err(|e| {
+        if aborted() {
+            TransportError::Aborted
+        } else if timed_out {
+            TransportError::Timeout
+        } else {
+            TransportError::Network(match e {
+                gloo_net::Error::JsError(js) => js.message,
+                other => other.to_string(),
+            })
+        }
+    })
 }
 
 /// A timer delay as `setTimeout` takes it.
@@ -168,10 +234,17 @@ impl Transport for FetchTransport {
     type Signal = JsValue;
 
     async fn send(&self, req: HttpRequest, signal: Option<&JsValue>) -> Result<HttpResponse, TransportError> {
-        let promise = self.call(&req, signal, -1, &JsValue::UNDEFINED, 0.0);
+        #[cfg(feature = "std")]
+        if self.fetch.is_undefined() {
+            return send_gloo(&req, signal).await;
+        }
+        // No shape and no slow path: the promise resolves the attempt's outcome.
+        let promise = self.call(&req, signal, 0, &JsValue::UNDEFINED, 0, None);
         match JsFuture::from(promise).await {
-            Ok(answer) => outcome(answer),
-            Err(e) => outcome(e),
+            Ok(answer) => outcome(&answer),
+            Err(e) => Err(TransportError::Network(
+                e.as_string().unwrap_or_else(|| "fetch failed".to_owned()),
+            )),
         }
     }
 
@@ -191,4 +264,9 @@ impl Transport for FetchTransport {
     fn random(&self) -> f64 {
         js_sys::Math::random()
     }
+}
+
+/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
+pub(crate) fn method_at(index: u32) -> Method {
+    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }

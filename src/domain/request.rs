@@ -622,22 +622,17 @@ impl ApiRequest {
     }
 }
 
-/// Percent-encodes a query component (RFC 3986 unreserved characters and `,` pass through).
+/// What [`percent_encode_into`] encodes: all but the RFC 3986 unreserved characters and `,`.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',');
+
+/// Percent-encodes a path segment or query component (`percent-encoding`, upper-case hex).
 pub(crate) fn percent_encode_into(s: &str, out: &mut String) {
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            for nibble in [b >> 4, b & 15] {
-                out.push(
-                    char::from_digit(u32::from(nibble), 16)
-                        .unwrap_or('0')
-                        .to_ascii_uppercase(),
-                );
-            }
-        }
-    }
+    out.extend(percent_encoding::utf8_percent_encode(s, COMPONENT));
 }
 
 #[cfg(test)]

@@ -356,7 +356,8 @@ fn call_promise(c: &Inner, slow: &JsValue, req: ApiRequest, o: &Opts) -> Promise
         o.signal.as_ref(),
         fast_shape(req.operation),
         slow,
-        call_ctx(req.operation, o.max_retries),
+        operation_index(req.operation),
+        o.max_retries,
     )
 }
 
@@ -369,33 +370,46 @@ pub struct StreamingClient {
     slow: JsValue,
 }
 
-/// A call's operation (its index in [`Operation::ALL`]) and `maxRetries` option as one number:
-/// `operation + 32 * (maxRetries + 1)` (`0` for no `maxRetries`).
-fn call_ctx(operation: Operation, max_retries: Option<u32>) -> f64 {
-    // A generated operation (`Operation::Call`, not in `ALL`) is 31.
-    let op = Operation::ALL.iter().position(|o| *o == operation).unwrap_or(31) as f64;
-    op + 32.0 * max_retries.map_or(0.0, |n| f64::from(n) + 1.0)
+/// A call's operation as the driver carries it: its index in [`Operation::ALL`] (a generated
+/// operation, [`Operation::Call`], is [`CALL_INDEX`]).
+fn operation_index(operation: Operation) -> u32 {
+    Operation::ALL
+        .iter()
+        .position(|o| *o == operation)
+        .map_or(CALL_INDEX, |i| i as u32)
 }
 
-/// The client's slow path: the retry loop in JS (`gs_slow`, src/js/fetch_driver.rs) around this
+/// [`operation_index`] of [`Operation::Call`], which is not in [`Operation::ALL`].
+const CALL_INDEX: u32 = u32::MAX;
+
+/// The client's slow path: the retry loop in JS (`gs_slow`, src/js/fetch_driver.js) around this
 /// step, which says what an attempt's outcome (as the driver reports it) means, through
 /// [`Client::after_attempt`]: the resource of a 2xx, a typed error (thrown), or the wait in ms
-/// before the next attempt. `ctx` carries the operation and the per-call `maxRetries`.
+/// before the next attempt. The driver hands back the call's method, timeout, operation
+/// ([`operation_index`]) and `maxRetries` as the call gave them.
 fn slow_path(c: Inner) -> JsValue {
-    let step = move |outcome: JsValue, method: f64, timeout_ms: f64, ctx: f64, attempt: f64| {
-        let index = (ctx % 32.0) as usize;
-        let operation = Operation::ALL.get(index).copied().unwrap_or(Operation::Call);
-        let retries = ((ctx / 32.0) as u64) as f64; // floor: ctx >= 0
-        let max_retries = (retries >= 1.0).then_some((retries - 1.0) as u32);
-        let method = crate::client::fetch::method_at(method as u32);
-        let sent = crate::client::fetch::outcome(outcome);
-        match c.after_attempt(operation, method, timeout_ms, max_retries, attempt as u32, sent) {
+    let step = move |outcome: JsValue,
+                     method: JsValue,
+                     timeout_ms: f64,
+                     operation: u32,
+                     max_retries: Option<u32>,
+                     attempt: u32| {
+        let operation = Operation::ALL
+            .get(operation as usize)
+            .copied()
+            .unwrap_or(Operation::Call);
+        let method = crate::client::fetch::method_named(&method);
+        let sent = crate::client::fetch::outcome(&outcome);
+        match c.after_attempt(operation, method, timeout_ms, max_retries, attempt, sent) {
             Ok(Next::Done(raw)) => resource(operation, &raw),
             Ok(Next::Wait(ms)) => Ok(JsValue::from_f64(ms)),
             Err(e) => Err(client_error(&e)),
         }
     };
-    let step = Closure::<dyn Fn(JsValue, f64, f64, f64, f64) -> Result<JsValue, JsValue>>::new(step);
+    let step =
+        Closure::<dyn Fn(JsValue, JsValue, f64, u32, Option<u32>, u32) -> Result<JsValue, JsValue>>::new(
+            step,
+        );
     crate::client::fetch::slow_fn(&step.into_js_value())
 }
 
@@ -497,37 +511,6 @@ impl StreamingClient {
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
         self.inner.config().base_url.clone()
-    }
-
-    /// For the package's JS (`pkg-template/client-fast.js`), once per client: what makes a call of
-    /// `getStream`, `getBroadcast` or `getVideo` with a valid id and no options without entering
-    /// the wasm: `[first, ...urlPrefix[3], ...ctx[3]]`, in that order of operations, where
-    /// `first(urlPrefix + id, ctx)` makes the call's first attempt (the driver, bound to this
-    /// client's fetch, headers and slow path: the credential is not among the values returned).
-    /// Everything after the first attempt is as for any other call (the client's slow path).
-    #[wasm_bindgen(js_name = __gsFast, skip_typescript)]
-    pub fn gs_fast(&self) -> js_sys::Array {
-        const BY_ID: [Operation; 3] = [Operation::GetStream, Operation::GetBroadcast, Operation::GetVideo];
-        let c = &self.inner;
-        let out = js_sys::Array::new();
-        out.push(
-            &c.transport()
-                .first_attempt_fn(&c.header_pairs(false), c.config().timeout_ms, &self.slow),
-        );
-        let base = c.config().base_url.trim_end_matches('/');
-        for op in BY_ID {
-            // A GET with the id last (else `undefined`: such a call takes the generated method).
-            out.push(&match crate::domain::request::route(op) {
-                (crate::domain::request::Method::Get, prefix, _, "") => {
-                    JsValue::from_str(&[base, prefix].cat())
-                }
-                _ => JsValue::UNDEFINED,
-            });
-        }
-        for op in BY_ID {
-            out.push(&JsValue::from_f64(call_ctx(op, None)));
-        }
-        out
     }
 
     /// `POST /streaming/streams` (flat body; `name` required). Not retried except on 429.
@@ -800,7 +783,8 @@ impl StreamingClient {
             o.signal.as_ref(),
             shape,
             &self.slow,
-            call_ctx(Operation::Call, o.max_retries),
+            CALL_INDEX,
+            o.max_retries,
         )
     }
 }

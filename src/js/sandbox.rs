@@ -124,8 +124,10 @@ export interface SandboxStream {
 }
 "#;
 
+/// The options of `new Sandbox`. serde-wasm-bindgen reads a struct's own fields only, so unknown
+/// options are refused by [`parse_options`] against [`field_names`], not by `deny_unknown_fields`.
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct Options {
     api_key: Option<String>,
     bearer_token: Option<String>,
@@ -222,10 +224,7 @@ fn pump(inner: &Shared) -> Vec<Webhook> {
     };
     for w in &hooks {
         let payload = from_json_text(&w.payload.to_string()).unwrap_or(JsValue::NULL);
-        let record = serde_json::to_string(&record_of(w))
-            .ok()
-            .and_then(|t| from_json_text(&t).ok())
-            .unwrap_or(JsValue::NULL);
+        let record = to_js(&record_of(w)).unwrap_or(JsValue::NULL);
         for f in &listeners {
             // A throwing listener is a failing receiver: the platform does not retry.
             let _ = f.call2(&JsValue::UNDEFINED, &payload, &record);
@@ -636,34 +635,79 @@ fn control_error(e: &ControlError) -> JsValue {
 
 fn records_js(hooks: &[Webhook]) -> Result<JsValue, JsValue> {
     let records: Vec<Record<'_>> = hooks.iter().map(record_of).collect();
-    let text = serde_json::to_string(&records).map_err(|e| internal(&e.to_string()))?;
-    from_json_text(&text)
+    to_js(&records)
 }
 
+/// A Rust value as a JS value (`serde-wasm-bindgen`): maps become plain objects, as in JSON.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| internal(&e.to_string()))
+}
+
+/// The options (`serde-wasm-bindgen`, straight from the JS object); an invalid one is named in the
+/// error's `path`.
 fn parse_options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| invalid("", "options must be a plain object"))?
-        .as_string()
-        .unwrap_or_default();
-    let json: Value =
-        serde_json::from_str(&text).map_err(|_| invalid("", "options must be a plain object"))?;
-    let Value::Object(map) = json else {
+    if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
         return Err(invalid("", "options must be a plain object"));
-    };
-    serde_json::from_value::<Options>(Value::Object(map.clone())).map_err(|e| {
-        // Name the offending option.
-        let path = map
+    }
+    let options = serde_wasm_bindgen::from_value::<Options>(value.clone()).map_err(|e| {
+        // Name the offending option: the first one that is invalid on its own.
+        let path = js_sys::Object::entries(value.unchecked_ref())
             .iter()
-            .find(|(k, v)| {
-                let mut single = serde_json::Map::new();
-                single.insert((*k).clone(), (*v).clone());
-                serde_json::from_value::<Options>(Value::Object(single)).is_err()
+            .find_map(|entry| {
+                let pair: js_sys::Array = entry.unchecked_into();
+                let single = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&single, &pair.get(0), &pair.get(1));
+                serde_wasm_bindgen::from_value::<Options>(single.into())
+                    .is_err()
+                    .then(|| pair.get(0).as_string().unwrap_or_default())
             })
-            .map(|(k, _)| k.clone())
             .unwrap_or_default();
         invalid(&path, &format!("invalid sandbox option `{path}`: {e}"))
-    })
+    })?;
+    let known = field_names::<Options>();
+    let unknown = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find(|k| !known.contains(&k.as_str()));
+    match unknown {
+        Some(key) => Err(invalid(
+            &key,
+            &format!("invalid sandbox option `{key}`: unknown option"),
+        )),
+        None => Ok(options),
+    }
+}
+
+/// The names of a struct's fields as its serde derive reads them (it hands them to
+/// `deserialize_struct`, where this deserializer takes them and stops).
+fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for FieldNames<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(serde::de::Error::custom("names taken"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut names: &'static [&'static str] = &[];
+    let _ = T::deserialize(FieldNames(&mut names));
+    names
 }

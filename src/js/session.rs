@@ -38,17 +38,19 @@ fn check_setup(options: &JsValue, opts: &JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen]
 impl StreamingClient {
     /// For `pkg-template/session.js` and `pages.js`: checks what a method was given, with the errors
-    /// the client gives its own parameters (answers 0). `kind` 0:
-    /// `LiveSession.setup`'s options (`value`) and request options; 1, 2, 3: the query (`value`) and
-    /// request options of `streams`, `broadcasts`, `videos`; else the request options alone.
-    /// (`LiveSession.perform` is the client's, which checks its action.)
+    /// the client gives its own parameters (answers 0). `what` names the method: `"setup"`,
+    /// `LiveSession.setup`'s options (`value`) and request options; `"streams"`, `"broadcasts"`,
+    /// `"videos"`: the page iterator's query (`value`) and request options; anything else, the
+    /// request options alone. (`LiveSession.perform` is the client's, which checks its action.)
     #[wasm_bindgen(js_name = __gsCheck, skip_typescript)]
-    pub fn gs_check(kind: u32, value: JsValue, options: JsValue) -> Result<u32, JsValue> {
-        match kind {
-            0 => return check_setup(&value, &options).map(|()| 0),
-            1 => with_json(&value, "query", |j| params::streams_query(j, "query")).map(|_| ())?,
-            2 => with_json(&value, "query", |j| params::broadcasts_query(j, "query")).map(|_| ())?,
-            3 => with_json(&value, "query", |j| params::videos_query(j, "query")).map(|_| ())?,
+    pub fn gs_check(what: &str, value: JsValue, options: JsValue) -> Result<u32, JsValue> {
+        match what {
+            "setup" => return check_setup(&value, &options).map(|()| 0),
+            "streams" => with_json(&value, "query", |j| params::streams_query(j, "query")).map(|_| ())?,
+            "broadcasts" => {
+                with_json(&value, "query", |j| params::broadcasts_query(j, "query")).map(|_| ())?
+            }
+            "videos" => with_json(&value, "query", |j| params::videos_query(j, "query")).map(|_| ())?,
             _ => {}
         }
         request_options(&options)?;

@@ -275,13 +275,14 @@ pub(super) fn page_param(q: &BTreeMap<String, String>) -> usize {
         .max(1)
 }
 
-/// Equality whose time depends on the lengths only, never on where the bytes differ.
+/// Equality (`subtle`) whose time depends on `a`'s length only, never on where the bytes differ.
 pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    let mut diff = a.len() ^ b.len();
+    use subtle::ConstantTimeEq;
+    let mut same = subtle::Choice::from(u8::from(a.len() == b.len()));
     for (i, x) in a.iter().enumerate() {
-        diff |= usize::from(x ^ b.get(i).copied().unwrap_or(0));
+        same &= x.ct_eq(&b.get(i).copied().unwrap_or(0));
     }
-    diff == 0
+    bool::from(same)
 }
 
 impl Platform {

@@ -345,14 +345,15 @@ pub fn url_carries_secret(url: &str, secret: &str) -> bool {
     found
 }
 
-/// Constant-time equality: the time depends on the candidate's length only, never on the secret's
-/// content or on where they differ.
+/// Constant-time equality (`subtle`): the time depends on the candidate's length only, never on the
+/// secret's content or length, or on where they differ.
 fn ct_eq(candidate: &[u8], secret: &[u8]) -> bool {
-    let mut diff = u8::from(candidate.len() != secret.len());
+    use subtle::ConstantTimeEq;
+    let mut same = subtle::Choice::from(u8::from(candidate.len() == secret.len()));
     for (i, c) in candidate.iter().enumerate() {
-        diff |= c ^ secret.get(i).copied().unwrap_or(0);
+        same &= c.ct_eq(&secret.get(i).copied().unwrap_or(0));
     }
-    core::hint::black_box(diff) == 0
+    bool::from(same)
 }
 
 fn percent_decode(bytes: &[u8], plus_is_space: bool) -> Option<Vec<u8>> {
