@@ -70,7 +70,7 @@ export function fastPath(m) {
   };
 
   // A trap (out of memory, or any other WebAssembly.RuntimeError) unwinds nothing in the wasm. The
-  // module stays usable (`with_scratch` in src/js/webhook.rs never leaves its lock held); the input
+  // module stays usable (`with_scratch` in src/js/webhook/fast.rs never leaves its lock held); the input
   // buffer is asked for again, and the call throws an error that says what happened.
   // A tracker whose own call trapped may be half changed: it is marked lost, and every later call on
   // it says so (instead of wasm-bindgen's "recursive use of an object" for the borrow the trap left).
@@ -81,7 +81,7 @@ export function fastPath(m) {
       : e;
 
   // ---------------------------------------------------------------- tape reader
-  // An ApplyResult's tape (layout: `result_tape` in src/js/webhook.rs) is read at once into plain
+  // An ApplyResult's tape (layout: `result_tape` in src/js/webhook/fast.rs) is read at once into plain
   // objects (the next call overwrites it): the top level as one object literal, the rest generically.
   const literals = new Map();
   /** UTF-8 at `at` (`n` bytes) of `bytes`, as a string. */

@@ -139,18 +139,22 @@ pub fn check<'v, 'a>(
     Ok(done(event, fixups))
 }
 
-impl Checked<'_, '_> {
+impl<'v, 'a> Checked<'v, 'a> {
+    /// The members the entity is one of: the root's (the flat form), or `message`'s.
+    fn container(&self) -> Option<&'v [(Str<'a>, json::Value<'a>)]> {
+        if self.flat {
+            return Some(self.root);
+        }
+        match json::get(self.root, "message") {
+            Some(json::Value::Obj(m)) => Some(m.as_slice()),
+            _ => None,
+        }
+    }
+
     /// The event with the fields the SDK does not model filled in (`extra`, an unknown `message`).
     pub fn into_event(self) -> WebhookEvent {
         let root = self.root;
-        let container = if self.flat {
-            Some(root)
-        } else {
-            match json::get(root, "message") {
-                Some(json::Value::Obj(m)) => Some(m.as_slice()),
-                _ => None,
-            }
-        };
+        let container = self.container();
         let entity = |key: &str| match container.and_then(|c| json::get(c, key)) {
             Some(json::Value::Obj(m)) => m.as_slice(),
             _ => &[],
@@ -194,14 +198,7 @@ impl Checked<'_, '_> {
     /// enumeration values are written in lower case.
     pub fn write_json(&self, out: &mut String) {
         let root = self.root;
-        let container = if self.flat {
-            Some(root)
-        } else {
-            match json::get(root, "message") {
-                Some(json::Value::Obj(m)) => Some(m.as_slice()),
-                _ => None,
-            }
-        };
+        let container = self.container();
         let key = match &self.event {
             WebhookEvent::Unknown { received_type, .. } => {
                 out.push_str("{\"type\":\"unknown\",\"received_type\":");
