@@ -6,7 +6,6 @@
 //! [`crate::domain::retry`]. [`LiveSession`] encodes the guide's four stages as one call each.
 
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::Cat;
 use crate::domain::model::{Broadcast, StartRecordingResult, Stream, Video};
 use crate::domain::request::{
     num, ApiRequest, BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Method,
@@ -14,6 +13,7 @@ use crate::domain::request::{
 };
 use crate::domain::response::{api_error, decode, ApiError, DecodeError, ResponseValue};
 use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
+use crate::domain::text::Cat;
 use crate::prelude::*;
 use core::fmt;
 

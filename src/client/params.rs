@@ -7,11 +7,12 @@
 //! typed serde path.
 
 use crate::domain::ids::{StreamId, VideoId};
-use crate::domain::json::{self, Cat, NumKind, Value};
+use crate::domain::json::{self, NumKind, Value};
 use crate::domain::model::{BroadcastStatus, Projection, RecordType, VideoStatus};
 use crate::domain::request::{
     ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
 };
+use crate::domain::text::Cat;
 use crate::domain::webhook::Action;
 use crate::prelude::*;
 

@@ -3,12 +3,12 @@
 
 use super::{CallOptions, Client, ClientError, Paginator, Transport};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
-use crate::domain::json::Cat;
 use crate::domain::model::{Broadcast, BroadcastStatus, StartRecordingResult, Stream, Video, VideoStatus};
 use crate::domain::request::{
     ApiRequest, BroadcastParams, ListBroadcastsQuery, Operation, ParamError, StreamParams,
 };
 use crate::domain::response::ResponseValue;
+use crate::domain::text::Cat;
 use crate::domain::webhook::Action;
 use crate::prelude::*;
 use alloc::rc::Rc;

@@ -17,12 +17,11 @@ mod tape;
 mod tests;
 mod write;
 
+#[allow(unused_imports)] // (used by the submodules through `super::*`)
+use crate::domain::text::{join, write_u64, Cat};
 pub use read::{parse, Reader};
 pub use tape::{layout, op, Tape};
 pub use write::{write_str, ObjWriter, Sink};
-// Where the client's modules still take them from.
-#[allow(unused_imports)]
-pub(crate) use crate::domain::text::{join, write_u64, Cat};
 
 /// The deepest nesting of arrays and objects accepted (as `serde_json`'s recursion limit).
 pub const MAX_DEPTH: usize = 128;
