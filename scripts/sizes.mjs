@@ -13,7 +13,7 @@ export const TARGETS_GZIP = { webhook: 52_906, main: 96 * 1024 };
  */
 // The sandbox entry's grew with std and serde-wasm-bindgen for its options and records (+5.8 KB) and
 // with direct uploads (the tus upload server, video creation: +12 KB).
-export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 175_000 };
+export const RATCHET_GZIP = { webhook: 52_383, main: 78_136, sandbox: 175_816 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
