@@ -25,6 +25,7 @@
 use crate::prelude::*;
 mod entities;
 mod http;
+mod message;
 mod tus;
 mod videos;
 #[cfg(not(target_family = "wasm"))]
@@ -41,7 +42,7 @@ use rng::SplitMix64;
 use serde::Serialize;
 use serde_json::Value;
 
-pub use http::{PlatformRequest, PlatformResponse};
+pub use message::{PlatformRequest, PlatformResponse};
 pub use tus::{TUS_EXTENSIONS, TUS_MAX_SIZE, TUS_VERSION};
 
 /// How the emulated platform behaves. All durations are simulated milliseconds.

@@ -4,7 +4,8 @@
 //! `Upload-Metadata`; its URL is then the capability (no API key). The bytes are counted, not kept.
 //! When the last byte arrives the video's processing starts (`pending`, then `viewable`, `ready`).
 
-use super::http::{constant_time_eq, PlatformRequest, PlatformResponse};
+use super::http::constant_time_eq;
+use super::message::{PlatformRequest, PlatformResponse};
 use super::Platform;
 use crate::domain::ids::VideoId;
 use crate::domain::model::VideoStatus;

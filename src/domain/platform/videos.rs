@@ -1,7 +1,7 @@
 //! Videos: the list, one video, deletion, creation and the direct-upload parameters (the file then
 //! comes through the tus endpoint, `tus.rs`).
 
-use super::http::{blank, page_of, page_param, parse_body, Errors, PlatformRequest, PlatformResponse};
+use super::message::{blank, page_of, page_param, parse_body, Errors, PlatformRequest, PlatformResponse};
 use super::{time, EventKind, Platform};
 use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::model::VideoStatus;
