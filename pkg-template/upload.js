@@ -179,7 +179,9 @@ export async function uploadVideo(file, params, options = {}) {
     (resume ? upload.findPreviousUploads() : Promise.resolve([]))
       .then((previous) => {
         if (settled) return;
-        if (previous.length) upload.resumeFromPreviousUpload(previous[0]);
+        // The same file may have been begun for another video: only this video's upload goes on.
+        const mine = previous.find((p) => p?.metadata?.video_id === metadata.video_id);
+        if (mine) upload.resumeFromPreviousUpload(mine);
         upload.start();
       })
       .catch((err) => settle(reject, uploadError(err, videoId)));

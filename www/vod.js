@@ -61,9 +61,14 @@ export function vodEvent(event) {
   renderVod();
 }
 
+/** The parameters of an upload that stopped (aborted or failed) and its file, to resume it. */
+let unfinished = null;
+const fileKey = (file) => `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+
 async function upload(ctx, file) {
   const env = ctx.env();
   if (!file || !env || V.state === "uploading") return;
+  const resumed = unfinished?.env === env && unfinished.key === fileKey(file) ? unfinished.params : null;
   resetVod();
   V.state = "uploading";
   V.total = file.size;
@@ -71,9 +76,11 @@ async function upload(ctx, file) {
   renderVod();
   try {
     uploadEntry ??= await import("./vendor/upload.js");
-    // In a real app this call runs on your server, and only `params` reaches the browser.
     const client = ctx.client((rec) => V.calls.push(rec));
-    const params = await client.videos.createDirectUpload({ name: file.name }, { signal: V.abort.signal });
+    // In a real app this call runs on your server, and only `params` reaches the browser. The same file
+    // after an abort goes on with its video's parameters (tus asks the server where it stopped).
+    const params = resumed ?? (await client.videos.createDirectUpload({ name: file.name }, { signal: V.abort.signal }));
+    unfinished = { env, key: fileKey(file), params };
     V.id = params.video.id;
     ctx.track(params.video);
     for (const event of early.splice(0)) vodEvent(event);
@@ -89,6 +96,7 @@ async function upload(ctx, file) {
         renderVod();
       },
     });
+    unfinished = null;
     V.sent = V.total;
     if (V.state === "uploading") V.state = "processing";
     // The upload's last byte started the processing: the video's answer says so before its webhook.

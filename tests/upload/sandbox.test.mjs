@@ -159,6 +159,34 @@ test("embedded sandbox: the whole flow over sandbox.fetch, the webhooks in order
   assert.deepEqual([video.status, video.origin_size], ["ready", bytes.length]);
   assert.ok(video.converted_videos.every((c) => c.status === "complete"));
 
+  // The same file begun for one video and aborted, then sent for another: the second upload does not
+  // resume the first video's (its own goes through), and the first one resumes later where it stopped.
+  const stored = new Map();
+  let n = 0;
+  const urlStorage = {
+    findAllUploads: async () => [...stored.values()],
+    findUploadsByFingerprint: async (fp) => [...stored].filter(([k]) => k.startsWith(`${fp}::`)).map(([k, v]) => ({ ...v, urlStorageKey: k })),
+    removeUpload: async (k) => void stored.delete(k),
+    addUpload: async (fp, u) => (stored.set(`${fp}::${n}`, u), `${fp}::${n++}`),
+  };
+  const file = randomBytes(120 * 1024);
+  const first = await client.videos.createDirectUpload({ name: "same.mp4" });
+  const ctl = new AbortController();
+  await assert.rejects(
+    uploadVideo(file, first, { fetch: sandbox.fetch, chunkSize: 40 * 1024, urlStorage, signal: ctl.signal, onProgress: (s) => s >= 40 * 1024 && ctl.abort() }),
+    { code: "aborted" },
+  );
+  const second = await client.videos.createDirectUpload({ name: "same.mp4" });
+  const sent = [];
+  await uploadVideo(file, second, { fetch: (u, i) => (sent.push(i.method), sandbox.fetch(u, i)), chunkSize: 40 * 1024, urlStorage });
+  assert.equal(sent[0], "POST", "a new upload for the second video, not the first video's resumed");
+  assert.equal((await client.getVideo(second.video.id)).status, "pending");
+  assert.equal((await client.getVideo(first.video.id)).status, "empty");
+  sent.length = 0;
+  await uploadVideo(file, first, { fetch: (u, i) => (sent.push(i.method), sandbox.fetch(u, i)), chunkSize: 40 * 1024, urlStorage });
+  assert.deepEqual(sent, ["HEAD", "PATCH", "PATCH"], "the first video's upload resumed after its first chunk");
+  assert.equal((await client.getVideo(first.video.id)).status, "pending");
+
   // A blank name is the platform's 422; the error names the field.
   await assert.rejects(client.videos.createDirectUpload({ name: " " }), (e) => {
     assert.deepEqual([e.name, e.code, e.status], ["ApiError", "validation_failed", 422]);
