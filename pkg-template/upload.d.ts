@@ -21,7 +21,7 @@ export interface UploadVideoOptions {
   chunkSize?: number;
   /** Waits in ms before each retry of a failed request (default `[0, 1000, 3000, 5000, 10000]`). */
   retryDelays?: number[];
-  /** Resume an upload of the same file found in `urlStorage` (default true). */
+  /** Resume an upload of the same file for the same video found in `urlStorage` (default true). */
   resume?: boolean;
   /** The file name sent as metadata (default: the video's name). */
   filename?: string;
