@@ -176,6 +176,13 @@ export function liveSessionClass(m) {
       return value;
     }
 
+    /** Sets the broadcast's `status` and the session's with it (`live` or `paused`). */
+    async #goTo(status, opts) {
+      const value = await this.#setBroadcast(status, opts);
+      this.#s.status = status;
+      return value;
+    }
+
     async #startRecording(opts) {
       const value = await this.#client.startRecording(this.#s.stream.id, opts);
       this.#s.recording = true;
@@ -193,9 +200,7 @@ export function liveSessionClass(m) {
     /** Stage 2: sets the broadcast live. */
     async goLive(options) {
       check("options", undefined, options);
-      const b = await this.#setBroadcast("live", options);
-      this.#s.status = "live";
-      return b;
+      return this.#goTo("live", options);
     }
 
     /** Stage 3: starts recording (resolves to the platform's warnings). */
@@ -209,28 +214,22 @@ export function liveSessionClass(m) {
     async pause(options) {
       check("options", undefined, options);
       const stop = bool(options, "stopRecording", "options.stopRecording");
-      await this.#setBroadcast("paused", options);
-      this.#s.status = "paused";
-      if (stop && this.#s.recording) {
-        const video = await this.#stopRecording(options);
-        this.#s.resumeRecording = true;
-        return video;
-      }
-      return null;
+      await this.#goTo("paused", options);
+      if (!stop || !this.#s.recording) return null;
+      const video = await this.#stopRecording(options);
+      this.#s.resumeRecording = true;
+      return video;
     }
 
     /** After an interruption: the broadcast live again, and the recording restarted if `pause`
      * stopped it (resolves to its result, else `null`). */
     async resume(options) {
       check("options", undefined, options);
-      await this.#setBroadcast("live", options);
-      this.#s.status = "live";
-      if (this.#s.resumeRecording) {
-        const r = await this.#startRecording(options);
-        this.#s.resumeRecording = false;
-        return r;
-      }
-      return null;
+      await this.#goTo("live", options);
+      if (!this.#s.resumeRecording) return null;
+      const started = await this.#startRecording(options);
+      this.#s.resumeRecording = false;
+      return started;
     }
 
     /** Stage 4: stops recording, finishes the broadcast, disables the stream, deletes the broadcast;
