@@ -52,14 +52,14 @@ impl FetchTransport {
         }
     }
 
-    /// A call of `req` (`gs_call` in `src/js/fetch_driver.js`): its first attempt starts now. A 2xx
-    /// answer whose body starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as
-    /// JSON resolves the promise with the parsed value; every other outcome is handed to `slow` (a
+    /// A call (`gs_call` in `src/js/fetch_driver.js`): its first attempt starts now. A 2xx answer
+    /// whose body starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON
+    /// resolves the promise with the parsed value; every other outcome is handed to `slow` (a
     /// function, [`slow_fn`]), whose promise the call's promise then follows, with the call's
     /// `operation` and `max_retries`; without `slow` (`undefined`), the promise resolves the outcome.
     pub(crate) fn call(
         &self,
-        req: &HttpRequest,
+        req: &JsRequest<'_>,
         signal: Option<&JsValue>,
         shape: i32,
         slow: &JsValue,
@@ -69,10 +69,10 @@ impl FetchTransport {
         method_name(req.method).with(|method| {
             driver::call(
                 &self.fetch,
-                &req.url,
+                req.url,
                 method,
-                &headers_object(&req.headers),
-                req.body.as_deref(),
+                req.headers,
+                req.body,
                 req.timeout_ms,
                 signal.unwrap_or(&JsValue::UNDEFINED),
                 shape,
@@ -84,8 +84,18 @@ impl FetchTransport {
     }
 }
 
+/// A request as [`FetchTransport::call`] hands it to the driver: the headers already a JS object
+/// (the driver gives `fetch` a copy of it), so that a client can make its headers once.
+pub(crate) struct JsRequest<'a> {
+    pub(crate) method: Method,
+    pub(crate) url: &'a str,
+    pub(crate) headers: &'a JsValue,
+    pub(crate) body: Option<&'a str>,
+    pub(crate) timeout_ms: f64,
+}
+
 /// The headers as a JS object.
-fn headers_object(pairs: &[(String, String)]) -> JsValue {
+pub(crate) fn headers_object(pairs: &[(String, String)]) -> JsValue {
     let headers = Object::new();
     for (k, v) in pairs {
         // Setting a string key on a plain object can not fail.
@@ -239,7 +249,14 @@ impl Transport for FetchTransport {
             return send_gloo(&req, signal).await;
         }
         // No shape and no slow path: the promise resolves the attempt's outcome.
-        let promise = self.call(&req, signal, 0, &JsValue::UNDEFINED, 0, None);
+        let call = JsRequest {
+            method: req.method,
+            url: &req.url,
+            headers: &headers_object(&req.headers),
+            body: req.body.as_deref(),
+            timeout_ms: req.timeout_ms,
+        };
+        let promise = self.call(&call, signal, 0, &JsValue::UNDEFINED, 0, None);
         match JsFuture::from(promise).await {
             Ok(answer) => outcome(&answer),
             Err(e) => Err(TransportError::Network(

@@ -6,13 +6,13 @@
 //! `StreamingError` (`timeout`, `aborted`, `network`). No error or object property shows the API key.
 
 use super::{from_json_text, js_error};
-use crate::client::fetch::FetchTransport;
+use crate::client::fetch::{headers_object, method_at, FetchTransport, JsRequest};
 use crate::client::params::{self, Params, BROADCAST, STREAM};
 use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Next, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Value;
 use crate::domain::model::ErrorBody;
-use crate::domain::request::{ApiRequest, Operation, ParamError};
+use crate::domain::request::{ApiRequest, Method, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::domain::text::Cat;
 use crate::prelude::*;
@@ -349,16 +349,15 @@ fn fast_shape(operation: Operation) -> i32 {
 /// One call of `req` (see [`StreamingClient::send`]): the first attempt starts now, made by the JS
 /// driver; the promise resolves a 2xx answer of the expected shape ([`fast_shape`]) with the engine's
 /// `JSON.parse` of the body, and follows the client's `slow` path ([`slow_path`]) otherwise.
-fn call_promise(c: &Inner, slow: &JsValue, req: ApiRequest, o: &Opts) -> Promise {
-    let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
-    let http = c.http_request_to(req.method, req.url(&c.config().base_url), req.body, timeout_ms);
-    c.transport().call(
-        &http,
-        o.signal.as_ref(),
+fn call_promise(client: &StreamingClient, req: &ApiRequest, o: &Opts) -> Promise {
+    let url = req.url(&client.inner.config().base_url);
+    client.call(
+        req.method,
+        &url,
+        req.body.as_deref(),
+        o,
         fast_shape(req.operation),
-        slow,
         operation_index(req.operation),
-        o.max_retries,
     )
 }
 
@@ -369,6 +368,11 @@ pub struct StreamingClient {
     /// The client's slow path, as a JS function the driver calls when a first attempt is not a 2xx
     /// of the expected shape (see [`slow_path`]): one function per client, none per call.
     slow: JsValue,
+    /// The headers of a request without a body, as a JS object made once: a client's headers never
+    /// change (the driver gives `fetch` a copy of them each time).
+    headers: JsValue,
+    /// The same with `Content-Type`, for a request with a body.
+    body_headers: JsValue,
 }
 
 /// A call's operation as the driver carries it: its index in [`Operation::ALL`] (a generated
@@ -504,6 +508,8 @@ impl StreamingClient {
         let inner = Rc::new(Client::new(FetchTransport::new(fetch), cfg));
         Ok(Self {
             slow: slow_path(inner.clone()),
+            headers: headers_object(&inner.header_pairs(false)),
+            body_headers: headers_object(&inner.header_pairs(true)),
             inner,
         })
     }
@@ -746,7 +752,40 @@ impl StreamingClient {
             Err(e) => return Promise::reject(&e),
         };
         // The driver's promise is the call's: no Rust future unless the first attempt needs one.
-        call_promise(&self.inner, &self.slow, req, &o)
+        call_promise(self, &req, &o)
+    }
+
+    /// A call of `method` to `url` with the client's headers, timeout and slow path (see
+    /// [`FetchTransport::call`](crate::client::fetch::FetchTransport::call)).
+    fn call(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&str>,
+        o: &Opts,
+        shape: i32,
+        operation: u32,
+    ) -> Promise {
+        let c = &self.inner;
+        let req = JsRequest {
+            method,
+            url,
+            headers: if body.is_some() {
+                &self.body_headers
+            } else {
+                &self.headers
+            },
+            body,
+            timeout_ms: o.timeout_ms.unwrap_or(c.config().timeout_ms),
+        };
+        c.transport().call(
+            &req,
+            o.signal.as_ref(),
+            shape,
+            &self.slow,
+            operation,
+            o.max_retries,
+        )
     }
 }
 
@@ -775,17 +814,7 @@ impl StreamingClient {
             Ok(o) => o,
             Err(e) => return Promise::reject(&e),
         };
-        let c = &self.inner;
-        let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
-        let url = [c.config().base_url.trim_end_matches('/'), &path].cat();
-        let http = c.http_request_to(crate::client::fetch::method_at(method), url, body, timeout_ms);
-        c.transport().call(
-            &http,
-            o.signal.as_ref(),
-            shape,
-            &self.slow,
-            CALL_INDEX,
-            o.max_retries,
-        )
+        let url = [self.inner.config().base_url.trim_end_matches('/'), &path].cat();
+        self.call(method_at(method), &url, body.as_deref(), &o, shape, CALL_INDEX)
     }
 }

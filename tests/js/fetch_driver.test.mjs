@@ -24,7 +24,11 @@ test("an attempt: an answer is { status, retryAfter, text }; the request is sent
   assert.deepEqual(o, { status: 503, retryAfter: "2", text: "busy" });
   assert.equal(seen[0].url, "http://x/a");
   assert.equal(seen[0].init.method, "POST");
-  assert.equal(seen[0].init.headers, headers);
+  // A copy of the headers (a client's are made once): what fetch does to it stays in that call.
+  assert.deepEqual(seen[0].init.headers, headers);
+  assert.notEqual(seen[0].init.headers, headers);
+  seen[0].init.headers.Extra = "1";
+  assert.deepEqual(headers, { Accept: "application/json" });
   assert.equal(seen[0].init.body, '{"a":1}');
   assert.ok(seen[0].init.signal instanceof AbortSignal);
   // A 2xx never reads Retry-After; without a shape nothing is parsed.
