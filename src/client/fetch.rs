@@ -11,7 +11,7 @@
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::domain::request::Method;
 use crate::prelude::*;
-use js_sys::{Function, JsString, Object, Reflect};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,22 +26,6 @@ pub(crate) use driver::slow_fn;
 pub struct FetchTransport {
     /// The injected fetch, or `undefined` (the global one, looked up at each call).
     fetch: JsValue,
-}
-
-#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
-#[wasm_bindgen]
-extern "C" {
-    // The HTTP methods, as JS strings made once (making one from wasm memory costs more per call).
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static GET: JsString = "GET";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static POST: JsString = "POST";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static PATCH: JsString = "PATCH";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static PUT: JsString = "PUT";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static DELETE: JsString = "DELETE";
 }
 
 impl FetchTransport {
@@ -66,21 +50,19 @@ impl FetchTransport {
         operation: u32,
         max_retries: Option<u32>,
     ) -> js_sys::Promise {
-        method_name(req.method).with(|method| {
-            driver::call(
-                &self.fetch,
-                req.url,
-                method,
-                req.headers,
-                req.body,
-                req.timeout_ms,
-                signal.unwrap_or(&JsValue::UNDEFINED),
-                shape,
-                slow,
-                operation,
-                max_retries,
-            )
-        })
+        driver::call(
+            &self.fetch,
+            req.url,
+            method_index(req.method),
+            req.headers,
+            req.body,
+            req.timeout_ms,
+            signal.unwrap_or(&JsValue::UNDEFINED),
+            shape,
+            slow,
+            operation,
+            max_retries,
+        )
     }
 }
 
@@ -104,18 +86,8 @@ pub(crate) fn headers_object(pairs: &[(String, String)]) -> JsValue {
     headers.into()
 }
 
-/// The method's name as a JS string made once.
-fn method_name(method: Method) -> &'static wasm_bindgen::JsThreadLocal<JsString> {
-    match method {
-        Method::Get => &GET,
-        Method::Post => &POST,
-        Method::Patch => &PATCH,
-        Method::Put => &PUT,
-        Method::Delete => &DELETE,
-    }
-}
-
-/// The methods, in the API table's order (`__gsRequest`'s `method` indexes it).
+/// The methods, in the API table's order: a call carries its method as an index of it (`__gsRequest`'s
+/// `method`, and the driver's `METHODS` in src/js/fetch_driver.js, which names them).
 const METHODS: [Method; 5] = [
     Method::Get,
     Method::Post,
@@ -124,13 +96,14 @@ const METHODS: [Method; 5] = [
     Method::Delete,
 ];
 
-/// The method named `name` (as the driver hands a call's method back; `GET` for anything else).
-pub(crate) fn method_named(name: &JsValue) -> Method {
-    let name = name.as_string();
-    METHODS
-        .into_iter()
-        .find(|m| name.as_deref() == Some(m.as_str()))
-        .unwrap_or(Method::Get)
+/// The index of `method` in [`METHODS`].
+fn method_index(method: Method) -> u32 {
+    METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+}
+
+/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
+pub(crate) fn method_at(index: u32) -> Method {
+    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }
 
 /// A property of an outcome object (`undefined` when absent).
@@ -281,9 +254,4 @@ impl Transport for FetchTransport {
     fn random(&self) -> f64 {
         js_sys::Math::random()
     }
-}
-
-/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
-pub(crate) fn method_at(index: u32) -> Method {
-    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }

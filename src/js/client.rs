@@ -7,7 +7,7 @@
 
 use super::{from_json_text, js_error};
 use crate::client::fetch::{headers_object, method_at, FetchTransport, JsRequest};
-use crate::client::params::{self, Params, BROADCAST, STREAM};
+use crate::client::params::{self, Params, Schema, BROADCAST, STREAM};
 use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Next, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Value;
@@ -305,12 +305,10 @@ fn json_text(v: &JsValue, root: &str) -> Result<String, JsValue> {
         .ok_or_else(|| invalid(if root.is_empty() { "params" } else { root }, "is not JSON data"))
 }
 
-fn stream_params(v: &JsValue) -> Result<Params, JsValue> {
-    with_json(v, "", |j| Params::read(STREAM, j, ""))
-}
-
-fn broadcast_params(v: &JsValue) -> Result<Params, JsValue> {
-    with_json(v, "", |j| Params::read(BROADCAST, j, ""))
+/// Stream or broadcast settings (`schema`: [`STREAM`], [`BROADCAST`]), as `create_*` and `update_*`
+/// take them.
+fn settings(v: &JsValue, schema: Schema) -> Result<Params, JsValue> {
+    with_json(v, "", |j| Params::read(schema, j, ""))
 }
 
 pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
@@ -394,7 +392,7 @@ const CALL_INDEX: u32 = u32::MAX;
 /// ([`operation_index`]) and `maxRetries` as the call gave them.
 fn slow_path(c: Inner) -> JsValue {
     let step = move |outcome: JsValue,
-                     method: JsValue,
+                     method: u32,
                      timeout_ms: f64,
                      operation: u32,
                      max_retries: Option<u32>,
@@ -403,7 +401,7 @@ fn slow_path(c: Inner) -> JsValue {
             .get(operation as usize)
             .copied()
             .unwrap_or(Operation::Call);
-        let method = crate::client::fetch::method_named(&method);
+        let method = method_at(method);
         let sent = crate::client::fetch::outcome(&outcome);
         match c.after_attempt(operation, method, timeout_ms, max_retries, attempt, sent) {
             Ok(Next::Done(raw)) => resource(operation, &raw),
@@ -412,9 +410,7 @@ fn slow_path(c: Inner) -> JsValue {
         }
     };
     let step =
-        Closure::<dyn Fn(JsValue, JsValue, f64, u32, Option<u32>, u32) -> Result<JsValue, JsValue>>::new(
-            step,
-        );
+        Closure::<dyn Fn(JsValue, u32, f64, u32, Option<u32>, u32) -> Result<JsValue, JsValue>>::new(step);
     crate::client::fetch::slow_fn(&step.into_js_value())
 }
 
@@ -527,10 +523,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| params::create_stream(&stream_params(&params)?).map_err(|e| param_error(&e)))(),
-            options,
-        )
+        self.create(&params, STREAM, params::create_stream, options)
     }
 
     /// `GET /streaming/streams/{id}`.
@@ -550,14 +543,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListStreamsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_streams(&with_json(&query, "query", |j| {
-                    params::streams_query(j, "query")
-                })?))
-            })(),
-            options,
-        )
+        self.list(&query, params::streams_query, ApiRequest::list_streams, options)
     }
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": patch}`.
@@ -568,10 +554,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(params::update_stream(id_of(&id, "id")?, &stream_params(&patch)?)))(),
-            options,
-        )
+        self.update(&id, &patch, STREAM, params::update_stream, options)
     }
 
     /// `DELETE /streaming/streams/{id}`.
@@ -614,10 +597,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| params::create_broadcast(&broadcast_params(&params)?).map_err(|e| param_error(&e)))(),
-            options,
-        )
+        self.create(&params, BROADCAST, params::create_broadcast, options)
     }
 
     /// `GET /streaming/broadcasts/{id}`.
@@ -637,12 +617,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListBroadcastsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_broadcasts(&with_json(&query, "query", |j| {
-                    params::broadcasts_query(j, "query")
-                })?))
-            })(),
+        self.list(
+            &query,
+            params::broadcasts_query,
+            ApiRequest::list_broadcasts,
             options,
         )
     }
@@ -655,15 +633,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(params::update_broadcast(
-                    id_of(&id, "id")?,
-                    &broadcast_params(&patch)?,
-                ))
-            })(),
-            options,
-        )
+        self.update(&id, &patch, BROADCAST, params::update_broadcast, options)
     }
 
     /// `DELETE /streaming/broadcasts/{id}`.
@@ -693,14 +663,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListVideosQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_videos(&with_json(&query, "query", |j| {
-                    params::videos_query(j, "query")
-                })?))
-            })(),
-            options,
-        )
+        self.list(&query, params::videos_query, ApiRequest::list_videos, options)
     }
 
     /// `DELETE /streaming/videos/{id}`.
@@ -735,6 +698,46 @@ impl StreamingClient {
 }
 
 impl StreamingClient {
+    /// The list methods: the query (`undefined` or `null` for none) read by `read`, then the request
+    /// `make` builds from it.
+    fn list<Q>(
+        &self,
+        query: &JsValue,
+        read: fn(&Value<'_>, &str) -> Result<Q, ParamError>,
+        make: fn(&Q) -> ApiRequest,
+        options: JsValue,
+    ) -> Promise {
+        self.send(
+            with_json(query, "query", |j| read(j, "query")).map(|q| make(&q)),
+            options,
+        )
+    }
+
+    /// The create methods: the settings of `schema`, then the request `make` builds (or its error).
+    fn create(
+        &self,
+        params: &JsValue,
+        schema: Schema,
+        make: fn(&Params) -> Result<ApiRequest, ParamError>,
+        options: JsValue,
+    ) -> Promise {
+        let req = settings(params, schema).and_then(|p| make(&p).map_err(|e| param_error(&e)));
+        self.send(req, options)
+    }
+
+    /// The update methods: the id, the settings of `schema`, then the request `make` builds.
+    fn update(
+        &self,
+        id: &JsValue,
+        patch: &JsValue,
+        schema: Schema,
+        make: fn(u64, &Params) -> ApiRequest,
+        options: JsValue,
+    ) -> Promise {
+        let req = id_of(id, "id").and_then(|id| Ok(make(id, &settings(patch, schema)?)));
+        self.send(req, options)
+    }
+
     /// The methods that take only an id (one body for all of them: a smaller wasm).
     #[inline(never)]
     fn by_id(&self, id: &JsValue, make: fn(u64) -> ApiRequest, options: JsValue) -> Promise {

@@ -22,9 +22,15 @@ export const NETWORK = "network";
 const MAX_DELAY = 2147483647;
 
 /**
+ * The HTTP methods, by the index a call carries: the order of `METHODS` in src/client/fetch.rs (which
+ * `__gsRequest`'s generated table shares).
+ */
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+
+/**
  * A call, and its first attempt now (also each retry's attempt, made by `gs_slow` without `shape`
- * and `slow`): fetch `url` with a copy of `headers`, a timeout of `timeoutMs` and the caller's
- * `signal`. When `shape` is a char code (`{` or `[`) and the answer a 2xx whose body starts with it
+ * and `slow`): fetch `url` with the method at index `method` of `METHODS`, a copy of `headers`, a
+ * timeout of `timeoutMs` and the caller's `signal`. When `shape` is a char code (`{` or `[`) and the answer a 2xx whose body starts with it
  * and parses as JSON, resolves the parsed body. Any other outcome goes to `slow` (a client's retry
  * loop, `gs_slow_fn`), with the call (`{ fetch, url, method, headers, body, timeoutMs, signal,
  * operation, maxRetries, outcome }`), and the promise then follows `slow`'s; without `slow`, it
@@ -51,7 +57,7 @@ export async function gs_call(fetch, url, method, headers, body, timeoutMs, sign
         signal.addEventListener("abort", onAbort);
       }
       // A copy: the headers are the client's, made once, and a custom fetch may change its `init`.
-      const init = { method, headers: { ...headers }, signal: controller.signal };
+      const init = { method: METHODS[method], headers: { ...headers }, signal: controller.signal };
       if (body !== undefined) init.body = body;
       const r = await (fetch ? fetch(url, init) : globalThis.fetch(url, init));
       const status = typeof r.status === "number" ? r.status : 0;
