@@ -17,7 +17,10 @@ export async function run({ quick = false, server } = {}) {
     const created = await client.createStream({ name: "bench_stream" });
     const id = created.id;
     const url = `${server.url}/streaming/streams/${id}`;
-    const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
+    const headers = baselineHeaders(apiKey);
+    // The baselines send what getStream sends (untimed; see `sameRequest`).
+    const differs = await sameRequest(StreamingClient);
+    if (differs.length) throw new Error(`getStream and the baselines send different requests: ${differs.join("; ")}`);
     // Blocks of calls, every contender once per block in a shuffled order (`measureBlocks`): 2,800
     // sequential and 14,000 concurrent calls per contender (a quick run: 600 and 3,000).
     const seqN = 50;
@@ -81,6 +84,46 @@ export async function run({ quick = false, server } = {}) {
 }
 
 /**
+ * The headers of the baselines' requests: those getStream sends (`Accept` and `Authorization`, in
+ * that order), which the API needs. Neither sends more (no `Content-Type` without a body, no
+ * `User-Agent` of its own), so that undici and the server do the same work for both.
+ */
+export function baselineHeaders(apiKey) {
+  return { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
+}
+
+/**
+ * What getStream hands fetch against what the AbortController baseline does (untimed, with a
+ * recording fetch): URL, method, headers (names, case, order, values), no body, an AbortSignal.
+ * Returns the differences (none when the comparison is fair); the raw bytes on the wire then are
+ * the same too (undici writes what it is given).
+ */
+export async function sameRequest(StreamingClient) {
+  const base = "http://127.0.0.1:9";
+  const seen = [];
+  const fetch = (url, init) => {
+    seen.push({ url, init });
+    return Promise.resolve({ status: 200, headers: { get: () => null }, text: () => Promise.resolve('{"id":7}') });
+  };
+  const client = new StreamingClient({ apiKey: "bench-key", baseUrl: base, fetch });
+  await client.getStream(7);
+  client.free?.();
+  const { url, init } = seen[0];
+  const differs = [];
+  const want = { url: `${base}/streaming/streams/7`, method: "GET", headers: baselineHeaders("bench-key") };
+  if (url !== want.url) differs.push(`url ${url}`);
+  if (init.method !== want.method) differs.push(`method ${init.method}`);
+  if (JSON.stringify(Object.entries(init.headers)) !== JSON.stringify(Object.entries(want.headers))) {
+    differs.push(`headers ${JSON.stringify(init.headers)}`);
+  }
+  if ("body" in init) differs.push("a body");
+  if (!(init.signal instanceof AbortSignal)) differs.push("no AbortSignal");
+  const extra = Object.keys(init).filter((k) => !["method", "headers", "signal"].includes(k));
+  if (extra.length) differs.push(`init has ${extra.join(", ")}`);
+  return differs;
+}
+
+/**
  * The client's own cost per call, without the network's noise: getStream and the AbortController
  * baseline over a fetch that answers at once (the same body), sequentially; medians of rounds (µs).
  */
@@ -90,7 +133,7 @@ async function cpuPerCall(StreamingClient, quick) {
   const fetch = () => Promise.resolve(answer);
   const client = new StreamingClient({ apiKey: "bench-key", baseUrl: "http://127.0.0.1:9", fetch });
   const url = "http://127.0.0.1:9/streaming/streams/7";
-  const headers = { Accept: "application/json", Authorization: "APIKey bench-key" };
+  const headers = baselineHeaders("bench-key");
   const rawAbort = async () => {
     const c = new AbortController();
     const t = setTimeout(() => c.abort(), 30_000);

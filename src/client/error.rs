@@ -2,7 +2,7 @@
 
 use crate::domain::model::Video;
 use crate::domain::request::{num, Operation, ParamError};
-use crate::domain::response::ApiError;
+use crate::domain::response::{ApiError, DecodeError};
 use crate::domain::text::Cat;
 use crate::prelude::*;
 use core::fmt;
@@ -139,5 +139,22 @@ impl core::error::Error for ClientError {}
 impl From<ParamError> for ClientError {
     fn from(e: ParamError) -> Self {
         Self::InvalidParams(e)
+    }
+}
+
+impl From<DecodeError> for ClientError {
+    fn from(e: DecodeError) -> Self {
+        match e {
+            DecodeError::Api(e) => Self::Api(e),
+            DecodeError::InvalidResponse {
+                operation,
+                status,
+                message,
+            } => Self::InvalidResponse {
+                operation,
+                status,
+                message,
+            },
+        }
     }
 }

@@ -11,7 +11,7 @@
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::domain::request::Method;
 use crate::prelude::*;
-use js_sys::{Function, JsString, Object, Reflect};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,22 +28,6 @@ pub struct FetchTransport {
     fetch: JsValue,
 }
 
-#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
-#[wasm_bindgen]
-extern "C" {
-    // The HTTP methods, as JS strings made once (making one from wasm memory costs more per call).
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static GET: JsString = "GET";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static POST: JsString = "POST";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static PATCH: JsString = "PATCH";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static PUT: JsString = "PUT";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static DELETE: JsString = "DELETE";
-}
-
 impl FetchTransport {
     /// Uses `fetch` when given, else `globalThis.fetch` at each call.
     pub fn new(fetch: Option<Function>) -> Self {
@@ -52,40 +36,48 @@ impl FetchTransport {
         }
     }
 
-    /// A call of `req` (`gs_call` in `src/js/fetch_driver.js`): its first attempt starts now. A 2xx
-    /// answer whose body starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as
-    /// JSON resolves the promise with the parsed value; every other outcome is handed to `slow` (a
+    /// A call (`gs_call` in `src/js/fetch_driver.js`): its first attempt starts now. A 2xx answer
+    /// whose body starts with `shape` (`{` or `[` as a char code; 0 for none) and parses as JSON
+    /// resolves the promise with the parsed value; every other outcome is handed to `slow` (a
     /// function, [`slow_fn`]), whose promise the call's promise then follows, with the call's
     /// `operation` and `max_retries`; without `slow` (`undefined`), the promise resolves the outcome.
     pub(crate) fn call(
         &self,
-        req: &HttpRequest,
+        req: &JsRequest<'_>,
         signal: Option<&JsValue>,
         shape: i32,
         slow: &JsValue,
         operation: u32,
         max_retries: Option<u32>,
     ) -> js_sys::Promise {
-        method_name(req.method).with(|method| {
-            driver::call(
-                &self.fetch,
-                &req.url,
-                method,
-                &headers_object(&req.headers),
-                req.body.as_deref(),
-                req.timeout_ms,
-                signal.unwrap_or(&JsValue::UNDEFINED),
-                shape,
-                slow,
-                operation,
-                max_retries,
-            )
-        })
+        driver::call(
+            &self.fetch,
+            req.url,
+            method_index(req.method),
+            req.headers,
+            req.body,
+            req.timeout_ms,
+            signal.unwrap_or(&JsValue::UNDEFINED),
+            shape,
+            slow,
+            operation,
+            max_retries,
+        )
     }
 }
 
+/// A request as [`FetchTransport::call`] hands it to the driver: the headers already a JS object
+/// (the driver gives `fetch` a copy of it), so that a client can make its headers once.
+pub(crate) struct JsRequest<'a> {
+    pub(crate) method: Method,
+    pub(crate) url: &'a str,
+    pub(crate) headers: &'a JsValue,
+    pub(crate) body: Option<&'a str>,
+    pub(crate) timeout_ms: f64,
+}
+
 /// The headers as a JS object.
-fn headers_object(pairs: &[(String, String)]) -> JsValue {
+pub(crate) fn headers_object(pairs: &[(String, String)]) -> JsValue {
     let headers = Object::new();
     for (k, v) in pairs {
         // Setting a string key on a plain object can not fail.
@@ -94,18 +86,8 @@ fn headers_object(pairs: &[(String, String)]) -> JsValue {
     headers.into()
 }
 
-/// The method's name as a JS string made once.
-fn method_name(method: Method) -> &'static wasm_bindgen::JsThreadLocal<JsString> {
-    match method {
-        Method::Get => &GET,
-        Method::Post => &POST,
-        Method::Patch => &PATCH,
-        Method::Put => &PUT,
-        Method::Delete => &DELETE,
-    }
-}
-
-/// The methods, in the API table's order (`__gsRequest`'s `method` indexes it).
+/// The methods, in the API table's order: a call carries its method as an index of it (`__gsRequest`'s
+/// `method`, and the driver's `METHODS` in src/js/fetch_driver.js, which names them).
 const METHODS: [Method; 5] = [
     Method::Get,
     Method::Post,
@@ -114,13 +96,14 @@ const METHODS: [Method; 5] = [
     Method::Delete,
 ];
 
-/// The method named `name` (as the driver hands a call's method back; `GET` for anything else).
-pub(crate) fn method_named(name: &JsValue) -> Method {
-    let name = name.as_string();
-    METHODS
-        .into_iter()
-        .find(|m| name.as_deref() == Some(m.as_str()))
-        .unwrap_or(Method::Get)
+/// The index of `method` in [`METHODS`].
+fn method_index(method: Method) -> u32 {
+    METHODS.iter().position(|m| *m == method).map_or(0, |i| i as u32)
+}
+
+/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
+pub(crate) fn method_at(index: u32) -> Method {
+    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }
 
 /// A property of an outcome object (`undefined` when absent).
@@ -239,7 +222,14 @@ impl Transport for FetchTransport {
             return send_gloo(&req, signal).await;
         }
         // No shape and no slow path: the promise resolves the attempt's outcome.
-        let promise = self.call(&req, signal, 0, &JsValue::UNDEFINED, 0, None);
+        let call = JsRequest {
+            method: req.method,
+            url: &req.url,
+            headers: &headers_object(&req.headers),
+            body: req.body.as_deref(),
+            timeout_ms: req.timeout_ms,
+        };
+        let promise = self.call(&call, signal, 0, &JsValue::UNDEFINED, 0, None);
         match JsFuture::from(promise).await {
             Ok(answer) => outcome(&answer),
             Err(e) => Err(TransportError::Network(
@@ -264,9 +254,4 @@ impl Transport for FetchTransport {
     fn random(&self) -> f64 {
         js_sys::Math::random()
     }
-}
-
-/// The method at `index` of [`METHODS`]; `GET` for an index out of it.
-pub(crate) fn method_at(index: u32) -> Method {
-    METHODS.get(index as usize).copied().unwrap_or(Method::Get)
 }

@@ -11,7 +11,7 @@ use crate::domain::request::{
     ApiRequest, BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Method, Operation,
     ParamError, StreamParams,
 };
-use crate::domain::response::{api_error, decode, DecodeError, ResponseValue};
+use crate::domain::response::{api_error, decode, ResponseValue};
 use crate::domain::retry::{decide, Outcome, Retry, RetryPolicy};
 use crate::prelude::*;
 use core::fmt;
@@ -158,18 +158,7 @@ impl<T: Transport> Client<T> {
         opts: &CallOptions<T::Signal>,
     ) -> Result<ResponseValue, ClientError> {
         let raw = self.execute_raw(req, opts).await?;
-        decode(req.operation, raw.status, &raw.body).map_err(|e| match e {
-            DecodeError::Api(e) => ClientError::Api(e),
-            DecodeError::InvalidResponse {
-                operation,
-                status,
-                message,
-            } => ClientError::InvalidResponse {
-                operation,
-                status,
-                message,
-            },
-        })
+        Ok(decode(req.operation, raw.status, &raw.body)?)
     }
 
     /// Sends any request with the same timeouts, retries and error mapping as [`Client::execute`],
@@ -307,240 +296,157 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// Sends `req` and takes its answer as `R`, the one kind of value its operation gives.
+    async fn answer<R: Answer>(
+        &self,
+        req: &ApiRequest,
+        opts: &CallOptions<T::Signal>,
+    ) -> Result<R, ClientError> {
+        let value = self.execute(req, opts).await?;
+        R::of(value).ok_or_else(|| unexpected(req.operation))
+    }
+}
+
+/// What an operation's answer is taken as: the kind of [`ResponseValue`] the operation gives (a 2xx
+/// of another kind is [`ClientError::InvalidResponse`]).
+trait Answer: Sized {
+    fn of(value: ResponseValue) -> Option<Self>;
+}
+
+/// [`Answer`] for each result type: `type: the value's pattern => the result`.
+macro_rules! answers {
+    ($($ty:ty: $pat:pat => $out:expr),* $(,)?) => {$(
+        impl Answer for $ty {
+            fn of(value: ResponseValue) -> Option<Self> {
+                match value {
+                    $pat => Some($out),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+answers! {
+    Stream: ResponseValue::Stream(s) => *s,
+    Vec<Stream>: ResponseValue::Streams(v) => v,
+    (): ResponseValue::Deleted => (),
+    StartRecordingResult: ResponseValue::Recording(r) => *r,
+    Option<Video>: ResponseValue::Video(v) => v.map(|v| *v),
+    Option<Broadcast>: ResponseValue::Broadcast(b) => b.map(|b| *b),
+    Broadcast: ResponseValue::Broadcast(Some(b)) => *b,
+    Vec<Broadcast>: ResponseValue::Broadcasts(v) => v,
+    Video: ResponseValue::Video(Some(v)) => *v,
+    Vec<Video>: ResponseValue::Videos(v) => v,
+}
+
+/// The typed methods, one an operation of the guide: `name(arguments) -> result = the request;`
+/// each takes [`CallOptions`] last, sends the request ([`Client::execute`]) and takes its answer as
+/// the result ([`Answer`]).
+macro_rules! operations {
+    ($($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty = $req:expr;)*) => {
+        impl<T: Transport> Client<T> {$(
+            $(#[$doc])*
+            pub async fn $name(&self, $($arg: $ty,)* opts: &CallOptions<T::Signal>) -> Result<$out, ClientError> {
+                self.answer(&$req, opts).await
+            }
+        )*}
+    };
+}
+
+operations! {
     /// `POST /streaming/streams` (flat body; `name` required). Never retried except on 429.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn create_stream(
-        &self,
-        params: &StreamParams,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Stream, ClientError> {
-        let req = ApiRequest::create_stream(params)?;
-        self.stream_of(&req, opts).await
-    }
-
-    async fn stream_of(
-        &self,
-        req: &ApiRequest,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Stream, ClientError> {
-        match self.execute(req, opts).await? {
-            ResponseValue::Stream(s) => Ok(*s),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    create_stream(params: &StreamParams) -> Stream = ApiRequest::create_stream(params)?;
 
     /// `GET /streaming/streams/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn get_stream(
-        &self,
-        id: StreamId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Stream, ClientError> {
-        self.stream_of(&ApiRequest::get_stream(id), opts).await
-    }
+    get_stream(id: StreamId) -> Stream = ApiRequest::get_stream(id);
 
     /// `GET /streaming/streams?page=&with_broadcasts=` (one page).
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn list_streams(
-        &self,
-        query: &ListStreamsQuery,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Vec<Stream>, ClientError> {
-        let req = ApiRequest::list_streams(query);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Streams(v) => Ok(v),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    list_streams(query: &ListStreamsQuery) -> Vec<Stream> = ApiRequest::list_streams(query);
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": patch}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn update_stream(
-        &self,
-        id: StreamId,
-        patch: &StreamParams,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Stream, ClientError> {
-        self.stream_of(&ApiRequest::update_stream(id, patch), opts).await
-    }
-
-    async fn deleted(&self, req: &ApiRequest, opts: &CallOptions<T::Signal>) -> Result<(), ClientError> {
-        match self.execute(req, opts).await? {
-            ResponseValue::Deleted => Ok(()),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    update_stream(id: StreamId, patch: &StreamParams) -> Stream = ApiRequest::update_stream(id, patch);
 
     /// `DELETE /streaming/streams/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn delete_stream(
-        &self,
-        id: StreamId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<(), ClientError> {
-        self.deleted(&ApiRequest::delete_stream(id), opts).await
-    }
+    delete_stream(id: StreamId) -> () = ApiRequest::delete_stream(id);
 
     /// `PUT /streaming/streams/{id}/start_recording`: empty result on 204, the warnings on 200.
     ///
     /// # Errors
     /// [`ClientError`] (422 `validation_failed` when there is no space for recording).
-    pub async fn start_recording(
-        &self,
-        id: StreamId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<StartRecordingResult, ClientError> {
-        let req = ApiRequest::start_recording(id);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Recording(r) => Ok(*r),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    start_recording(id: StreamId) -> StartRecordingResult = ApiRequest::start_recording(id);
 
     /// `PUT /streaming/streams/{id}/stop_recording`: the recorded video, or `None` when nothing was
     /// recording.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn stop_recording(
-        &self,
-        id: StreamId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Option<Video>, ClientError> {
-        let req = ApiRequest::stop_recording(id);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Video(v) => Ok(v.map(|v| *v)),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    stop_recording(id: StreamId) -> Option<Video> = ApiRequest::stop_recording(id);
 
     /// `POST /streaming/broadcasts` with `{"broadcast": params}`: the broadcast when the platform
     /// answers with a body, `None` when it answers empty (as the spec documents).
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn create_broadcast(
-        &self,
-        params: &BroadcastParams,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Option<Broadcast>, ClientError> {
-        let req = ApiRequest::create_broadcast(params)?;
-        match self.execute(&req, opts).await? {
-            ResponseValue::Broadcast(b) => Ok(b.map(|b| *b)),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
-
-    async fn broadcast_of(
-        &self,
-        req: &ApiRequest,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Broadcast, ClientError> {
-        match self.execute(req, opts).await? {
-            ResponseValue::Broadcast(Some(b)) => Ok(*b),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    create_broadcast(params: &BroadcastParams) -> Option<Broadcast> = ApiRequest::create_broadcast(params)?;
 
     /// `GET /streaming/broadcasts/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn get_broadcast(
-        &self,
-        id: BroadcastId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Broadcast, ClientError> {
-        self.broadcast_of(&ApiRequest::get_broadcast(id), opts).await
-    }
+    get_broadcast(id: BroadcastId) -> Broadcast = ApiRequest::get_broadcast(id);
 
     /// `GET /streaming/broadcasts?page=` (one page).
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn list_broadcasts(
-        &self,
-        query: &ListBroadcastsQuery,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Vec<Broadcast>, ClientError> {
-        let req = ApiRequest::list_broadcasts(query);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Broadcasts(v) => Ok(v),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    list_broadcasts(query: &ListBroadcastsQuery) -> Vec<Broadcast> = ApiRequest::list_broadcasts(query);
 
     /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": patch}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn update_broadcast(
-        &self,
-        id: BroadcastId,
-        patch: &BroadcastParams,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Broadcast, ClientError> {
-        self.broadcast_of(&ApiRequest::update_broadcast(id, patch), opts)
-            .await
-    }
+    update_broadcast(id: BroadcastId, patch: &BroadcastParams) -> Broadcast =
+        ApiRequest::update_broadcast(id, patch);
 
     /// `DELETE /streaming/broadcasts/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn delete_broadcast(
-        &self,
-        id: BroadcastId,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<(), ClientError> {
-        self.deleted(&ApiRequest::delete_broadcast(id), opts).await
-    }
+    delete_broadcast(id: BroadcastId) -> () = ApiRequest::delete_broadcast(id);
 
     /// `GET /streaming/videos/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn get_video(&self, id: VideoId, opts: &CallOptions<T::Signal>) -> Result<Video, ClientError> {
-        let req = ApiRequest::get_video(id);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Video(Some(v)) => Ok(*v),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    get_video(id: VideoId) -> Video = ApiRequest::get_video(id);
 
     /// `GET /streaming/videos?…` (one page).
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn list_videos(
-        &self,
-        query: &ListVideosQuery,
-        opts: &CallOptions<T::Signal>,
-    ) -> Result<Vec<Video>, ClientError> {
-        let req = ApiRequest::list_videos(query);
-        match self.execute(&req, opts).await? {
-            ResponseValue::Videos(v) => Ok(v),
-            _ => Err(unexpected(req.operation)),
-        }
-    }
+    list_videos(query: &ListVideosQuery) -> Vec<Video> = ApiRequest::list_videos(query);
 
     /// `DELETE /streaming/videos/{id}`.
     ///
     /// # Errors
     /// [`ClientError`].
-    pub async fn delete_video(&self, id: VideoId, opts: &CallOptions<T::Signal>) -> Result<(), ClientError> {
-        self.deleted(&ApiRequest::delete_video(id), opts).await
-    }
+    delete_video(id: VideoId) -> () = ApiRequest::delete_video(id);
 }
 
 /// Parses JSON parameters into `T`, reporting the offending top-level field as the error's `path`

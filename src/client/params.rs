@@ -35,8 +35,11 @@ pub(crate) enum Kind {
     Enum(&'static [&'static str]),
 }
 
+/// A settings object's known members: name and kind, in declaration order.
+pub(crate) type Schema = &'static [(&'static str, Kind)];
+
 /// The members of `StreamParams`, in declaration order.
-pub(crate) const STREAM: &[(&str, Kind)] = &[
+pub(crate) const STREAM: Schema = &[
     ("name", Kind::Str),
     ("active", Kind::Bool),
     ("pull", Kind::Bool),
@@ -58,7 +61,7 @@ pub(crate) const STREAM: &[(&str, Kind)] = &[
 ];
 
 /// The members of `BroadcastParams`, in declaration order.
-pub(crate) const BROADCAST: &[(&str, Kind)] = &[
+pub(crate) const BROADCAST: Schema = &[
     ("name", Kind::Str),
     ("status", Kind::Enum(BroadcastStatus::KNOWN)),
     ("share_url", Kind::Str),
@@ -73,7 +76,7 @@ pub(crate) const BROADCAST: &[(&str, Kind)] = &[
 
 /// Stream or broadcast settings, as the JSON text of each member.
 pub(crate) struct Params {
-    schema: &'static [(&'static str, Kind)],
+    schema: Schema,
     known: Vec<Option<String>>,
     /// (decoded name, value JSON), sorted by name.
     extra: Vec<(String, String)>,
@@ -182,7 +185,7 @@ fn member(kind: Kind, v: &Value<'_>, path: impl Fn() -> String) -> Result<Option
 
 impl Params {
     /// Empty settings.
-    pub(crate) fn new(schema: &'static [(&'static str, Kind)]) -> Self {
+    pub(crate) fn new(schema: Schema) -> Self {
         Self {
             schema,
             known: vec![None; schema.len()],
@@ -194,11 +197,7 @@ impl Params {
     ///
     /// # Errors
     /// The offending member's path.
-    pub(crate) fn read(
-        schema: &'static [(&'static str, Kind)],
-        v: &Value<'_>,
-        root: &str,
-    ) -> Result<Self, ParamError> {
+    pub(crate) fn read(schema: Schema, v: &Value<'_>, root: &str) -> Result<Self, ParamError> {
         let mut p = Self::new(schema);
         if *v == Value::Null {
             return Ok(p);

@@ -6,13 +6,13 @@
 //! `StreamingError` (`timeout`, `aborted`, `network`). No error or object property shows the API key.
 
 use super::{from_json_text, js_error};
-use crate::client::fetch::FetchTransport;
-use crate::client::params::{self, Params, BROADCAST, STREAM};
+use crate::client::fetch::{headers_object, method_at, FetchTransport, JsRequest};
+use crate::client::params::{self, Params, Schema, BROADCAST, STREAM};
 use crate::client::{Auth, CallOptions, Client, ClientConfig, ClientError, Next, RawResponse};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
 use crate::domain::json::Value;
 use crate::domain::model::ErrorBody;
-use crate::domain::request::{ApiRequest, Operation, ParamError};
+use crate::domain::request::{ApiRequest, Method, Operation, ParamError};
 use crate::domain::response::{raw_shape, DecodeError, RawShape};
 use crate::domain::text::Cat;
 use crate::prelude::*;
@@ -305,12 +305,10 @@ fn json_text(v: &JsValue, root: &str) -> Result<String, JsValue> {
         .ok_or_else(|| invalid(if root.is_empty() { "params" } else { root }, "is not JSON data"))
 }
 
-fn stream_params(v: &JsValue) -> Result<Params, JsValue> {
-    with_json(v, "", |j| Params::read(STREAM, j, ""))
-}
-
-fn broadcast_params(v: &JsValue) -> Result<Params, JsValue> {
-    with_json(v, "", |j| Params::read(BROADCAST, j, ""))
+/// Stream or broadcast settings (`schema`: [`STREAM`], [`BROADCAST`]), as `create_*` and `update_*`
+/// take them.
+fn settings(v: &JsValue, schema: Schema) -> Result<Params, JsValue> {
+    with_json(v, "", |j| Params::read(schema, j, ""))
 }
 
 pub(super) fn id_of(v: &JsValue, path: &str) -> Result<u64, JsValue> {
@@ -349,16 +347,15 @@ fn fast_shape(operation: Operation) -> i32 {
 /// One call of `req` (see [`StreamingClient::send`]): the first attempt starts now, made by the JS
 /// driver; the promise resolves a 2xx answer of the expected shape ([`fast_shape`]) with the engine's
 /// `JSON.parse` of the body, and follows the client's `slow` path ([`slow_path`]) otherwise.
-fn call_promise(c: &Inner, slow: &JsValue, req: ApiRequest, o: &Opts) -> Promise {
-    let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
-    let http = c.http_request_to(req.method, req.url(&c.config().base_url), req.body, timeout_ms);
-    c.transport().call(
-        &http,
-        o.signal.as_ref(),
+fn call_promise(client: &StreamingClient, req: &ApiRequest, o: &Opts) -> Promise {
+    let url = req.url(&client.inner.config().base_url);
+    client.call(
+        req.method,
+        &url,
+        req.body.as_deref(),
+        o,
         fast_shape(req.operation),
-        slow,
         operation_index(req.operation),
-        o.max_retries,
     )
 }
 
@@ -369,6 +366,11 @@ pub struct StreamingClient {
     /// The client's slow path, as a JS function the driver calls when a first attempt is not a 2xx
     /// of the expected shape (see [`slow_path`]): one function per client, none per call.
     slow: JsValue,
+    /// The headers of a request without a body, as a JS object made once: a client's headers never
+    /// change (the driver gives `fetch` a copy of them each time).
+    headers: JsValue,
+    /// The same with `Content-Type`, for a request with a body.
+    body_headers: JsValue,
 }
 
 /// A call's operation as the driver carries it: its index in [`Operation::ALL`] (a generated
@@ -390,7 +392,7 @@ const CALL_INDEX: u32 = u32::MAX;
 /// ([`operation_index`]) and `maxRetries` as the call gave them.
 fn slow_path(c: Inner) -> JsValue {
     let step = move |outcome: JsValue,
-                     method: JsValue,
+                     method: u32,
                      timeout_ms: f64,
                      operation: u32,
                      max_retries: Option<u32>,
@@ -399,7 +401,7 @@ fn slow_path(c: Inner) -> JsValue {
             .get(operation as usize)
             .copied()
             .unwrap_or(Operation::Call);
-        let method = crate::client::fetch::method_named(&method);
+        let method = method_at(method);
         let sent = crate::client::fetch::outcome(&outcome);
         match c.after_attempt(operation, method, timeout_ms, max_retries, attempt, sent) {
             Ok(Next::Done(raw)) => resource(operation, &raw),
@@ -408,9 +410,7 @@ fn slow_path(c: Inner) -> JsValue {
         }
     };
     let step =
-        Closure::<dyn Fn(JsValue, JsValue, f64, u32, Option<u32>, u32) -> Result<JsValue, JsValue>>::new(
-            step,
-        );
+        Closure::<dyn Fn(JsValue, u32, f64, u32, Option<u32>, u32) -> Result<JsValue, JsValue>>::new(step);
     crate::client::fetch::slow_fn(&step.into_js_value())
 }
 
@@ -504,6 +504,8 @@ impl StreamingClient {
         let inner = Rc::new(Client::new(FetchTransport::new(fetch), cfg));
         Ok(Self {
             slow: slow_path(inner.clone()),
+            headers: headers_object(&inner.header_pairs(false)),
+            body_headers: headers_object(&inner.header_pairs(true)),
             inner,
         })
     }
@@ -521,10 +523,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| params::create_stream(&stream_params(&params)?).map_err(|e| param_error(&e)))(),
-            options,
-        )
+        self.create(&params, STREAM, params::create_stream, options)
     }
 
     /// `GET /streaming/streams/{id}`.
@@ -544,14 +543,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListStreamsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_streams(&with_json(&query, "query", |j| {
-                    params::streams_query(j, "query")
-                })?))
-            })(),
-            options,
-        )
+        self.list(&query, params::streams_query, ApiRequest::list_streams, options)
     }
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": patch}`.
@@ -562,10 +554,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "StreamParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| Ok(params::update_stream(id_of(&id, "id")?, &stream_params(&patch)?)))(),
-            options,
-        )
+        self.update(&id, &patch, STREAM, params::update_stream, options)
     }
 
     /// `DELETE /streaming/streams/{id}`.
@@ -608,10 +597,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| params::create_broadcast(&broadcast_params(&params)?).map_err(|e| param_error(&e)))(),
-            options,
-        )
+        self.create(&params, BROADCAST, params::create_broadcast, options)
     }
 
     /// `GET /streaming/broadcasts/{id}`.
@@ -631,12 +617,10 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListBroadcastsQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_broadcasts(&with_json(&query, "query", |j| {
-                    params::broadcasts_query(j, "query")
-                })?))
-            })(),
+        self.list(
+            &query,
+            params::broadcasts_query,
+            ApiRequest::list_broadcasts,
             options,
         )
     }
@@ -649,15 +633,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_param_type = "BroadcastParams")] patch: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(params::update_broadcast(
-                    id_of(&id, "id")?,
-                    &broadcast_params(&patch)?,
-                ))
-            })(),
-            options,
-        )
+        self.update(&id, &patch, BROADCAST, params::update_broadcast, options)
     }
 
     /// `DELETE /streaming/broadcasts/{id}`.
@@ -687,14 +663,7 @@ impl StreamingClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListVideosQuery")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.send(
-            (|| {
-                Ok(ApiRequest::list_videos(&with_json(&query, "query", |j| {
-                    params::videos_query(j, "query")
-                })?))
-            })(),
-            options,
-        )
+        self.list(&query, params::videos_query, ApiRequest::list_videos, options)
     }
 
     /// `DELETE /streaming/videos/{id}`.
@@ -729,6 +698,46 @@ impl StreamingClient {
 }
 
 impl StreamingClient {
+    /// The list methods: the query (`undefined` or `null` for none) read by `read`, then the request
+    /// `make` builds from it.
+    fn list<Q>(
+        &self,
+        query: &JsValue,
+        read: fn(&Value<'_>, &str) -> Result<Q, ParamError>,
+        make: fn(&Q) -> ApiRequest,
+        options: JsValue,
+    ) -> Promise {
+        self.send(
+            with_json(query, "query", |j| read(j, "query")).map(|q| make(&q)),
+            options,
+        )
+    }
+
+    /// The create methods: the settings of `schema`, then the request `make` builds (or its error).
+    fn create(
+        &self,
+        params: &JsValue,
+        schema: Schema,
+        make: fn(&Params) -> Result<ApiRequest, ParamError>,
+        options: JsValue,
+    ) -> Promise {
+        let req = settings(params, schema).and_then(|p| make(&p).map_err(|e| param_error(&e)));
+        self.send(req, options)
+    }
+
+    /// The update methods: the id, the settings of `schema`, then the request `make` builds.
+    fn update(
+        &self,
+        id: &JsValue,
+        patch: &JsValue,
+        schema: Schema,
+        make: fn(u64, &Params) -> ApiRequest,
+        options: JsValue,
+    ) -> Promise {
+        let req = id_of(id, "id").and_then(|id| Ok(make(id, &settings(patch, schema)?)));
+        self.send(req, options)
+    }
+
     /// The methods that take only an id (one body for all of them: a smaller wasm).
     #[inline(never)]
     fn by_id(&self, id: &JsValue, make: fn(u64) -> ApiRequest, options: JsValue) -> Promise {
@@ -746,7 +755,40 @@ impl StreamingClient {
             Err(e) => return Promise::reject(&e),
         };
         // The driver's promise is the call's: no Rust future unless the first attempt needs one.
-        call_promise(&self.inner, &self.slow, req, &o)
+        call_promise(self, &req, &o)
+    }
+
+    /// A call of `method` to `url` with the client's headers, timeout and slow path (see
+    /// [`FetchTransport::call`](crate::client::fetch::FetchTransport::call)).
+    fn call(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&str>,
+        o: &Opts,
+        shape: i32,
+        operation: u32,
+    ) -> Promise {
+        let c = &self.inner;
+        let req = JsRequest {
+            method,
+            url,
+            headers: if body.is_some() {
+                &self.body_headers
+            } else {
+                &self.headers
+            },
+            body,
+            timeout_ms: o.timeout_ms.unwrap_or(c.config().timeout_ms),
+        };
+        c.transport().call(
+            &req,
+            o.signal.as_ref(),
+            shape,
+            &self.slow,
+            operation,
+            o.max_retries,
+        )
     }
 }
 
@@ -775,17 +817,7 @@ impl StreamingClient {
             Ok(o) => o,
             Err(e) => return Promise::reject(&e),
         };
-        let c = &self.inner;
-        let timeout_ms = o.timeout_ms.unwrap_or(c.config().timeout_ms);
-        let url = [c.config().base_url.trim_end_matches('/'), &path].cat();
-        let http = c.http_request_to(crate::client::fetch::method_at(method), url, body, timeout_ms);
-        c.transport().call(
-            &http,
-            o.signal.as_ref(),
-            shape,
-            &self.slow,
-            CALL_INDEX,
-            o.max_retries,
-        )
+        let url = [self.inner.config().base_url.trim_end_matches('/'), &path].cat();
+        self.call(method_at(method), &url, body.as_deref(), &o, shape, CALL_INDEX)
     }
 }

@@ -22,69 +22,70 @@ export const NETWORK = "network";
 const MAX_DELAY = 2147483647;
 
 /**
- * One attempt of `call` (`{ fetch, url, method, headers, body, timeoutMs, signal }`): its outcome, or,
- * when `shape` is a char code (`{` or `[`) and the answer a 2xx whose body starts with it and parses
- * as JSON, `{ status, value }` with the parsed body.
+ * The HTTP methods, by the index a call carries: the order of `METHODS` in src/client/fetch.rs (which
+ * `__gsRequest`'s generated table shares).
  */
-async function attempt(call, shape) {
-  const { signal } = call;
-  if (signal && signal.aborted) return { failure: ABORTED };
-  let timer, onAbort;
-  let timedOut = false;
-  try {
-    const controller = new AbortController();
-    const ms = call.timeoutMs > MAX_DELAY ? MAX_DELAY : call.timeoutMs;
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, ms);
-    if (signal) {
-      onAbort = () => controller.abort();
-      signal.addEventListener("abort", onAbort);
-    }
-    const init = { method: call.method, headers: call.headers, signal: controller.signal };
-    if (call.body !== undefined) init.body = call.body;
-    let pending;
-    if (call.fetch) pending = call.fetch(call.url, init);
-    else if (typeof globalThis.fetch === "function") pending = globalThis.fetch(call.url, init);
-    else return { failure: NETWORK, message: "no fetch in this runtime: pass options.fetch" };
-    const r = await pending;
-    const status = typeof r.status === "number" ? r.status : 0;
-    const ok = status >= 200 && status < 300;
-    const retryAfter = ok ? null : r.headers.get("retry-after");
-    const text = await r.text();
-    if (ok && shape > 0 && typeof text === "string" && text.charCodeAt(0) === shape) {
-      try {
-        return { status, value: JSON.parse(text) };
-      } catch (_) {
-        // Not JSON: Rust reports it.
-      }
-    }
-    return { status, retryAfter: typeof retryAfter === "string" ? retryAfter : undefined, text };
-  } catch (e) {
-    if (signal && signal.aborted) return { failure: ABORTED };
-    if (timedOut) return { failure: TIMED_OUT };
-    const message = e != null && typeof e.message === "string" ? e.message : typeof e === "string" ? e : "fetch failed";
-    return { failure: NETWORK, message };
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  }
-}
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 /**
- * A call: its first attempt now. A 2xx answer whose body has the expected `shape` resolves with the
- * parsed body; any other outcome goes to `slow` (a client's retry loop, `gs_slow_fn`), whose promise
- * the call's promise then follows, or, without `slow`, resolves as it is. `operation` and
- * `maxRetries` (a number or undefined) are the call's, handed to `slow` as they are.
+ * A call, and its first attempt now (also each retry's attempt, made by `gs_slow` without `shape`
+ * and `slow`): fetch `url` with the method at index `method` of `METHODS`, a copy of `headers`, a
+ * timeout of `timeoutMs` and the caller's `signal`. When `shape` is a char code (`{` or `[`) and the answer a 2xx whose body starts with it
+ * and parses as JSON, resolves the parsed body. Any other outcome goes to `slow` (a client's retry
+ * loop, `gs_slow_fn`), with the call (`{ fetch, url, method, headers, body, timeoutMs, signal,
+ * operation, maxRetries, outcome }`), and the promise then follows `slow`'s; without `slow`, it
+ * resolves the outcome. `operation` and `maxRetries` (a number or undefined) are the call's, handed to
+ * `slow` as they are. One async function, so that the common case costs the awaits of a plain fetch
+ * and no more (an attempt in a function of its own cost a promise and a microtask per call).
  */
 export async function gs_call(fetch, url, method, headers, body, timeoutMs, signal, shape, slow, operation, maxRetries) {
-  const call = { fetch, url, method, headers, body, timeoutMs, signal, operation, maxRetries };
-  const outcome = await attempt(call, shape);
-  if (outcome.value !== undefined) return outcome.value;
+  let outcome;
+  if (signal && signal.aborted) outcome = { failure: ABORTED };
+  else if (!fetch && typeof globalThis.fetch !== "function") {
+    outcome = { failure: NETWORK, message: "no fetch in this runtime: pass options.fetch" };
+  } else {
+    let timer, onAbort;
+    let timedOut = false;
+    try {
+      const controller = new AbortController();
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs > MAX_DELAY ? MAX_DELAY : timeoutMs);
+      if (signal) {
+        onAbort = () => controller.abort();
+        signal.addEventListener("abort", onAbort);
+      }
+      // A copy: the headers are the client's, made once, and a custom fetch may change its `init`.
+      const init = { method: METHODS[method], headers: { ...headers }, signal: controller.signal };
+      if (body !== undefined) init.body = body;
+      const r = await (fetch ? fetch(url, init) : globalThis.fetch(url, init));
+      const status = typeof r.status === "number" ? r.status : 0;
+      const ok = status >= 200 && status < 300;
+      const retryAfter = ok ? null : r.headers.get("retry-after");
+      const text = await r.text();
+      if (ok && shape > 0 && typeof text === "string" && text.charCodeAt(0) === shape) {
+        try {
+          return JSON.parse(text);
+        } catch (_) {
+          // Not JSON: Rust reports it.
+        }
+      }
+      outcome = { status, retryAfter: typeof retryAfter === "string" ? retryAfter : undefined, text };
+    } catch (e) {
+      if (signal && signal.aborted) outcome = { failure: ABORTED };
+      else if (timedOut) outcome = { failure: TIMED_OUT };
+      else {
+        const message = e != null && typeof e.message === "string" ? e.message : typeof e === "string" ? e : "fetch failed";
+        outcome = { failure: NETWORK, message };
+      }
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal.removeEventListener("abort", onAbort);
+    }
+  }
   if (!slow) return outcome;
-  call.outcome = outcome;
-  return slow(call);
+  return slow({ fetch, url, method, headers, body, timeoutMs, signal, operation, maxRetries, outcome });
 }
 
 /**
@@ -96,7 +97,10 @@ export async function gs_slow(step, call) {
   for (let n = 0; ; n++) {
     const next = step(call.outcome, call.method, call.timeoutMs, call.operation, call.maxRetries, n);
     if (typeof next !== "number") return next;
-    call.outcome = (await gs_sleep(next, call.signal)) ? await attempt(call, 0) : { failure: ABORTED };
+    const { fetch, url, method, headers, body, timeoutMs, signal } = call;
+    call.outcome = (await gs_sleep(next, signal))
+      ? await gs_call(fetch, url, method, headers, body, timeoutMs, signal, 0)
+      : { failure: ABORTED };
   }
 }
 

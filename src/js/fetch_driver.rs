@@ -5,7 +5,7 @@
 //! Declared as a submodule of `client::fetch` (`#[path]`), so that the transport owns it while the
 //! `#[wasm_bindgen]` attribute stays under `src/js/`.
 
-use js_sys::{JsString, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/fetch_driver.js")]
@@ -16,7 +16,7 @@ extern "C" {
     pub(super) fn call(
         fetch: &JsValue,
         url: &str,
-        method: &JsString,
+        method: u32,
         headers: &JsValue,
         body: Option<&str>,
         timeout_ms: f64,

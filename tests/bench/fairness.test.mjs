@@ -5,6 +5,7 @@
 // - The plain JS reducer (benches/js-reducer.mjs) returns what WebhookTracker returns on every step
 //   of the tracker workload, which has the shape the README describes, also with other streams
 //   already tracked (the scale section).
+// - The fetch baselines of the client benchmark (benches/client.mjs) send what getStream sends.
 //   node --test tests/bench/      (make test-bench; needs pkg/)
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,7 @@ import { loadEntry } from "../../benches/lib.mjs";
 import { checkSameRules } from "../../benches/webhook.mjs";
 import { checkSameLogic, trackerOps } from "../../benches/tracker.mjs";
 import { INVALID } from "../../benches/payloads.mjs";
+import { sameRequest } from "../../benches/client.mjs";
 
 const { parseWebhook, WebhookTracker } = await loadEntry("webhook");
 
@@ -48,4 +50,16 @@ test("checkSameLogic notices a reducer that decides differently", async () => {
   }
   const { problems } = checkSameLogic(Dropping, trackerOps());
   assert.ok(problems.length > 0, "a tracker without actions passed the same-logic check");
+});
+
+test("the client benchmark's fetch baselines send getStream's request (URL, method, headers, no body)", async () => {
+  const { StreamingClient } = await loadEntry("main");
+  assert.deepEqual(await sameRequest(StreamingClient), []);
+  // It can fail: a client with one more header differs.
+  const Extra = class extends StreamingClient {
+    constructor(o) {
+      super({ ...o, headers: { "X-Extra": "1" } });
+    }
+  };
+  assert.match((await sameRequest(Extra)).join(), /headers/);
 });
