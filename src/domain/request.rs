@@ -14,12 +14,11 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
-use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
+use super::model::{model, BroadcastStatus, Projection, RecordType, VideoStatus};
 use super::text::{write_u64, Cat};
 use crate::prelude::*;
 use core::fmt;
 use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
 
 /// The most items per page the sandbox returns, whatever `per_page` asks (the page iterators assume
 /// no page size: see `client::Paginator`).
@@ -28,176 +27,117 @@ pub const MAX_PER_PAGE: usize = 100;
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
 
-/// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
-/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
-/// them in `extra`).
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct StreamParams {
-    /// Name (required on create).
-    pub name: Option<String>,
-    /// The on/off switch. Create streams inactive to stay within the active-stream quota.
-    pub active: Option<bool>,
-    /// PULL (`true`) or PUSH (`false`).
-    pub pull: Option<bool>,
-    /// PULL source URL(s); `null` for PUSH.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub uri: Nullable<String>,
-    /// Record automatically.
-    pub auto_record: Option<bool>,
-    /// Origin or transcoded recording.
-    pub record_type: Option<RecordType>,
-    /// DVR enabled.
-    pub dvr_enabled: Option<bool>,
-    /// DVR window, 30–14400 s.
-    pub dvr_duration: Option<u32>,
-    /// Write `#EXT-X-ENDLIST` at the end.
-    pub hls_mpegts_endlist_tag: Option<bool>,
-    /// CDN resource.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub cdn_id: Nullable<u64>,
-    /// Your own user id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub client_user_id: Nullable<u64>,
-    /// Your own data, up to 4096 characters.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub client_entity_data: Nullable<String>,
-    /// HTML overlays.
-    pub html_overlay: Option<bool>,
-    /// Quality set.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub quality_set_id: Nullable<u64>,
-    /// Broadcasts to attach to.
-    pub broadcast_ids: Option<Vec<BroadcastId>>,
-    /// Projection.
-    pub projection: Option<Projection>,
-    /// SRT passphrase (10–80 printable ASCII); `null` clears it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub srt_passphrase: Nullable<String>,
-    /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
-    pub transcoding_region: Option<String>,
-    /// Fields the SDK does not model, sent as given.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
+    /// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
+    /// them in `extra`).
+    pub struct StreamParams {
+        /// Name (required on create).
+        pub name: Option<String>,
+        /// The on/off switch. Create streams inactive to stay within the active-stream quota.
+        pub active: Option<bool>,
+        /// PULL (`true`) or PUSH (`false`).
+        pub pull: Option<bool>,
+        /// PULL source URL(s); `null` for PUSH.
+        pub uri: Nullable<String>,
+        /// Record automatically.
+        pub auto_record: Option<bool>,
+        /// Origin or transcoded recording.
+        pub record_type: Option<RecordType>,
+        /// DVR enabled.
+        pub dvr_enabled: Option<bool>,
+        /// DVR window, 30–14400 s.
+        pub dvr_duration: Option<u32>,
+        /// Write `#EXT-X-ENDLIST` at the end.
+        pub hls_mpegts_endlist_tag: Option<bool>,
+        /// CDN resource.
+        pub cdn_id: Nullable<u64>,
+        /// Your own user id.
+        pub client_user_id: Nullable<u64>,
+        /// Your own data, up to 4096 characters.
+        pub client_entity_data: Nullable<String>,
+        /// HTML overlays.
+        pub html_overlay: Option<bool>,
+        /// Quality set.
+        pub quality_set_id: Nullable<u64>,
+        /// Broadcasts to attach to.
+        pub broadcast_ids: Option<Vec<BroadcastId>>,
+        /// Projection.
+        pub projection: Option<Projection>,
+        /// SRT passphrase (10–80 printable ASCII); `null` clears it.
+        pub srt_passphrase: Nullable<String>,
+        /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
+        pub transcoding_region: Option<String>,
+        ..extra
+    }
 }
 
-/// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
-/// are required (the platform answers 422 "can't be blank" otherwise).
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct BroadcastParams {
-    /// Name (required on create).
-    pub name: Option<String>,
-    /// Status (required on create; the guide creates `pending`).
-    pub status: Option<BroadcastStatus>,
-    /// Share URL.
-    pub share_url: Option<String>,
-    /// Custom iframe URL.
-    pub custom_iframe_url: Option<String>,
-    /// Keep the DVR after the end.
-    pub show_dvr_after_finish: Option<bool>,
-    /// Text shown while pending.
-    pub pending_message: Option<String>,
-    /// Advertisement.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub ad_id: Nullable<u64>,
-    /// Player.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub player_id: Nullable<u64>,
-    /// Streams feeding the broadcast.
-    pub stream_ids: Option<Vec<StreamId>>,
-    /// Poster URL.
-    pub poster: Option<String>,
-    /// Fields the SDK does not model, sent as given.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    /// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
+    /// are required (the platform answers 422 "can't be blank" otherwise).
+    pub struct BroadcastParams {
+        /// Name (required on create).
+        pub name: Option<String>,
+        /// Status (required on create; the guide creates `pending`).
+        pub status: Option<BroadcastStatus>,
+        /// Share URL.
+        pub share_url: Option<String>,
+        /// Custom iframe URL.
+        pub custom_iframe_url: Option<String>,
+        /// Keep the DVR after the end.
+        pub show_dvr_after_finish: Option<bool>,
+        /// Text shown while pending.
+        pub pending_message: Option<String>,
+        /// Advertisement.
+        pub ad_id: Nullable<u64>,
+        /// Player.
+        pub player_id: Nullable<u64>,
+        /// Streams feeding the broadcast.
+        pub stream_ids: Option<Vec<StreamId>>,
+        /// Poster URL.
+        pub poster: Option<String>,
+        ..extra
+    }
 }
 
-/// Query of `GET /streaming/streams`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListStreamsQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
-    /// Include each stream's broadcasts.
-    pub with_broadcasts: Option<bool>,
+model! {
+    /// Query of `GET /streaming/streams`.
+    pub struct ListStreamsQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+        /// Include each stream's broadcasts.
+        pub with_broadcasts: Option<bool>,
+    }
 }
 
-/// Query of `GET /streaming/broadcasts`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListBroadcastsQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
+model! {
+    /// Query of `GET /streaming/broadcasts`.
+    pub struct ListBroadcastsQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+    }
 }
 
-/// Query of `GET /streaming/videos`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListVideosQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
-    /// Items per page.
-    pub per_page: Option<u32>,
-    /// Only these ids.
-    pub id: Option<Vec<VideoId>>,
-    /// Full-text search.
-    pub search: Option<String>,
-    /// Only this status.
-    pub status: Option<VideoStatus>,
-    /// Only this user's.
-    pub client_user_id: Option<u64>,
-    /// Only recordings of this stream.
-    pub stream_id: Option<StreamId>,
-    /// Only these fields in each item.
-    pub fields: Option<Vec<String>>,
+model! {
+    /// Query of `GET /streaming/videos`.
+    pub struct ListVideosQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+        /// Items per page.
+        pub per_page: Option<u32>,
+        /// Only these ids.
+        pub id: Option<Vec<VideoId>>,
+        /// Full-text search.
+        pub search: Option<String>,
+        /// Only this status.
+        pub status: Option<VideoStatus>,
+        /// Only this user's.
+        pub client_user_id: Option<u64>,
+        /// Only recordings of this stream.
+        pub stream_id: Option<StreamId>,
+        /// Only these fields in each item.
+        pub fields: Option<Vec<String>>,
+    }
 }
 
 /// The HTTP method of a request.

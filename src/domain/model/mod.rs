@@ -5,6 +5,68 @@
 //! unknown values (see [`enums`]).
 
 use crate::prelude::*;
+
+/// Declares a JSON model: a struct with the derives every model shares (`Clone`, `Debug`,
+/// `Default`, `PartialEq`, serde, and ts-rs in tests with `optional_fields`) and `None` fields left
+/// out of the JSON. Each field is `pub name: Type,` (doc comments and attributes allowed) with two
+/// shorthands:
+/// - `pub name: Option<T> | null,`: the API may send `null`, which reads as absent (in TypeScript
+///   `name?: T | null`);
+/// - `pub name: Nullable<T>,`: a setting that can be left out, cleared (`null`) or set (see
+///   [`crate::domain::request::Nullable`]).
+///
+/// A last `..extra` adds the field `extra: Extra` that keeps every field the model does not know.
+macro_rules! model {
+    ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $crate::domain::model::model!(@fields [$(#[$attr])* pub struct $name] [] $($body)*);
+    };
+    (@fields $head:tt [$($done:tt)*] .. $extra:ident) => {
+        $crate::domain::model::model!(@emit $head [$($done)*
+            /// Every field the SDK does not model: kept as read, sent as given.
+            #[serde(flatten)]
+            #[cfg_attr(test, ts(skip))]
+            pub $extra: $crate::domain::model::Extra,
+        ]);
+    };
+    (@fields $head:tt [$($done:tt)*]) => {
+        $crate::domain::model::model!(@emit $head [$($done)*]);
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Nullable<$ty:ty>, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields $head [$($done)*
+            $(#[$m])*
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "::serde_with::rust::double_option"
+            )]
+            #[cfg_attr(test, ts(as = "_"))]
+            pub $field: Nullable<$ty>,
+        ] $($rest)*);
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: $ty:ty | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields $head [$($done)*
+            $(#[$m])*
+            #[cfg_attr(test, ts(optional = nullable))]
+            pub $field: $ty,
+        ] $($rest)*);
+    };
+    (@fields $head:tt [$($done:tt)*] $(#[$m:meta])* pub $field:ident: $ty:ty, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields $head [$($done)* $(#[$m])* pub $field: $ty,] $($rest)*);
+    };
+    (@emit [$(#[$attr:meta])* pub struct $name:ident] [$($fields:tt)*]) => {
+        $(#[$attr])*
+        #[::serde_with::skip_serializing_none]
+        #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+        pub struct $name {
+            $($fields)*
+        }
+    };
+}
+pub(crate) use model;
+
 pub mod broadcast;
 pub mod enums;
 pub mod error;
