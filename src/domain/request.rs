@@ -312,6 +312,11 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
+/// `{"<key>": value}`.
+fn wrapped<T: Serialize>(key: &str, value: &T) -> String {
+    ["{\"", key, "\":", &to_json(value), "}"].cat()
+}
+
 fn required(present: bool, path: &str) -> Result<(), ParamError> {
     if present {
         Ok(())
@@ -334,6 +339,11 @@ fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
     write_u64(&mut s, id);
     s.push_str(suffix);
     s
+}
+
+/// A page number or size in decimal.
+fn page(n: u32) -> String {
+    num(u64::from(n))
 }
 
 /// A number in decimal (a query value, a number in a message), without the formatting machinery.
@@ -387,6 +397,13 @@ pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'st
     }
 }
 
+/// Constructors of the operations whose request is their route with the id: no query, no body.
+macro_rules! by_id {
+    ($($(#[$doc:meta])* $name:ident($id:ty) => $operation:ident;)*) => {
+        $($(#[$doc])* pub fn $name(id: $id) -> Self { Self::to(Operation::$operation, id.0) })*
+    };
+}
+
 impl ApiRequest {
     /// The request for `operation`, with `id` in its path when the route carries one (see [`route`]);
     /// no query, no body.
@@ -410,55 +427,61 @@ impl ApiRequest {
         }
     }
 
+    /// The request with `body` as its JSON body.
+    fn with_body(mut self, body: String) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// Adds `name=value` to the query when there is a value.
+    fn param(&mut self, name: &str, value: Option<String>) {
+        if let Some(value) = value {
+            self.query.push((name.to_owned(), value));
+        }
+    }
+
+    by_id! {
+        /// `GET /streaming/streams/{id}`.
+        get_stream(StreamId) => GetStream;
+        /// `DELETE /streaming/streams/{id}`.
+        delete_stream(StreamId) => DeleteStream;
+        /// `PUT /streaming/streams/{id}/start_recording`.
+        start_recording(StreamId) => StartRecording;
+        /// `PUT /streaming/streams/{id}/stop_recording`.
+        stop_recording(StreamId) => StopRecording;
+        /// `GET /streaming/broadcasts/{id}`.
+        get_broadcast(BroadcastId) => GetBroadcast;
+        /// `DELETE /streaming/broadcasts/{id}`.
+        delete_broadcast(BroadcastId) => DeleteBroadcast;
+        /// `GET /streaming/videos/{id}`.
+        get_video(VideoId) => GetVideo;
+        /// `DELETE /streaming/videos/{id}`.
+        delete_video(VideoId) => DeleteVideo;
+    }
+
     /// `POST /streaming/streams` with a flat body.
     ///
     /// # Errors
     /// [`ParamError`] when `name` is missing or blank.
     pub fn create_stream(params: &StreamParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
-        let mut req = Self::to(Operation::CreateStream, 0);
-        req.body = Some(to_json(params));
-        Ok(req)
-    }
-
-    /// `GET /streaming/streams/{id}`.
-    pub fn get_stream(id: StreamId) -> Self {
-        Self::to(Operation::GetStream, id.0)
+        Ok(Self::to(Operation::CreateStream, 0).with_body(to_json(params)))
     }
 
     /// `GET /streaming/streams?page=&with_broadcasts=1`.
     pub fn list_streams(query: &ListStreamsQuery) -> Self {
         let mut req = Self::to(Operation::ListStreams, 0);
-        if let Some(page) = query.page {
-            req.query.push(("page".into(), num(u64::from(page))));
-        }
-        if let Some(wb) = query.with_broadcasts {
-            req.query
-                .push(("with_broadcasts".into(), if wb { "1" } else { "0" }.into()));
-        }
+        req.param("page", query.page.map(page));
+        req.param(
+            "with_broadcasts",
+            query.with_broadcasts.map(|wb| if wb { "1" } else { "0" }.into()),
+        );
         req
     }
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": {…}}`.
     pub fn update_stream(id: StreamId, params: &StreamParams) -> Self {
-        let mut req = Self::to(Operation::UpdateStream, id.0);
-        req.body = Some(["{\"stream\":", &to_json(params), "}"].cat());
-        req
-    }
-
-    /// `DELETE /streaming/streams/{id}`.
-    pub fn delete_stream(id: StreamId) -> Self {
-        Self::to(Operation::DeleteStream, id.0)
-    }
-
-    /// `PUT /streaming/streams/{id}/start_recording`.
-    pub fn start_recording(id: StreamId) -> Self {
-        Self::to(Operation::StartRecording, id.0)
-    }
-
-    /// `PUT /streaming/streams/{id}/stop_recording`.
-    pub fn stop_recording(id: StreamId) -> Self {
-        Self::to(Operation::StopRecording, id.0)
+        Self::to(Operation::UpdateStream, id.0).with_body(wrapped("stream", params))
     }
 
     /// `POST /streaming/broadcasts` with `{"broadcast": {…}}`.
@@ -468,80 +491,38 @@ impl ApiRequest {
     pub fn create_broadcast(params: &BroadcastParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
         required(params.status.is_some(), "status")?;
-        let mut req = Self::to(Operation::CreateBroadcast, 0);
-        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
-        Ok(req)
-    }
-
-    /// `GET /streaming/broadcasts/{id}`.
-    pub fn get_broadcast(id: BroadcastId) -> Self {
-        Self::to(Operation::GetBroadcast, id.0)
+        Ok(Self::to(Operation::CreateBroadcast, 0).with_body(wrapped("broadcast", params)))
     }
 
     /// `GET /streaming/broadcasts?page=`.
     pub fn list_broadcasts(query: &ListBroadcastsQuery) -> Self {
         let mut req = Self::to(Operation::ListBroadcasts, 0);
-        if let Some(page) = query.page {
-            req.query.push(("page".into(), num(u64::from(page))));
-        }
+        req.param("page", query.page.map(page));
         req
     }
 
     /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": {…}}`.
     pub fn update_broadcast(id: BroadcastId, params: &BroadcastParams) -> Self {
-        let mut req = Self::to(Operation::UpdateBroadcast, id.0);
-        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
-        req
-    }
-
-    /// `DELETE /streaming/broadcasts/{id}`.
-    pub fn delete_broadcast(id: BroadcastId) -> Self {
-        Self::to(Operation::DeleteBroadcast, id.0)
-    }
-
-    /// `GET /streaming/videos/{id}`.
-    pub fn get_video(id: VideoId) -> Self {
-        Self::to(Operation::GetVideo, id.0)
+        Self::to(Operation::UpdateBroadcast, id.0).with_body(wrapped("broadcast", params))
     }
 
     /// `GET /streaming/videos?…`.
     pub fn list_videos(query: &ListVideosQuery) -> Self {
         let mut req = Self::to(Operation::ListVideos, 0);
-        let q = &mut req.query;
         let join = |items: &[String]| super::text::join(items, ",");
-        if let Some(v) = query.page {
-            q.push(("page".into(), num(u64::from(v))));
-        }
-        if let Some(v) = query.per_page {
-            q.push(("per_page".into(), num(u64::from(v))));
-        }
-        if let Some(v) = &query.id {
-            q.push((
-                "id".into(),
-                join(&v.iter().map(|id| num(id.0)).collect::<Vec<_>>()),
-            ));
-        }
-        if let Some(v) = &query.search {
-            q.push(("search".into(), v.clone()));
-        }
-        if let Some(v) = &query.status {
-            q.push(("status".into(), v.as_str().to_owned()));
-        }
-        if let Some(v) = query.client_user_id {
-            q.push(("client_user_id".into(), num(v)));
-        }
-        if let Some(v) = query.stream_id {
-            q.push(("stream_id".into(), num(v.0)));
-        }
-        if let Some(v) = &query.fields {
-            q.push(("fields".into(), join(v)));
-        }
+        req.param("page", query.page.map(page));
+        req.param("per_page", query.per_page.map(page));
+        let ids = query
+            .id
+            .as_ref()
+            .map(|ids| ids.iter().map(|id| num(id.0)).collect::<Vec<_>>());
+        req.param("id", ids.as_deref().map(join));
+        req.param("search", query.search.clone());
+        req.param("status", query.status.as_ref().map(|s| s.as_str().to_owned()));
+        req.param("client_user_id", query.client_user_id.map(num));
+        req.param("stream_id", query.stream_id.map(|id| num(id.0)));
+        req.param("fields", query.fields.as_deref().map(join));
         req
-    }
-
-    /// `DELETE /streaming/videos/{id}`.
-    pub fn delete_video(id: VideoId) -> Self {
-        Self::to(Operation::DeleteVideo, id.0)
     }
 
     /// The path with its encoded query string, e.g. `/streaming/videos?page=2&search=a%20b`.
