@@ -14,7 +14,9 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
-use super::model::{model, BroadcastStatus, Projection, RecordType, VideoStatus};
+use super::model::broadcast::broadcast_settings;
+use super::model::stream::stream_settings;
+use super::model::{model, VideoStatus};
 use super::text::{write_u64, Cat};
 use crate::prelude::*;
 use core::fmt;
@@ -28,74 +30,22 @@ pub const MAX_PER_PAGE: usize = 100;
 pub type Nullable<T> = Option<Option<T>>;
 
 model! {
+    #[settings]
     /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
     /// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
     /// them in `extra`).
     pub struct StreamParams {
-        /// Name (required on create).
-        pub name: Option<String>,
-        /// The on/off switch. Create streams inactive to stay within the active-stream quota.
-        pub active: Option<bool>,
-        /// PULL (`true`) or PUSH (`false`).
-        pub pull: Option<bool>,
-        /// PULL source URL(s); `null` for PUSH.
-        pub uri: Nullable<String>,
-        /// Record automatically.
-        pub auto_record: Option<bool>,
-        /// Origin or transcoded recording.
-        pub record_type: Option<RecordType>,
-        /// DVR enabled.
-        pub dvr_enabled: Option<bool>,
-        /// DVR window, 30–14400 s.
-        pub dvr_duration: Option<u32>,
-        /// Write `#EXT-X-ENDLIST` at the end.
-        pub hls_mpegts_endlist_tag: Option<bool>,
-        /// CDN resource.
-        pub cdn_id: Nullable<u64>,
-        /// Your own user id.
-        pub client_user_id: Nullable<u64>,
-        /// Your own data, up to 4096 characters.
-        pub client_entity_data: Nullable<String>,
-        /// HTML overlays.
-        pub html_overlay: Option<bool>,
-        /// Quality set.
-        pub quality_set_id: Nullable<u64>,
-        /// Broadcasts to attach to.
-        pub broadcast_ids: Option<Vec<BroadcastId>>,
-        /// Projection.
-        pub projection: Option<Projection>,
-        /// SRT passphrase (10–80 printable ASCII); `null` clears it.
-        pub srt_passphrase: Nullable<String>,
-        /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
-        pub transcoding_region: Option<String>,
+        ..stream_settings,
         ..extra
     }
 }
 
 model! {
+    #[settings]
     /// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
     /// are required (the platform answers 422 "can't be blank" otherwise).
     pub struct BroadcastParams {
-        /// Name (required on create).
-        pub name: Option<String>,
-        /// Status (required on create; the guide creates `pending`).
-        pub status: Option<BroadcastStatus>,
-        /// Share URL.
-        pub share_url: Option<String>,
-        /// Custom iframe URL.
-        pub custom_iframe_url: Option<String>,
-        /// Keep the DVR after the end.
-        pub show_dvr_after_finish: Option<bool>,
-        /// Text shown while pending.
-        pub pending_message: Option<String>,
-        /// Advertisement.
-        pub ad_id: Nullable<u64>,
-        /// Player.
-        pub player_id: Nullable<u64>,
-        /// Streams feeding the broadcast.
-        pub stream_ids: Option<Vec<StreamId>>,
-        /// Poster URL.
-        pub poster: Option<String>,
+        ..broadcast_settings,
         ..extra
     }
 }

@@ -8,19 +8,22 @@ use crate::prelude::*;
 
 /// Declares a JSON model: a struct with the derives every model shares (`Clone`, `Debug`,
 /// `Default`, `PartialEq`, serde, and ts-rs in tests with `optional_fields`) and `None` fields left
-/// out of the JSON. Each field is `pub name: Type,` (doc comments and attributes allowed) with two
-/// shorthands:
-/// - `pub name: Option<T> | null,`: the API may send `null`, which reads as absent (in TypeScript
-///   `name?: T | null`);
-/// - `pub name: Nullable<T>,`: a setting that can be left out, cleared (`null`) or set (see
-///   [`crate::domain::request::Nullable`]).
-///
-/// A last `..extra` adds the field `extra: Extra` that keeps every field the model does not know.
+/// out of the JSON. Each field is `pub name: Type,` (doc comments and attributes allowed), or:
+/// - `pub name: Option<T> | null,`: a field the API may send as `null`. In a model it is an
+///   `Option<T>` (`null` reads as absent; in TypeScript `name?: T | null`); in a struct marked
+///   `#[settings]` (a request body) it is a [`Nullable<T>`](crate::domain::request::Nullable):
+///   left out, sent as `null` (cleared) or set;
+/// - `..list,`: the fields that the macro `list!` (such as `stream_settings!`) declares, so that a
+///   resource's settings are declared once for its model and for its request body;
+/// - a last `..extra`: the field `extra: Extra`, which keeps every field the struct does not know.
 macro_rules! model {
-    ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
-        $crate::domain::model::model!(@fields [$(#[$attr])* pub struct $name] [] $($body)*);
+    (#[settings] $(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $crate::domain::model::model!(@fields settings [$(#[$attr])* pub struct $name] [] $($body)*);
     };
-    (@fields $head:tt [$($done:tt)*] .. $extra:ident) => {
+    ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $crate::domain::model::model!(@fields model [$(#[$attr])* pub struct $name] [] $($body)*);
+    };
+    (@fields $mode:ident $head:tt [$($done:tt)*] .. $extra:ident) => {
         $crate::domain::model::model!(@emit $head [$($done)*
             /// Every field the SDK does not model: kept as read, sent as given.
             #[serde(flatten)]
@@ -28,12 +31,23 @@ macro_rules! model {
             pub $extra: $crate::domain::model::Extra,
         ]);
     };
-    (@fields $head:tt [$($done:tt)*]) => {
+    (@fields $mode:ident $head:tt [$($done:tt)*]) => {
         $crate::domain::model::model!(@emit $head [$($done)*]);
     };
-    (@fields $head:tt [$($done:tt)*]
-        $(#[$m:meta])* pub $field:ident: Nullable<$ty:ty>, $($rest:tt)*) => {
-        $crate::domain::model::model!(@fields $head [$($done)*
+    (@fields $mode:ident $head:tt [$($done:tt)*] .. $list:ident, $($rest:tt)*) => {
+        $list! { [$mode $head [$($done)*]] $($rest)* }
+    };
+    (@fields model $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty> | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields model $head [$($done)*
+            $(#[$m])*
+            #[cfg_attr(test, ts(optional = nullable))]
+            pub $field: Option<$ty>,
+        ] $($rest)*);
+    };
+    (@fields settings $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty> | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields settings $head [$($done)*
             $(#[$m])*
             #[serde(
                 default,
@@ -41,19 +55,12 @@ macro_rules! model {
                 with = "::serde_with::rust::double_option"
             )]
             #[cfg_attr(test, ts(as = "_"))]
-            pub $field: Nullable<$ty>,
+            pub $field: $crate::domain::request::Nullable<$ty>,
         ] $($rest)*);
     };
-    (@fields $head:tt [$($done:tt)*]
-        $(#[$m:meta])* pub $field:ident: $ty:ty | null, $($rest:tt)*) => {
-        $crate::domain::model::model!(@fields $head [$($done)*
-            $(#[$m])*
-            #[cfg_attr(test, ts(optional = nullable))]
-            pub $field: $ty,
-        ] $($rest)*);
-    };
-    (@fields $head:tt [$($done:tt)*] $(#[$m:meta])* pub $field:ident: $ty:ty, $($rest:tt)*) => {
-        $crate::domain::model::model!(@fields $head [$($done)* $(#[$m])* pub $field: $ty,] $($rest)*);
+    (@fields $mode:ident $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: $ty:ty, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields $mode $head [$($done)* $(#[$m])* pub $field: $ty,] $($rest)*);
     };
     (@emit [$(#[$attr:meta])* pub struct $name:ident] [$($fields:tt)*]) => {
         $(#[$attr])*

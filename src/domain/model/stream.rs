@@ -1,8 +1,57 @@
 //! A live stream, as the API returns it (`GET /streaming/streams/{id}` and friends).
 
-use super::enums::{Projection, RecordType, StreamSourceType};
-use crate::domain::ids::{BroadcastId, StreamId};
+use super::enums::StreamSourceType;
+use crate::domain::ids::StreamId;
 use crate::prelude::*;
+
+/// The settings of a stream: the fields of a `model!` struct's `..stream_settings,`, in [`Stream`]
+/// (after `id`) and in `StreamParams` (the body of create and update).
+macro_rules! stream_settings {
+    ([$($state:tt)*] $($rest:tt)*) => {
+        $crate::domain::model::model! { @fields $($state)*
+            /// The stream's name (required on create).
+            pub name: Option<String>,
+            /// The on/off switch (not liveness): when off, PULL stops and PUSH is rejected. Create
+            /// streams inactive to stay within the active-stream quota.
+            pub active: Option<bool>,
+            /// `true` for PULL (the platform fetches `uri`), `false` for PUSH.
+            pub pull: Option<bool>,
+            /// PULL source URL(s), space separated; `null` for PUSH.
+            pub uri: Option<String> | null,
+            /// Record automatically when the stream goes live.
+            pub auto_record: Option<bool>,
+            /// What is recorded: the origin or the transcoded stream.
+            pub record_type: Option<$crate::domain::model::RecordType>,
+            /// DVR (rewind) enabled.
+            pub dvr_enabled: Option<bool>,
+            /// DVR window in seconds (30–14400).
+            pub dvr_duration: Option<u32>,
+            /// Write `#EXT-X-ENDLIST` when the stream ends.
+            pub hls_mpegts_endlist_tag: Option<bool>,
+            /// CDN resource id.
+            pub cdn_id: Option<u64> | null,
+            /// Your own user id for this stream.
+            pub client_user_id: Option<u64> | null,
+            /// Your own data (up to 4096 characters).
+            pub client_entity_data: Option<String> | null,
+            /// HTML overlays enabled.
+            pub html_overlay: Option<bool>,
+            /// Transcoding quality set.
+            pub quality_set_id: Option<u64> | null,
+            /// The broadcasts this stream feeds (a request attaches it to them).
+            pub broadcast_ids: Option<Vec<$crate::domain::ids::BroadcastId>>,
+            /// Picture projection.
+            pub projection: Option<$crate::domain::model::Projection>,
+            /// SRT passphrase (10–80 printable ASCII); `null` clears it.
+            pub srt_passphrase: Option<String> | null,
+            /// Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it; its
+            /// reuse case updates it).
+            pub transcoding_region: Option<String>,
+            $($rest)*
+        }
+    };
+}
+pub(crate) use stream_settings;
 
 model! {
     /// A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK does
@@ -11,42 +60,7 @@ model! {
     pub struct Stream {
         /// The stream's id.
         pub id: StreamId,
-        /// The stream's name.
-        pub name: Option<String>,
-        /// The on/off switch (not liveness): when off, PULL stops and PUSH is rejected.
-        pub active: Option<bool>,
-        /// `true` for PULL (the platform fetches `uri`), `false` for PUSH.
-        pub pull: Option<bool>,
-        /// PULL source(s), space separated.
-        pub uri: Option<String> | null,
-        /// Record automatically when the stream goes live.
-        pub auto_record: Option<bool>,
-        /// What is recorded.
-        pub record_type: Option<RecordType>,
-        /// DVR (rewind) enabled.
-        pub dvr_enabled: Option<bool>,
-        /// DVR window in seconds (30–14400).
-        pub dvr_duration: Option<u32>,
-        /// Write `#EXT-X-ENDLIST` when the stream ends.
-        pub hls_mpegts_endlist_tag: Option<bool>,
-        /// CDN resource id.
-        pub cdn_id: Option<u64> | null,
-        /// Your own user id for this stream.
-        pub client_user_id: Option<u64> | null,
-        /// Your own data (up to 4096 characters).
-        pub client_entity_data: Option<String> | null,
-        /// HTML overlays enabled.
-        pub html_overlay: Option<bool>,
-        /// Transcoding quality set.
-        pub quality_set_id: Option<u64> | null,
-        /// Broadcasts this stream belongs to.
-        pub broadcast_ids: Option<Vec<BroadcastId>>,
-        /// Picture projection.
-        pub projection: Option<Projection>,
-        /// SRT passphrase.
-        pub srt_passphrase: Option<String> | null,
-        /// Legacy: transcoding region code such as `ix1` (the guide still sends it).
-        pub transcoding_region: Option<String>,
+        ..stream_settings,
         /// The push key.
         pub token: Option<String>,
         /// The primary ingest is receiving and transcoding.
