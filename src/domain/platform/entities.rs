@@ -175,27 +175,18 @@ impl Platform {
         s.backup_live = Some(false);
         s.recording = Some(entry.recording());
         s.transcoding = Some(entry.transcoding);
-        // RTMP and SRT push URLs: the primary ingest in the stream's region, the backup (`{id}b`) in
-        // another.
-        for (rtmp, srt, region, key) in [
-            (
-                &mut s.push_url,
-                &mut s.push_url_srt,
-                region.as_str(),
-                id.to_string(),
-            ),
-            (
-                &mut s.backup_push_url,
-                &mut s.backup_push_url_srt,
-                backup,
-                format!("{id}b"),
-            ),
-        ] {
-            *rtmp = Some(format!("rtmp://vp-push-{region}.gvideo.co/in/{key}?{token}"));
-            *srt = Some(format!(
-                "srt://vp-push-{region}-srt.gvideo.co:5001?streamid={key}#{token}"
-            ));
-        }
+        // Push URLs: the primary ingest in the stream's region, the backup (`{id}b`) in another.
+        let rtmp =
+            |region: &str, b: &str| Some(format!("rtmp://vp-push-{region}.gvideo.co/in/{id}{b}?{token}"));
+        let srt = |region: &str, b: &str| {
+            Some(format!(
+                "srt://vp-push-{region}-srt.gvideo.co:5001?streamid={id}{b}#{token}"
+            ))
+        };
+        s.push_url = rtmp(&region, "");
+        s.backup_push_url = rtmp(backup, "b");
+        s.push_url_srt = srt(&region, "");
+        s.backup_push_url_srt = srt(backup, "b");
         s.push_url_whip = Some(format!("https://whip.gvideo.co/{id}_{token}/whip"));
         s.iframe_url = Some(format!("https://player.gvideo.co/streams/{client}_{id}"));
         // Playback files on the demo CDN.
