@@ -209,6 +209,31 @@ fn create_stream_is_flat_and_omits_unset_fields() {
 }
 
 #[test]
+fn nullable_settings_and_nullable_fields_round_trip_absent_null_and_value() {
+    // A setting (`Nullable`): absent, `null` and a value each read as their own state and are written
+    // back byte for byte.
+    for (text, cdn_id) in [
+        (r#"{"name":"s"}"#, None),
+        (r#"{"name":"s","cdn_id":null}"#, Some(None)),
+        (r#"{"name":"s","cdn_id":7}"#, Some(Some(7))),
+    ] {
+        let params: StreamParams = serde_json::from_str(text).unwrap();
+        assert_eq!(params.cdn_id, cdn_id, "{text}");
+        assert_eq!(serde_json::to_string(&params).unwrap(), text);
+    }
+    // A model field the API may send as `null`: `null` reads as absent and is left out.
+    for (text, cdn_id, back) in [
+        (r#"{"id":1}"#, None, r#"{"id":1}"#),
+        (r#"{"id":1,"cdn_id":null}"#, None, r#"{"id":1}"#),
+        (r#"{"id":1,"cdn_id":7}"#, Some(7), r#"{"id":1,"cdn_id":7}"#),
+    ] {
+        let stream: Stream = serde_json::from_str(text).unwrap();
+        assert_eq!(stream.cdn_id, cdn_id, "{text}");
+        assert_eq!(serde_json::to_string(&stream).unwrap(), back);
+    }
+}
+
+#[test]
 fn update_stream_is_wrapped_and_can_clear_nullable_fields() {
     let enable = StreamParams {
         active: Some(true),

@@ -14,12 +14,13 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
-use super::model::{BroadcastStatus, Extra, Projection, RecordType, VideoStatus};
+use super::model::broadcast::broadcast_settings;
+use super::model::stream::stream_settings;
+use super::model::{model, VideoStatus};
 use super::text::{write_u64, Cat};
 use crate::prelude::*;
 use core::fmt;
 use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
 
 /// The most items per page the sandbox returns, whatever `per_page` asks (the page iterators assume
 /// no page size: see `client::Paginator`).
@@ -28,176 +29,65 @@ pub const MAX_PER_PAGE: usize = 100;
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
 
-/// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
-/// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
-/// them in `extra`).
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct StreamParams {
-    /// Name (required on create).
-    pub name: Option<String>,
-    /// The on/off switch. Create streams inactive to stay within the active-stream quota.
-    pub active: Option<bool>,
-    /// PULL (`true`) or PUSH (`false`).
-    pub pull: Option<bool>,
-    /// PULL source URL(s); `null` for PUSH.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub uri: Nullable<String>,
-    /// Record automatically.
-    pub auto_record: Option<bool>,
-    /// Origin or transcoded recording.
-    pub record_type: Option<RecordType>,
-    /// DVR enabled.
-    pub dvr_enabled: Option<bool>,
-    /// DVR window, 30–14400 s.
-    pub dvr_duration: Option<u32>,
-    /// Write `#EXT-X-ENDLIST` at the end.
-    pub hls_mpegts_endlist_tag: Option<bool>,
-    /// CDN resource.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub cdn_id: Nullable<u64>,
-    /// Your own user id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub client_user_id: Nullable<u64>,
-    /// Your own data, up to 4096 characters.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub client_entity_data: Nullable<String>,
-    /// HTML overlays.
-    pub html_overlay: Option<bool>,
-    /// Quality set.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub quality_set_id: Nullable<u64>,
-    /// Broadcasts to attach to.
-    pub broadcast_ids: Option<Vec<BroadcastId>>,
-    /// Projection.
-    pub projection: Option<Projection>,
-    /// SRT passphrase (10–80 printable ASCII); `null` clears it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub srt_passphrase: Nullable<String>,
-    /// Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it.
-    pub transcoding_region: Option<String>,
-    /// Fields the SDK does not model, sent as given.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    #[settings]
+    /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
+    /// required. Fields the SDK does not model (e.g. the guide's `webrtc`) are sent too (in Rust, put
+    /// them in `extra`).
+    pub struct StreamParams {
+        ..stream_settings,
+        ..extra
+    }
 }
 
-/// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
-/// are required (the platform answers 422 "can't be blank" otherwise).
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct BroadcastParams {
-    /// Name (required on create).
-    pub name: Option<String>,
-    /// Status (required on create; the guide creates `pending`).
-    pub status: Option<BroadcastStatus>,
-    /// Share URL.
-    pub share_url: Option<String>,
-    /// Custom iframe URL.
-    pub custom_iframe_url: Option<String>,
-    /// Keep the DVR after the end.
-    pub show_dvr_after_finish: Option<bool>,
-    /// Text shown while pending.
-    pub pending_message: Option<String>,
-    /// Advertisement.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub ad_id: Nullable<u64>,
-    /// Player.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
-    )]
-    #[cfg_attr(test, ts(as = "_"))]
-    pub player_id: Nullable<u64>,
-    /// Streams feeding the broadcast.
-    pub stream_ids: Option<Vec<StreamId>>,
-    /// Poster URL.
-    pub poster: Option<String>,
-    /// Fields the SDK does not model, sent as given.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    #[settings]
+    /// The settings of a broadcast, sent wrapped in `{"broadcast": …}`. On create `name` and `status`
+    /// are required (the platform answers 422 "can't be blank" otherwise).
+    pub struct BroadcastParams {
+        ..broadcast_settings,
+        ..extra
+    }
 }
 
-/// Query of `GET /streaming/streams`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListStreamsQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
-    /// Include each stream's broadcasts.
-    pub with_broadcasts: Option<bool>,
+model! {
+    /// Query of `GET /streaming/streams`.
+    pub struct ListStreamsQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+        /// Include each stream's broadcasts.
+        pub with_broadcasts: Option<bool>,
+    }
 }
 
-/// Query of `GET /streaming/broadcasts`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListBroadcastsQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
+model! {
+    /// Query of `GET /streaming/broadcasts`.
+    pub struct ListBroadcastsQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+    }
 }
 
-/// Query of `GET /streaming/videos`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct ListVideosQuery {
-    /// Page, from 1.
-    pub page: Option<u32>,
-    /// Items per page.
-    pub per_page: Option<u32>,
-    /// Only these ids.
-    pub id: Option<Vec<VideoId>>,
-    /// Full-text search.
-    pub search: Option<String>,
-    /// Only this status.
-    pub status: Option<VideoStatus>,
-    /// Only this user's.
-    pub client_user_id: Option<u64>,
-    /// Only recordings of this stream.
-    pub stream_id: Option<StreamId>,
-    /// Only these fields in each item.
-    pub fields: Option<Vec<String>>,
+model! {
+    /// Query of `GET /streaming/videos`.
+    pub struct ListVideosQuery {
+        /// Page, from 1.
+        pub page: Option<u32>,
+        /// Items per page.
+        pub per_page: Option<u32>,
+        /// Only these ids.
+        pub id: Option<Vec<VideoId>>,
+        /// Full-text search.
+        pub search: Option<String>,
+        /// Only this status.
+        pub status: Option<VideoStatus>,
+        /// Only this user's.
+        pub client_user_id: Option<u64>,
+        /// Only recordings of this stream.
+        pub stream_id: Option<StreamId>,
+        /// Only these fields in each item.
+        pub fields: Option<Vec<String>>,
+    }
 }
 
 /// The HTTP method of a request.
@@ -372,6 +262,11 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
+/// `{"<key>": value}`.
+fn wrapped<T: Serialize>(key: &str, value: &T) -> String {
+    ["{\"", key, "\":", &to_json(value), "}"].cat()
+}
+
 fn required(present: bool, path: &str) -> Result<(), ParamError> {
     if present {
         Ok(())
@@ -394,6 +289,11 @@ fn id_path(prefix: &str, id: u64, suffix: &str) -> String {
     write_u64(&mut s, id);
     s.push_str(suffix);
     s
+}
+
+/// A page number or size in decimal.
+fn page(n: u32) -> String {
+    num(u64::from(n))
 }
 
 /// A number in decimal (a query value, a number in a message), without the formatting machinery.
@@ -447,6 +347,13 @@ pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'st
     }
 }
 
+/// Constructors of the operations whose request is their route with the id: no query, no body.
+macro_rules! by_id {
+    ($($(#[$doc:meta])* $name:ident($id:ty) => $operation:ident;)*) => {
+        $($(#[$doc])* pub fn $name(id: $id) -> Self { Self::to(Operation::$operation, id.0) })*
+    };
+}
+
 impl ApiRequest {
     /// The request for `operation`, with `id` in its path when the route carries one (see [`route`]);
     /// no query, no body.
@@ -470,55 +377,61 @@ impl ApiRequest {
         }
     }
 
+    /// The request with `body` as its JSON body.
+    fn with_body(mut self, body: String) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// Adds `name=value` to the query when there is a value.
+    fn param(&mut self, name: &str, value: Option<String>) {
+        if let Some(value) = value {
+            self.query.push((name.to_owned(), value));
+        }
+    }
+
+    by_id! {
+        /// `GET /streaming/streams/{id}`.
+        get_stream(StreamId) => GetStream;
+        /// `DELETE /streaming/streams/{id}`.
+        delete_stream(StreamId) => DeleteStream;
+        /// `PUT /streaming/streams/{id}/start_recording`.
+        start_recording(StreamId) => StartRecording;
+        /// `PUT /streaming/streams/{id}/stop_recording`.
+        stop_recording(StreamId) => StopRecording;
+        /// `GET /streaming/broadcasts/{id}`.
+        get_broadcast(BroadcastId) => GetBroadcast;
+        /// `DELETE /streaming/broadcasts/{id}`.
+        delete_broadcast(BroadcastId) => DeleteBroadcast;
+        /// `GET /streaming/videos/{id}`.
+        get_video(VideoId) => GetVideo;
+        /// `DELETE /streaming/videos/{id}`.
+        delete_video(VideoId) => DeleteVideo;
+    }
+
     /// `POST /streaming/streams` with a flat body.
     ///
     /// # Errors
     /// [`ParamError`] when `name` is missing or blank.
     pub fn create_stream(params: &StreamParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
-        let mut req = Self::to(Operation::CreateStream, 0);
-        req.body = Some(to_json(params));
-        Ok(req)
-    }
-
-    /// `GET /streaming/streams/{id}`.
-    pub fn get_stream(id: StreamId) -> Self {
-        Self::to(Operation::GetStream, id.0)
+        Ok(Self::to(Operation::CreateStream, 0).with_body(to_json(params)))
     }
 
     /// `GET /streaming/streams?page=&with_broadcasts=1`.
     pub fn list_streams(query: &ListStreamsQuery) -> Self {
         let mut req = Self::to(Operation::ListStreams, 0);
-        if let Some(page) = query.page {
-            req.query.push(("page".into(), num(u64::from(page))));
-        }
-        if let Some(wb) = query.with_broadcasts {
-            req.query
-                .push(("with_broadcasts".into(), if wb { "1" } else { "0" }.into()));
-        }
+        req.param("page", query.page.map(page));
+        req.param(
+            "with_broadcasts",
+            query.with_broadcasts.map(|wb| if wb { "1" } else { "0" }.into()),
+        );
         req
     }
 
     /// `PATCH /streaming/streams/{id}` with `{"stream": {…}}`.
     pub fn update_stream(id: StreamId, params: &StreamParams) -> Self {
-        let mut req = Self::to(Operation::UpdateStream, id.0);
-        req.body = Some(["{\"stream\":", &to_json(params), "}"].cat());
-        req
-    }
-
-    /// `DELETE /streaming/streams/{id}`.
-    pub fn delete_stream(id: StreamId) -> Self {
-        Self::to(Operation::DeleteStream, id.0)
-    }
-
-    /// `PUT /streaming/streams/{id}/start_recording`.
-    pub fn start_recording(id: StreamId) -> Self {
-        Self::to(Operation::StartRecording, id.0)
-    }
-
-    /// `PUT /streaming/streams/{id}/stop_recording`.
-    pub fn stop_recording(id: StreamId) -> Self {
-        Self::to(Operation::StopRecording, id.0)
+        Self::to(Operation::UpdateStream, id.0).with_body(wrapped("stream", params))
     }
 
     /// `POST /streaming/broadcasts` with `{"broadcast": {…}}`.
@@ -528,80 +441,38 @@ impl ApiRequest {
     pub fn create_broadcast(params: &BroadcastParams) -> Result<Self, ParamError> {
         required(non_blank(&params.name), "name")?;
         required(params.status.is_some(), "status")?;
-        let mut req = Self::to(Operation::CreateBroadcast, 0);
-        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
-        Ok(req)
-    }
-
-    /// `GET /streaming/broadcasts/{id}`.
-    pub fn get_broadcast(id: BroadcastId) -> Self {
-        Self::to(Operation::GetBroadcast, id.0)
+        Ok(Self::to(Operation::CreateBroadcast, 0).with_body(wrapped("broadcast", params)))
     }
 
     /// `GET /streaming/broadcasts?page=`.
     pub fn list_broadcasts(query: &ListBroadcastsQuery) -> Self {
         let mut req = Self::to(Operation::ListBroadcasts, 0);
-        if let Some(page) = query.page {
-            req.query.push(("page".into(), num(u64::from(page))));
-        }
+        req.param("page", query.page.map(page));
         req
     }
 
     /// `PATCH /streaming/broadcasts/{id}` with `{"broadcast": {…}}`.
     pub fn update_broadcast(id: BroadcastId, params: &BroadcastParams) -> Self {
-        let mut req = Self::to(Operation::UpdateBroadcast, id.0);
-        req.body = Some(["{\"broadcast\":", &to_json(params), "}"].cat());
-        req
-    }
-
-    /// `DELETE /streaming/broadcasts/{id}`.
-    pub fn delete_broadcast(id: BroadcastId) -> Self {
-        Self::to(Operation::DeleteBroadcast, id.0)
-    }
-
-    /// `GET /streaming/videos/{id}`.
-    pub fn get_video(id: VideoId) -> Self {
-        Self::to(Operation::GetVideo, id.0)
+        Self::to(Operation::UpdateBroadcast, id.0).with_body(wrapped("broadcast", params))
     }
 
     /// `GET /streaming/videos?…`.
     pub fn list_videos(query: &ListVideosQuery) -> Self {
         let mut req = Self::to(Operation::ListVideos, 0);
-        let q = &mut req.query;
         let join = |items: &[String]| super::text::join(items, ",");
-        if let Some(v) = query.page {
-            q.push(("page".into(), num(u64::from(v))));
-        }
-        if let Some(v) = query.per_page {
-            q.push(("per_page".into(), num(u64::from(v))));
-        }
-        if let Some(v) = &query.id {
-            q.push((
-                "id".into(),
-                join(&v.iter().map(|id| num(id.0)).collect::<Vec<_>>()),
-            ));
-        }
-        if let Some(v) = &query.search {
-            q.push(("search".into(), v.clone()));
-        }
-        if let Some(v) = &query.status {
-            q.push(("status".into(), v.as_str().to_owned()));
-        }
-        if let Some(v) = query.client_user_id {
-            q.push(("client_user_id".into(), num(v)));
-        }
-        if let Some(v) = query.stream_id {
-            q.push(("stream_id".into(), num(v.0)));
-        }
-        if let Some(v) = &query.fields {
-            q.push(("fields".into(), join(v)));
-        }
+        req.param("page", query.page.map(page));
+        req.param("per_page", query.per_page.map(page));
+        let ids = query
+            .id
+            .as_ref()
+            .map(|ids| ids.iter().map(|id| num(id.0)).collect::<Vec<_>>());
+        req.param("id", ids.as_deref().map(join));
+        req.param("search", query.search.clone());
+        req.param("status", query.status.as_ref().map(|s| s.as_str().to_owned()));
+        req.param("client_user_id", query.client_user_id.map(num));
+        req.param("stream_id", query.stream_id.map(|id| num(id.0)));
+        req.param("fields", query.fields.as_deref().map(join));
         req
-    }
-
-    /// `DELETE /streaming/videos/{id}`.
-    pub fn delete_video(id: VideoId) -> Self {
-        Self::to(Operation::DeleteVideo, id.0)
     }
 
     /// The path with its encoded query string, e.g. `/streaming/videos?page=2&search=a%20b`.

@@ -286,80 +286,73 @@ mod tests {
 
     #[test]
     fn raw_shapes_follow_decode() {
-        assert_eq!(
-            raw_shape(Operation::DeleteStream, 200, "{}"),
-            Ok(RawShape::Nothing)
-        );
-        assert_eq!(
-            raw_shape(Operation::CreateBroadcast, 200, " "),
-            Ok(RawShape::Null)
-        );
-        assert_eq!(raw_shape(Operation::StopRecording, 200, "{}"), Ok(RawShape::Null));
-        assert_eq!(
-            raw_shape(Operation::StopRecording, 200, "null"),
-            Ok(RawShape::Null)
-        );
-        assert_eq!(
-            raw_shape(Operation::StartRecording, 204, ""),
-            Ok(RawShape::EmptyRecording)
-        );
-        assert_eq!(
-            raw_shape(Operation::StartRecording, 200, r#"{"warnings":[]}"#),
-            Ok(RawShape::Object)
-        );
-        assert_eq!(raw_shape(Operation::ListVideos, 200, " [] "), Ok(RawShape::Array));
-        assert_eq!(
-            raw_shape(Operation::GetStream, 200, r#"{"id":1}"#),
-            Ok(RawShape::Object)
-        );
-        assert!(matches!(
-            raw_shape(Operation::GetStream, 200, "<html>"),
-            Err(DecodeError::InvalidResponse { status: 200, .. })
-        ));
-        assert!(matches!(
-            raw_shape(Operation::ListVideos, 200, r#"{"id":1}"#),
-            Err(DecodeError::InvalidResponse { .. })
-        ));
-        assert!(matches!(
-            raw_shape(Operation::GetVideo, 200, ""),
-            Err(DecodeError::InvalidResponse { .. })
-        ));
+        for (operation, status, body, shape) in [
+            (Operation::DeleteStream, 200, "{}", RawShape::Nothing),
+            (Operation::CreateBroadcast, 200, " ", RawShape::Null),
+            (Operation::StopRecording, 200, "{}", RawShape::Null),
+            (Operation::StopRecording, 200, "null", RawShape::Null),
+            (Operation::StartRecording, 204, "", RawShape::EmptyRecording),
+            (
+                Operation::StartRecording,
+                200,
+                r#"{"warnings":[]}"#,
+                RawShape::Object,
+            ),
+            (Operation::ListVideos, 200, " [] ", RawShape::Array),
+            (Operation::GetStream, 200, r#"{"id":1}"#, RawShape::Object),
+        ] {
+            assert_eq!(
+                raw_shape(operation, status, body),
+                Ok(shape),
+                "{operation:?} {body}"
+            );
+        }
+        for (operation, body) in [
+            (Operation::GetStream, "<html>"),
+            (Operation::ListVideos, r#"{"id":1}"#),
+            (Operation::GetVideo, ""),
+        ] {
+            assert!(matches!(
+                raw_shape(operation, 200, body),
+                Err(DecodeError::InvalidResponse { status: 200, .. })
+            ));
+        }
     }
 
     #[test]
     fn success_bodies_decode_per_operation() {
-        assert_eq!(
-            decode(Operation::DeleteStream, 204, ""),
-            Ok(ResponseValue::Deleted)
-        );
-        assert_eq!(
-            decode(Operation::DeleteVideo, 200, "{}"),
-            Ok(ResponseValue::Deleted)
-        );
-        assert_eq!(
-            decode(Operation::CreateBroadcast, 200, ""),
-            Ok(ResponseValue::Broadcast(None))
-        );
-        assert_eq!(
-            decode(Operation::StopRecording, 200, ""),
-            Ok(ResponseValue::Video(None))
-        );
-        assert_eq!(
-            decode(Operation::StartRecording, 204, ""),
-            Ok(ResponseValue::Recording(Box::default()))
-        );
+        for (operation, status, body, value) in [
+            (Operation::DeleteStream, 204, "", ResponseValue::Deleted),
+            (Operation::DeleteVideo, 200, "{}", ResponseValue::Deleted),
+            (
+                Operation::CreateBroadcast,
+                200,
+                "",
+                ResponseValue::Broadcast(None),
+            ),
+            (Operation::StopRecording, 200, "", ResponseValue::Video(None)),
+            (
+                Operation::StartRecording,
+                204,
+                "",
+                ResponseValue::Recording(Box::default()),
+            ),
+        ] {
+            assert_eq!(decode(operation, status, body), Ok(value), "{operation:?} {body}");
+        }
         let Ok(ResponseValue::Streams(list)) = decode(Operation::ListStreams, 200, r#"[{"id":1},{"id":2}]"#)
         else {
             panic!()
         };
         assert_eq!(list.len(), 2);
-        assert!(matches!(
-            decode(Operation::GetStream, 200, "<html>"),
-            Err(DecodeError::InvalidResponse { status: 200, .. })
-        ));
-        assert!(matches!(
-            decode(Operation::ListVideos, 200, r#"{"id":1}"#),
-            Err(DecodeError::InvalidResponse { .. })
-        ));
+        for (operation, body) in [
+            (Operation::GetStream, "<html>"),
+            (Operation::ListVideos, r#"{"id":1}"#),
+        ] {
+            assert!(matches!(
+                decode(operation, 200, body),
+                Err(DecodeError::InvalidResponse { status: 200, .. })
+            ));
+        }
     }
 }

@@ -44,17 +44,20 @@ export type StreamSourceType = "rtmp" | "srt" | "webrtc" | "https" | (string & {
 export interface Stream {
   /** The stream's id. */
   id: number;
-  /** The stream's name. */
+  /** The stream's name (required on create). */
   name?: string;
-  /** The on/off switch (not liveness): when off, PULL stops and PUSH is rejected. */
+  /**
+   * The on/off switch (not liveness): when off, PULL stops and PUSH is rejected. Create
+   * streams inactive to stay within the active-stream quota.
+   */
   active?: boolean;
   /** `true` for PULL (the platform fetches `uri`), `false` for PUSH. */
   pull?: boolean;
-  /** PULL source(s), space separated. */
+  /** PULL source URL(s), space separated; `null` for PUSH. */
   uri?: string | null;
   /** Record automatically when the stream goes live. */
   auto_record?: boolean;
-  /** What is recorded. */
+  /** What is recorded: the origin or the transcoded stream. */
   record_type?: RecordType;
   /** DVR (rewind) enabled. */
   dvr_enabled?: boolean;
@@ -72,13 +75,16 @@ export interface Stream {
   html_overlay?: boolean;
   /** Transcoding quality set. */
   quality_set_id?: number | null;
-  /** Broadcasts this stream belongs to. */
+  /** The broadcasts this stream feeds (a request attaches it to them). */
   broadcast_ids?: Array<number>;
   /** Picture projection. */
   projection?: Projection;
-  /** SRT passphrase. */
+  /** SRT passphrase (10–80 printable ASCII); `null` clears it. */
   srt_passphrase?: string | null;
-  /** Legacy: transcoding region code such as `ix1` (the guide still sends it). */
+  /**
+   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it; its
+   * reuse case updates it).
+   */
   transcoding_region?: string;
   /** The push key. */
   token?: string;
@@ -145,9 +151,9 @@ export interface Stream {
 export interface Broadcast {
   /** The broadcast's id (present in real responses; absent from the spec's schema). */
   id?: number;
-  /** The broadcast's name. */
+  /** The broadcast's name (required on create). */
   name?: string;
-  /** Where the broadcast stands. */
+  /** Where the broadcast stands (required on create; the guide creates `pending`). */
   status?: BroadcastStatus;
   /** Public share URL. */
   share_url?: string;
@@ -351,41 +357,47 @@ export interface StartRecordingResult {
  * them in `extra`).
  */
 export interface StreamParams {
-  /** Name (required on create). */
+  /** The stream's name (required on create). */
   name?: string;
-  /** The on/off switch. Create streams inactive to stay within the active-stream quota. */
+  /**
+   * The on/off switch (not liveness): when off, PULL stops and PUSH is rejected. Create
+   * streams inactive to stay within the active-stream quota.
+   */
   active?: boolean;
-  /** PULL (`true`) or PUSH (`false`). */
+  /** `true` for PULL (the platform fetches `uri`), `false` for PUSH. */
   pull?: boolean;
-  /** PULL source URL(s); `null` for PUSH. */
+  /** PULL source URL(s), space separated; `null` for PUSH. */
   uri?: string | null;
-  /** Record automatically. */
+  /** Record automatically when the stream goes live. */
   auto_record?: boolean;
-  /** Origin or transcoded recording. */
+  /** What is recorded: the origin or the transcoded stream. */
   record_type?: RecordType;
-  /** DVR enabled. */
+  /** DVR (rewind) enabled. */
   dvr_enabled?: boolean;
-  /** DVR window, 30–14400 s. */
+  /** DVR window in seconds (30–14400). */
   dvr_duration?: number;
-  /** Write `#EXT-X-ENDLIST` at the end. */
+  /** Write `#EXT-X-ENDLIST` when the stream ends. */
   hls_mpegts_endlist_tag?: boolean;
-  /** CDN resource. */
+  /** CDN resource id. */
   cdn_id?: number | null;
-  /** Your own user id. */
+  /** Your own user id for this stream. */
   client_user_id?: number | null;
-  /** Your own data, up to 4096 characters. */
+  /** Your own data (up to 4096 characters). */
   client_entity_data?: string | null;
-  /** HTML overlays. */
+  /** HTML overlays enabled. */
   html_overlay?: boolean;
-  /** Quality set. */
+  /** Transcoding quality set. */
   quality_set_id?: number | null;
-  /** Broadcasts to attach to. */
+  /** The broadcasts this stream feeds (a request attaches it to them). */
   broadcast_ids?: Array<number>;
-  /** Projection. */
+  /** Picture projection. */
   projection?: Projection;
   /** SRT passphrase (10–80 printable ASCII); `null` clears it. */
   srt_passphrase?: string | null;
-  /** Legacy transcoding region (`ix1`, `dt1`, …): the guide's reuse case updates it. */
+  /**
+   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it; its
+   * reuse case updates it).
+   */
   transcoding_region?: string;
   [field: string]: JsonValue | undefined;
 }
@@ -395,25 +407,25 @@ export interface StreamParams {
  * are required (the platform answers 422 "can't be blank" otherwise).
  */
 export interface BroadcastParams {
-  /** Name (required on create). */
+  /** The broadcast's name (required on create). */
   name?: string;
-  /** Status (required on create; the guide creates `pending`). */
+  /** Where the broadcast stands (required on create; the guide creates `pending`). */
   status?: BroadcastStatus;
-  /** Share URL. */
+  /** Public share URL. */
   share_url?: string;
-  /** Custom iframe URL. */
+  /** Custom player iframe URL. */
   custom_iframe_url?: string;
-  /** Keep the DVR after the end. */
+  /** Keep the DVR available after the end. */
   show_dvr_after_finish?: boolean;
   /** Text shown while pending. */
   pending_message?: string;
-  /** Advertisement. */
+  /** Advertisement id. */
   ad_id?: number | null;
-  /** Player. */
+  /** Player id. */
   player_id?: number | null;
-  /** Streams feeding the broadcast. */
+  /** The streams feeding this broadcast. */
   stream_ids?: Array<number>;
-  /** Poster URL. */
+  /** Poster image URL. */
   poster?: string;
   [field: string]: JsonValue | undefined;
 }

@@ -17,7 +17,7 @@
 
 use crate::domain::platform::rng::SplitMix64;
 use crate::domain::platform::time::{iso8601, DEFAULT_START_MS};
-use crate::domain::platform::{Platform, PlatformConfig, PlatformRequest, Webhook};
+use crate::domain::platform::{redacted_debug, Platform, PlatformConfig, PlatformRequest, Webhook};
 use crate::domain::StreamId;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, Request, State};
@@ -92,17 +92,12 @@ impl Default for ServerConfig {
     }
 }
 
-impl fmt::Debug for ServerConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ServerConfig")
-            .field("platform", &self.platform)
-            .field("webhook_urls", &self.webhook_urls.len())
-            .field("speed", &self.speed)
-            .field("start_ms", &self.start_ms)
-            .field("chaos", &self.chaos)
-            .field("delivery_timeout", &self.delivery_timeout)
-            .field("log", &self.log)
-            .finish()
+// Webhook URLs may carry credentials: only their number is shown.
+redacted_debug! {
+    ServerConfig {
+        platform,
+        webhook_urls: webhook_urls.len(),
+        speed, start_ms, chaos, delivery_timeout, log,
     }
 }
 

@@ -73,69 +73,81 @@ impl<'a> Parser<'a> {
             Some(b'"') => self.string().map(Value::Str),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Num),
             Some(b'[') => {
-                self.enter()?;
-                let mut items = Vec::new();
-                self.ws();
-                if self.peek() == Some(b']') {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        items.push(self.value()?);
-                        self.ws();
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            Some(b']') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            None => return Err(self.err("EOF while parsing a list")),
-                            Some(_) => return Err(self.err("expected `,` or `]`")),
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Ok(Value::Arr(items))
+                let items = Vec::new();
+                self.items(
+                    b']',
+                    "EOF while parsing a list",
+                    "expected `,` or `]`",
+                    items,
+                    Self::value,
+                )
+                .map(Value::Arr)
             }
             Some(b'{') => {
-                self.enter()?;
-                let mut members = Vec::with_capacity(8);
-                self.ws();
-                if self.peek() == Some(b'}') {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        self.ws();
-                        match self.peek() {
-                            Some(b'"') => {}
-                            None => return Err(self.err("EOF while parsing an object")),
-                            Some(_) => return Err(self.err("key must be a string")),
-                        }
-                        let key = self.string()?;
-                        self.ws();
-                        match self.peek() {
-                            Some(b':') => self.pos += 1,
-                            None => return Err(self.err("EOF while parsing an object")),
-                            Some(_) => return Err(self.err("expected `:`")),
-                        }
-                        let v = self.value()?;
-                        members.push((key, v));
-                        self.ws();
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            Some(b'}') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            None => return Err(self.err("EOF while parsing an object")),
-                            Some(_) => return Err(self.err("expected `,` or `}`")),
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Ok(Value::Obj(members))
+                let members = Vec::with_capacity(8);
+                self.items(
+                    b'}',
+                    "EOF while parsing an object",
+                    "expected `,` or `}`",
+                    members,
+                    Self::member,
+                )
+                .map(Value::Obj)
             }
             Some(_) => Err(self.err("expected value")),
         }
+    }
+
+    /// The items of an array or the members of an object, `pos` on its opening bracket: each read
+    /// by `item` into `out`, separated by `,`, up to `close`; `eof` and `expected` are the errors
+    /// of an end too soon and of anything else after an item.
+    fn items<T>(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+        mut out: Vec<T>,
+        item: fn(&mut Self) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        self.enter()?;
+        self.ws();
+        if self.peek() == Some(close) {
+            self.pos += 1;
+        } else {
+            loop {
+                out.push(item(self)?);
+                self.ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(c) if c == close => {
+                        self.pos += 1;
+                        break;
+                    }
+                    None => return Err(self.err(eof)),
+                    Some(_) => return Err(self.err(expected)),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    /// An object member, `"key": value`.
+    fn member(&mut self) -> Result<(Str<'a>, Value<'a>), Error> {
+        self.ws();
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.err("EOF while parsing an object")),
+            Some(_) => return Err(self.err("key must be a string")),
+        }
+        let key = self.string()?;
+        self.ws();
+        match self.peek() {
+            Some(b':') => self.pos += 1,
+            None => return Err(self.err("EOF while parsing an object")),
+            Some(_) => return Err(self.err("expected `:`")),
+        }
+        Ok((key, self.value()?))
     }
 
     fn enter(&mut self) -> Result<(), Error> {

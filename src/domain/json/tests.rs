@@ -46,7 +46,7 @@ fn numbers_are_classified_as_serde_json_does() {
 
 #[test]
 fn rejects_what_serde_json_rejects() {
-    for t in [
+    let rejected = [
         "",
         " ",
         "[1,]",
@@ -78,25 +78,22 @@ fn rejects_what_serde_json_rejects() {
         "'a'",
         "[1]]",
         "\u{feff}1",
-    ] {
-        assert!(parse(t).is_err(), "accepted {t:?}");
-        assert!(
-            serde_json::from_str::<serde_json::Value>(t).is_err(),
-            "serde accepted {t:?}"
-        );
-    }
-    for t in [
+    ];
+    let accepted = [
         "1e308",
         "1.7976931348623157e308",
         "0e999999",
         "1e-400",
         "[[[]]]",
         "\"\\ud83d\\ude00\"",
-    ] {
-        assert!(parse(t).is_ok(), "rejected {t:?}");
-        assert!(
+    ];
+    let cases = rejected.iter().map(|t| (t, false));
+    for (t, ok) in cases.chain(accepted.iter().map(|t| (t, true))) {
+        assert_eq!(parse(t).is_ok(), ok, "{t:?}");
+        assert_eq!(
             serde_json::from_str::<serde_json::Value>(t).is_ok(),
-            "serde rejected {t:?}"
+            ok,
+            "serde: {t:?}"
         );
     }
 }

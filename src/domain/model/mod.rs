@@ -5,6 +5,75 @@
 //! unknown values (see [`enums`]).
 
 use crate::prelude::*;
+
+/// Declares a JSON model: a struct with the derives every model shares (`Clone`, `Debug`,
+/// `Default`, `PartialEq`, serde, and ts-rs in tests with `optional_fields`) and `None` fields left
+/// out of the JSON. Each field is `pub name: Type,` (doc comments and attributes allowed), or:
+/// - `pub name: Option<T> | null,`: a field the API may send as `null`. In a model it is an
+///   `Option<T>` (`null` reads as absent; in TypeScript `name?: T | null`); in a struct marked
+///   `#[settings]` (a request body) it is a [`Nullable<T>`](crate::domain::request::Nullable):
+///   left out, sent as `null` (cleared) or set;
+/// - `..list,`: the fields that the macro `list!` (such as `stream_settings!`) declares, so that a
+///   resource's settings are declared once for its model and for its request body;
+/// - a last `..extra`: the field `extra: Extra`, which keeps every field the struct does not know.
+macro_rules! model {
+    (#[settings] $(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $crate::domain::model::model!(@fields settings [$(#[$attr])* pub struct $name] [] $($body)*);
+    };
+    ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $crate::domain::model::model!(@fields model [$(#[$attr])* pub struct $name] [] $($body)*);
+    };
+    (@fields $mode:ident $head:tt [$($done:tt)*] .. $extra:ident) => {
+        $crate::domain::model::model!(@emit $head [$($done)*
+            /// Every field the SDK does not model: kept as read, sent as given.
+            #[serde(flatten)]
+            #[cfg_attr(test, ts(skip))]
+            pub $extra: $crate::domain::model::Extra,
+        ]);
+    };
+    (@fields $mode:ident $head:tt [$($done:tt)*]) => {
+        $crate::domain::model::model!(@emit $head [$($done)*]);
+    };
+    (@fields $mode:ident $head:tt [$($done:tt)*] .. $list:ident, $($rest:tt)*) => {
+        $list! { [$mode $head [$($done)*]] $($rest)* }
+    };
+    (@fields model $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty> | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields model $head [$($done)*
+            $(#[$m])*
+            #[cfg_attr(test, ts(optional = nullable))]
+            pub $field: Option<$ty>,
+        ] $($rest)*);
+    };
+    (@fields settings $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty> | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields settings $head [$($done)*
+            $(#[$m])*
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "::serde_with::rust::double_option"
+            )]
+            #[cfg_attr(test, ts(as = "_"))]
+            pub $field: $crate::domain::request::Nullable<$ty>,
+        ] $($rest)*);
+    };
+    (@fields $mode:ident $head:tt [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: $ty:ty, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields $mode $head [$($done)* $(#[$m])* pub $field: $ty,] $($rest)*);
+    };
+    (@emit [$(#[$attr:meta])* pub struct $name:ident] [$($fields:tt)*]) => {
+        $(#[$attr])*
+        #[::serde_with::skip_serializing_none]
+        #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
+        pub struct $name {
+            $($fields)*
+        }
+    };
+}
+pub(crate) use model;
+
 pub mod broadcast;
 pub mod enums;
 pub mod error;

@@ -1,97 +1,76 @@
 //! The result of `PUT /streaming/streams/{id}/start_recording`.
 
-use super::Extra;
 use crate::domain::ids::StreamId;
 use crate::prelude::*;
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
 
-/// What `start_recording` answered: 204 gives the default (no data, no warnings); 200 carries the
-/// stream's storage figures and warnings such as `client_storage_almost_exceeded`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct StartRecordingResult {
-    /// The stream and the account's storage figures.
-    pub data: Option<StartRecordingData>,
-    /// Warnings (recording started anyway); `null` reads as none.
-    #[serde(default, deserialize_with = "super::list_or_null")]
-    pub warnings: Vec<RecordingNotice>,
-    /// Errors reported alongside a 200; `null` reads as none.
-    #[serde(default, deserialize_with = "super::list_or_null")]
-    pub errors: Vec<RecordingNotice>,
+model! {
+    /// What `start_recording` answered: 204 gives the default (no data, no warnings); 200 carries the
+    /// stream's storage figures and warnings such as `client_storage_almost_exceeded`.
+    pub struct StartRecordingResult {
+        /// The stream and the account's storage figures.
+        pub data: Option<StartRecordingData>,
+        /// Warnings (recording started anyway); `null` reads as none.
+        #[serde(default, deserialize_with = "super::list_or_null")]
+        pub warnings: Vec<RecordingNotice>,
+        /// Errors reported alongside a 200; `null` reads as none.
+        #[serde(default, deserialize_with = "super::list_or_null")]
+        pub errors: Vec<RecordingNotice>,
+    }
 }
 
-/// `data` of a 200 `start_recording` answer.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct StartRecordingData {
-    /// The stream.
-    pub stream: Option<RecordingStream>,
-    /// Every field the SDK does not model, kept as sent.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    /// `data` of a 200 `start_recording` answer.
+    pub struct StartRecordingData {
+        /// The stream.
+        pub stream: Option<RecordingStream>,
+        ..extra
+    }
 }
 
-/// `data.stream` of a 200 `start_recording` answer.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct RecordingStream {
-    /// The stream's id.
-    pub id: Option<StreamId>,
+model! {
+    /// `data.stream` of a 200 `start_recording` answer.
+    pub struct RecordingStream {
+        /// The stream's id.
+        pub id: Option<StreamId>,
+        /// The account's storage figures.
+        pub client: Option<RecordingClient>,
+        ..extra
+    }
+}
+
+model! {
     /// The account's storage figures.
-    pub client: Option<RecordingClient>,
-    /// Every field the SDK does not model, kept as sent.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+    pub struct RecordingClient {
+        /// Account id.
+        pub id: Option<u64>,
+        /// Storage limit in MB.
+        pub storage_limit_mb: Option<u64>,
+        /// Storage used in MB.
+        pub storage_usage_mb: Option<f64>,
+        ..extra
+    }
 }
 
-/// The account's storage figures.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct RecordingClient {
-    /// Account id.
-    pub id: Option<u64>,
-    /// Storage limit in MB.
-    pub storage_limit_mb: Option<u64>,
-    /// Storage used in MB.
-    pub storage_usage_mb: Option<f64>,
-    /// Every field the SDK does not model, kept as sent.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
+model! {
+    /// A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded", …}`.
+    pub struct RecordingNotice {
+        /// Machine-readable key, e.g. `client_storage_almost_exceeded`.
+        pub key: Option<String>,
+        /// Free-form details.
+        pub meta: Option<serde_json::Value>,
+        /// What the notice is about, e.g. `{"id": 58725, "type": "client"}`.
+        pub source_object: Option<SourceObject>,
+        ..extra
+    }
 }
 
-/// A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded", …}`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct RecordingNotice {
-    /// Machine-readable key, e.g. `client_storage_almost_exceeded`.
-    pub key: Option<String>,
-    /// Free-form details.
-    pub meta: Option<serde_json::Value>,
-    /// What the notice is about, e.g. `{"id": 58725, "type": "client"}`.
-    pub source_object: Option<SourceObject>,
-    /// Every field the SDK does not model, kept as sent.
-    #[serde(flatten)]
-    #[cfg_attr(test, ts(skip))]
-    pub extra: Extra,
-}
-
-/// The object a recording notice is about.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
-pub struct SourceObject {
-    /// Its id.
-    pub id: Option<u64>,
-    /// Its type, e.g. `client`.
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
+model! {
+    /// The object a recording notice is about.
+    pub struct SourceObject {
+        /// Its id.
+        pub id: Option<u64>,
+        /// Its type, e.g. `client`.
+        #[serde(rename = "type")]
+        pub kind: Option<String>,
+    }
 }

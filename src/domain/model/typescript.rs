@@ -1,6 +1,6 @@
 //! The models' TypeScript declarations, `src/js/models.d.ts` (a custom section of every entry's
-//! `.d.ts`), are generated from the Rust types by ts-rs (`#[cfg_attr(test, derive(ts_rs::TS))]` on
-//! each model). This test fails when the committed file is not what the types generate;
+//! `.d.ts`), are generated from the Rust types by ts-rs (`#[cfg_attr(test, derive(ts_rs::TS))]`, which
+//! `model!` adds to each model). This test fails when the committed file is not what the types generate;
 //! `GEN_MODELS_DTS=1 cargo test --lib models_dts` rewrites it.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 

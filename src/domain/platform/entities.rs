@@ -175,28 +175,30 @@ impl Platform {
         s.backup_live = Some(false);
         s.recording = Some(entry.recording());
         s.transcoding = Some(entry.transcoding);
-        s.push_url = Some(format!("rtmp://vp-push-{region}.gvideo.co/in/{id}?{token}"));
-        s.backup_push_url = Some(format!("rtmp://vp-push-{backup}.gvideo.co/in/{id}b?{token}"));
-        s.push_url_srt = Some(format!(
-            "srt://vp-push-{region}-srt.gvideo.co:5001?streamid={id}#{token}"
-        ));
-        s.backup_push_url_srt = Some(format!(
-            "srt://vp-push-{backup}-srt.gvideo.co:5001?streamid={id}b#{token}"
-        ));
+        // Push URLs: the primary ingest in the stream's region, the backup (`{id}b`) in another.
+        let rtmp =
+            |region: &str, b: &str| Some(format!("rtmp://vp-push-{region}.gvideo.co/in/{id}{b}?{token}"));
+        let srt = |region: &str, b: &str| {
+            Some(format!(
+                "srt://vp-push-{region}-srt.gvideo.co:5001?streamid={id}{b}#{token}"
+            ))
+        };
+        s.push_url = rtmp(&region, "");
+        s.backup_push_url = rtmp(backup, "b");
+        s.push_url_srt = srt(&region, "");
+        s.backup_push_url_srt = srt(backup, "b");
         s.push_url_whip = Some(format!("https://whip.gvideo.co/{id}_{token}/whip"));
         s.iframe_url = Some(format!("https://player.gvideo.co/streams/{client}_{id}"));
-        s.hls_cmaf_url = Some(format!(
-            "https://demo-public.gvideo.io/cmaf/{client}_{id}/master.m3u8"
-        ));
-        s.hls_mpegts_url = Some(format!(
-            "https://demo-public.gvideo.io/mpegts/{client}_{id}/master_mpegts.m3u8"
-        ));
-        s.dash_url = Some(format!(
-            "https://demo-public.gvideo.io/cmaf/{client}_{id}/index.mpd"
-        ));
-        s.screenshot = Some(format!(
-            "https://demo-public.gvideo.io/screenshots/{client}_{id}/screenshot.jpg"
-        ));
+        // Playback files on the demo CDN.
+        let cdn = |dir: &str, file: &str| {
+            Some(format!(
+                "https://demo-public.gvideo.io/{dir}/{client}_{id}/{file}"
+            ))
+        };
+        s.hls_cmaf_url = cdn("cmaf", "master.m3u8");
+        s.hls_mpegts_url = cdn("mpegts", "master_mpegts.m3u8");
+        s.dash_url = cdn("cmaf", "index.mpd");
+        s.screenshot = cdn("screenshots", "screenshot.jpg");
         s.transcoded_qualities = Some(LIVE_QUALITIES.iter().map(|q| (*q).to_owned()).collect());
         s.transcoding_speed = Some(1.0);
         s.broadcast_ids = Some(

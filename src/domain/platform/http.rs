@@ -3,8 +3,7 @@
 
 use super::entities::{Recorder, StreamEntry};
 use super::message::{
-    blank, page_of, page_param, parse_body, parse_query, unprocessable, Errors, PlatformRequest,
-    PlatformResponse,
+    page_of, page_param, parse_body, parse_query, unprocessable, Errors, PlatformRequest, PlatformResponse,
 };
 use super::{time, EventKind, Platform};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
@@ -54,17 +53,10 @@ impl Platform {
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |i: usize| segs.get(i).and_then(|s| s.parse::<u64>().ok());
         match segs.as_slice() {
-            ["streaming", "streams"] => match method.as_str() {
-                "GET" => self.list_streams(&query),
-                "POST" => self.create_stream(body),
-                _ => method_not_allowed(),
-            },
-            ["streaming", "streams", _] => match (method.as_str(), id(2).map(StreamId)) {
-                (_, None) => PlatformResponse::not_found(),
-                ("GET", Some(id)) => self.get_stream(id),
-                ("PATCH" | "PUT", Some(id)) => self.update_stream(id, body),
-                ("DELETE", Some(id)) => self.delete_stream(id),
-                _ => method_not_allowed(),
+            ["streaming", collection] => self.collection(collection, &method, &query, body),
+            ["streaming", collection, id] => match id.parse::<u64>() {
+                Ok(id) => self.resource(collection, &method, id, body),
+                Err(_) => PlatformResponse::not_found(),
             },
             ["streaming", "streams", _, action] => match (method.as_str(), id(2).map(StreamId), *action) {
                 (_, None, _) => PlatformResponse::not_found(),
@@ -73,18 +65,6 @@ impl Platform {
                 (_, Some(_), "start_recording" | "stop_recording") => method_not_allowed(),
                 _ => PlatformResponse::not_found(),
             },
-            ["streaming", "broadcasts"] => match method.as_str() {
-                "GET" => self.list_broadcasts(&query),
-                "POST" => self.create_broadcast(body),
-                _ => method_not_allowed(),
-            },
-            ["streaming", "broadcasts", _] => match (method.as_str(), id(2).map(BroadcastId)) {
-                (_, None) => PlatformResponse::not_found(),
-                ("GET", Some(id)) => self.get_broadcast(id),
-                ("PATCH" | "PUT", Some(id)) => self.update_broadcast(id, body),
-                ("DELETE", Some(id)) => self.delete_broadcast(id),
-                _ => method_not_allowed(),
-            },
             ["streaming", "broadcasts", _, "spectators"] => match (method.as_str(), id(2).map(BroadcastId)) {
                 ("GET", Some(id)) if self.broadcasts.contains_key(&id) => {
                     PlatformResponse::json(200, &json!({"spectators_count": 0}))
@@ -92,22 +72,48 @@ impl Platform {
                 ("GET", _) => PlatformResponse::not_found(),
                 _ => method_not_allowed(),
             },
-            ["streaming", "videos"] => match method.as_str() {
-                "GET" => self.list_videos(&query),
-                "POST" => self.create_video(body),
-                _ => method_not_allowed(),
-            },
             ["streaming", "videos", _, "upload"] => match (method.as_str(), id(2).map(VideoId)) {
                 ("GET", Some(id)) => self.upload_parameters(id, req),
                 ("GET", None) => PlatformResponse::not_found(),
                 _ => method_not_allowed(),
             },
-            ["streaming", "videos", _] => match (method.as_str(), id(2).map(VideoId)) {
-                (_, None) => PlatformResponse::not_found(),
-                ("GET", Some(id)) => self.get_video(id),
-                ("DELETE", Some(id)) => self.delete_video(id),
-                _ => method_not_allowed(),
-            },
+            _ => PlatformResponse::not_found(),
+        }
+    }
+
+    /// `GET` (list) or `POST` (create) on `/streaming/{collection}`.
+    fn collection(
+        &mut self,
+        collection: &str,
+        method: &str,
+        query: &BTreeMap<String, String>,
+        body: &str,
+    ) -> PlatformResponse {
+        match (collection, method) {
+            ("streams", "GET") => self.list_streams(query),
+            ("streams", "POST") => self.create_stream(body),
+            ("broadcasts", "GET") => self.list_broadcasts(query),
+            ("broadcasts", "POST") => self.create_broadcast(body),
+            ("videos", "GET") => self.list_videos(query),
+            ("videos", "POST") => self.create_video(body),
+            ("streams" | "broadcasts" | "videos", _) => method_not_allowed(),
+            _ => PlatformResponse::not_found(),
+        }
+    }
+
+    /// `GET`, `PATCH` (or `PUT`) or `DELETE` of `/streaming/{collection}/{id}` (a video is not
+    /// updated here).
+    fn resource(&mut self, collection: &str, method: &str, id: u64, body: &str) -> PlatformResponse {
+        match (collection, method) {
+            ("streams", "GET") => self.get_stream(StreamId(id)),
+            ("streams", "PATCH" | "PUT") => self.update_stream(StreamId(id), body),
+            ("streams", "DELETE") => self.delete_stream(StreamId(id)),
+            ("broadcasts", "GET") => self.get_broadcast(BroadcastId(id)),
+            ("broadcasts", "PATCH" | "PUT") => self.update_broadcast(BroadcastId(id), body),
+            ("broadcasts", "DELETE") => self.delete_broadcast(BroadcastId(id)),
+            ("videos", "GET") => self.get_video(VideoId(id)),
+            ("videos", "DELETE") => self.delete_video(VideoId(id)),
+            ("streams" | "broadcasts" | "videos", _) => method_not_allowed(),
             _ => PlatformResponse::not_found(),
         }
     }
@@ -203,11 +209,15 @@ impl Platform {
         self.stream_response(id)
     }
 
-    fn validate_stream(&self, p: &StreamParams, creating: bool) -> Result<(), PlatformResponse> {
-        let mut e = Errors::default();
-        if (creating || p.name.is_some()) && blank(p.name.as_deref()) {
-            e.add("name", "can't be blank");
+    /// The stream settings of a create body (`update` none) or of an update of stream `update`, parsed
+    /// and validated; or the 404, 400 or 422 answer.
+    fn stream_params(&self, body: &str, update: Option<StreamId>) -> Result<StreamParams, PlatformResponse> {
+        if update.is_some_and(|id| !self.streams.contains_key(&id)) {
+            return Err(PlatformResponse::not_found());
         }
+        let creating = update.is_none();
+        let p: StreamParams = parse_body(body, "stream")?;
+        let mut e = Errors::name(p.name.as_deref(), creating);
         if let Some(d) = p.dvr_duration {
             if d < 30 {
                 e.add("dvr_duration", "must be greater than or equal to 30");
@@ -255,7 +265,8 @@ impl Platform {
                 );
             }
         }
-        e.into_result()
+        e.into_result()?;
+        Ok(p)
     }
 
     fn apply_stream(&mut self, id: StreamId, p: &StreamParams) {
@@ -302,13 +313,10 @@ impl Platform {
     }
 
     fn create_stream(&mut self, body: &str) -> PlatformResponse {
-        let p: StreamParams = match parse_body(body, "stream") {
+        let p = match self.stream_params(body, None) {
             Ok(p) => p,
             Err(r) => return r,
         };
-        if let Err(r) = self.validate_stream(&p, true) {
-            return r;
-        }
         let activate = p.active == Some(true);
         if activate && self.active_count(None) >= usize::try_from(self.config.quota).unwrap_or(usize::MAX) {
             return self.quota_error();
@@ -346,16 +354,10 @@ impl Platform {
     }
 
     fn update_stream(&mut self, id: StreamId, body: &str) -> PlatformResponse {
-        if !self.streams.contains_key(&id) {
-            return PlatformResponse::not_found();
-        }
-        let p: StreamParams = match parse_body(body, "stream") {
+        let p = match self.stream_params(body, Some(id)) {
             Ok(p) => p,
             Err(r) => return r,
         };
-        if let Err(r) = self.validate_stream(&p, false) {
-            return r;
-        }
         let was_active = self
             .streams
             .get(&id)
@@ -483,11 +485,19 @@ impl Platform {
 
     // ----- broadcasts -----
 
-    fn validate_broadcast(&self, p: &BroadcastParams, creating: bool) -> Result<(), PlatformResponse> {
-        let mut e = Errors::default();
-        if (creating || p.name.is_some()) && blank(p.name.as_deref()) {
-            e.add("name", "can't be blank");
+    /// The broadcast settings of a create body (`update` none) or of an update of broadcast `update`, parsed
+    /// and validated; or the 404, 400 or 422 answer.
+    fn broadcast_params(
+        &self,
+        body: &str,
+        update: Option<BroadcastId>,
+    ) -> Result<BroadcastParams, PlatformResponse> {
+        if update.is_some_and(|id| !self.broadcasts.contains_key(&id)) {
+            return Err(PlatformResponse::not_found());
         }
+        let creating = update.is_none();
+        let p: BroadcastParams = parse_body(body, "broadcast")?;
+        let mut e = Errors::name(p.name.as_deref(), creating);
         match &p.status {
             None if creating => e.add("status", "can't be blank"),
             Some(s) if !s.is_known() => e.add("status", "is not included in the list"),
@@ -498,7 +508,8 @@ impl Platform {
                 e.add("stream", "must exist");
             }
         }
-        e.into_result()
+        e.into_result()?;
+        Ok(p)
     }
 
     fn list_broadcasts(&self, q: &BTreeMap<String, String>) -> PlatformResponse {
@@ -539,13 +550,10 @@ impl Platform {
     }
 
     fn create_broadcast(&mut self, body: &str) -> PlatformResponse {
-        let p: BroadcastParams = match parse_body(body, "broadcast") {
+        let p = match self.broadcast_params(body, None) {
             Ok(p) => p,
             Err(r) => return r,
         };
-        if let Err(r) = self.validate_broadcast(&p, true) {
-            return r;
-        }
         let id = BroadcastId(Self::take_id(&mut self.next_broadcast));
         let client = self.config.client_id;
         let mut b = Broadcast {
@@ -569,16 +577,10 @@ impl Platform {
     }
 
     fn update_broadcast(&mut self, id: BroadcastId, body: &str) -> PlatformResponse {
-        if !self.broadcasts.contains_key(&id) {
-            return PlatformResponse::not_found();
-        }
-        let p: BroadcastParams = match parse_body(body, "broadcast") {
+        let p = match self.broadcast_params(body, Some(id)) {
             Ok(p) => p,
             Err(r) => return r,
         };
-        if let Err(r) = self.validate_broadcast(&p, false) {
-            return r;
-        }
         let Some(b) = self.broadcasts.get_mut(&id) else {
             return PlatformResponse::not_found();
         };

@@ -135,6 +135,15 @@ impl PlatformResponse {
 pub(super) struct Errors(BTreeMap<String, Vec<String>>);
 
 impl Errors {
+    /// The errors of a body's `name`: `can't be blank` when it is blank and `required` or given.
+    pub(super) fn name(name: Option<&str>, required: bool) -> Self {
+        let mut e = Self::default();
+        if (required || name.is_some()) && blank(name) {
+            e.add("name", "can't be blank");
+        }
+        e
+    }
+
     pub(super) fn add(&mut self, field: &str, msg: &str) {
         self.0.entry(field.to_owned()).or_default().push(msg.to_owned());
     }

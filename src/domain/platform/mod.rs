@@ -23,6 +23,26 @@
 //! ```
 
 use crate::prelude::*;
+
+/// `Debug` for a configuration that holds secrets: `Type { field, field: shown, … }` lists every
+/// field (a field left out fails to compile), each shown as itself or as the expression after it,
+/// which reads the field by its name (a credential: only whether it is set).
+macro_rules! redacted_debug {
+    ($ty:ident { $($field:ident $(: $shown:expr)?),* $(,)? }) => {
+        impl core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let Self { $($field),* } = self;
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &$crate::domain::platform::redacted_debug!(@show $field $(: $shown)?)))*
+                    .finish()
+            }
+        }
+    };
+    (@show $field:ident) => { $field };
+    (@show $field:ident: $shown:expr) => { $shown };
+}
+pub(crate) use redacted_debug;
+
 mod entities;
 mod http;
 mod message;
@@ -123,25 +143,12 @@ impl Default for PlatformConfig {
     }
 }
 
-impl fmt::Debug for PlatformConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PlatformConfig")
-            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
-            .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
-            .field("page_size", &self.page_size)
-            .field("transcoding_delay_ms", &self.transcoding_delay_ms)
-            .field("quota", &self.quota)
-            .field("publisher_delay_ms", &self.publisher_delay_ms)
-            .field("auto_connect", &self.auto_connect)
-            .field("recording_start_delay_ms", &self.recording_start_delay_ms)
-            .field("reconnect_window_ms", &self.reconnect_window_ms)
-            .field("viewable_after_ms", &self.viewable_after_ms)
-            .field("ready_after_ms", &self.ready_after_ms)
-            .field("max_recording_ms", &self.max_recording_ms)
-            .field("seed", &self.seed)
-            .field("client_id", &self.client_id)
-            .field("first_ids", &self.first_ids)
-            .finish()
+redacted_debug! {
+    PlatformConfig {
+        api_key: api_key.as_ref().map(|_| "<redacted>"),
+        bearer_token: bearer_token.as_ref().map(|_| "<redacted>"),
+        page_size, transcoding_delay_ms, quota, publisher_delay_ms, auto_connect, recording_start_delay_ms,
+        reconnect_window_ms, viewable_after_ms, ready_after_ms, max_recording_ms, seed, client_id, first_ids,
     }
 }
 
@@ -471,36 +478,42 @@ impl Platform {
         }
     }
 
+    /// The stream's ingest starts (`live`) or stops: `live` set, no transcoding yet or any more, and
+    /// the time in `started_at_primary` or `finished_at_primary`. `None` when there is no such stream.
+    fn switch_ingest(&mut self, id: StreamId, live: bool) -> Option<&mut StreamEntry> {
+        let at = Some(time::iso8601(self.now));
+        let entry = self.streams.get_mut(&id)?;
+        entry.live = live;
+        entry.transcoding = false;
+        if live {
+            entry.model.started_at_primary = at;
+        } else {
+            entry.model.finished_at_primary = at;
+        }
+        Some(entry)
+    }
+
     /// The publisher connected (or the pull source answered): ingest starts (`transcoding: false`);
     /// transcoding follows after `transcoding_delay_ms`.
     fn go_live(&mut self, id: StreamId) {
         let now = self.now;
         let (start_delay, max) = (self.config.recording_start_delay_ms, self.config.max_recording_ms);
         let transcoding_delay = self.config.transcoding_delay_ms;
-        let Some(entry) = self.streams.get_mut(&id) else {
+        let Some(entry) = self.switch_ingest(id, true) else {
             return;
         };
-        entry.live = true;
-        entry.transcoding = false;
-        entry.model.started_at_primary = Some(time::iso8601(now));
-        let mut split_in = None;
-        let mut start_recording = false;
-        entry.recorder = match entry.recorder.clone() {
+        // The new recorder, when its file is to be split, and whether a recording is to start.
+        let (recorder, split_in, start_recording) = match entry.recorder.clone() {
             Recorder::Suspended(mut file) => {
                 file.segment_start = now;
-                split_in = Some(max.saturating_sub(file.accumulated_ms));
-                Recorder::On(file)
+                let split_in = max.saturating_sub(file.accumulated_ms);
+                (Recorder::On(file), Some(split_in), false)
             }
-            Recorder::Waiting => {
-                start_recording = true;
-                Recorder::Starting
-            }
-            Recorder::Off if entry.model.auto_record == Some(true) => {
-                start_recording = true;
-                Recorder::Starting
-            }
-            other => other,
+            Recorder::Waiting => (Recorder::Starting, None, true),
+            Recorder::Off if entry.model.auto_record == Some(true) => (Recorder::Starting, None, true),
+            other => (other, None, false),
         };
+        entry.recorder = recorder;
         self.cancel(|k| *k == EventKind::CloseFile(id));
         if let Some(ms) = split_in {
             self.schedule(ms, EventKind::Split(id));
@@ -516,32 +529,26 @@ impl Platform {
     fn go_down(&mut self, id: StreamId, still_active: bool) {
         let now = self.now;
         let window = self.config.reconnect_window_ms;
-        let Some(entry) = self.streams.get_mut(&id) else {
+        let Some(entry) = self.switch_ingest(id, false) else {
             return;
         };
-        entry.live = false;
-        entry.transcoding = false;
-        entry.model.finished_at_primary = Some(time::iso8601(now));
-        let mut close = None;
-        let mut suspend = false;
-        entry.recorder = match entry.recorder.clone() {
+        // The new recorder, and the file to close now.
+        let (recorder, close) = match entry.recorder.clone() {
             Recorder::On(mut file) => {
                 file.accumulated_ms = file.recorded_ms(now);
                 if still_active {
-                    suspend = true;
-                    Recorder::Suspended(file)
+                    (Recorder::Suspended(file), None)
                 } else {
-                    close = Some(file);
-                    Recorder::Off
+                    (Recorder::Off, Some(file))
                 }
             }
-            Recorder::Starting | Recorder::Waiting if still_active => Recorder::Waiting,
-            Recorder::Suspended(file) => {
-                close = Some(file);
-                Recorder::Off
-            }
-            _ => Recorder::Off,
+            Recorder::Starting | Recorder::Waiting if still_active => (Recorder::Waiting, None),
+            Recorder::Suspended(file) => (Recorder::Off, Some(file)),
+            _ => (Recorder::Off, None),
         };
+        // A suspended file waits for the ingest to come back.
+        let suspend = matches!(recorder, Recorder::Suspended(_));
+        entry.recorder = recorder;
         self.cancel(|k| {
             matches!(k, EventKind::RecordingOn(s) | EventKind::Split(s) | EventKind::Connect(s) | EventKind::Transcoding(s) if *s == id)
         });

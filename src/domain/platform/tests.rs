@@ -13,6 +13,48 @@ pub(super) fn call(p: &mut Platform, method: &str, path: &str, body: Value, now:
     p.handle(&PlatformRequest::new(method, path, AUTH, &body), now)
 }
 
+/// `GET path`.
+pub(super) fn get(p: &mut Platform, path: &str, now: u64) -> PlatformResponse {
+    call(p, "GET", path, Value::Null, now)
+}
+
+/// `DELETE path`.
+pub(super) fn delete(p: &mut Platform, path: &str, now: u64) -> PlatformResponse {
+    call(p, "DELETE", path, Value::Null, now)
+}
+
+/// `POST path` with `body`, at the start of the clock.
+pub(super) fn post(p: &mut Platform, path: &str, body: Value) -> PlatformResponse {
+    call(p, "POST", path, body, T0)
+}
+
+/// `PATCH /streaming/streams/{id}` with `body`.
+fn patch_stream(p: &mut Platform, id: u64, body: Value, now: u64) -> PlatformResponse {
+    call(p, "PATCH", &format!("/streaming/streams/{id}"), body, now)
+}
+
+/// `PUT /streaming/streams/{id}/start_recording`.
+fn start_recording(p: &mut Platform, id: u64, now: u64) -> PlatformResponse {
+    call(
+        p,
+        "PUT",
+        &format!("/streaming/streams/{id}/start_recording"),
+        Value::Null,
+        now,
+    )
+}
+
+/// `PUT /streaming/streams/{id}/stop_recording`.
+fn stop_recording(p: &mut Platform, id: u64, now: u64) -> PlatformResponse {
+    call(
+        p,
+        "PUT",
+        &format!("/streaming/streams/{id}/stop_recording"),
+        Value::Null,
+        now,
+    )
+}
+
 /// Each webhook reduced to the fields the guide shows: `(type, id, key facts)`.
 pub(super) fn brief(hooks: &[Webhook]) -> Vec<String> {
     hooks
@@ -34,18 +76,34 @@ pub(super) fn brief(hooks: &[Webhook]) -> Vec<String> {
         .collect()
 }
 
+// The guide stream's webhooks as `brief` writes them: off, live (ingest only), transcoding,
+// transcoding and recording.
+const OFF: &str = "stream 320423 live=false transcoding=false recording=false";
+const LIVE: &str = "stream 320423 live=true transcoding=false recording=false";
+const TRANSCODING: &str = "stream 320423 live=true transcoding=true recording=false";
+const RECORDING: &str = "stream 320423 live=true transcoding=true recording=true";
+
 fn guide_stream(p: &mut Platform) -> u64 {
-    let r = call(
+    let r = post(
         p,
-        "POST",
         "/streaming/streams",
         json!({"stream": {"name": "test_stream", "pull": false, "uri": null, "active": false,
             "transcoding_region": "ix1", "auto_record": false, "webrtc": false, "dvr_enabled": false,
             "cdn_id": 53949, "projection": "regular"}}),
-        T0,
     );
     assert_eq!(r.status, 200, "{}", r.body);
     r.json_body()["id"].as_u64().unwrap()
+}
+
+/// A platform whose guide stream, switched on at T0, is live and recording from T0 + 2 s; the clock
+/// at T0 + 3 s.
+fn recording_guide_stream() -> (Platform, u64) {
+    let mut p = Platform::new(PlatformConfig::default());
+    let sid = guide_stream(&mut p);
+    patch_stream(&mut p, sid, json!({"active": true}), T0);
+    start_recording(&mut p, sid, T0 + 2_000);
+    p.advance(T0 + 3_000);
+    (p, sid)
 }
 
 #[test]
@@ -53,23 +111,15 @@ fn the_guide_in_order() {
     let mut p = Platform::new(PlatformConfig::default());
     let sid = guide_stream(&mut p);
     assert_eq!(sid, 320_423);
-    let b = call(
+    let b = post(
         &mut p,
-        "POST",
         "/streaming/broadcasts",
         json!({"broadcast": {"name": "test_broadcast", "status": "pending", "stream_ids": [sid]}}),
-        T0,
     );
     assert_eq!(b.status, 200);
     let bid = b.json_body()["id"].as_u64().unwrap();
     assert_eq!(bid, 192_470);
-    let r = call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"stream": {"active": true}}),
-        T0,
-    );
+    let r = patch_stream(&mut p, sid, json!({"stream": {"active": true}}), T0);
     assert_eq!(r.json_body()["active"], true);
     assert_eq!(r.json_body()["live"], false);
     assert!(p.advance(T0 + 1_999).is_empty());
@@ -81,22 +131,10 @@ fn the_guide_in_order() {
         json!({"broadcast": {"status": "live"}}),
         T0 + 3_000,
     );
-    let r = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0 + 4_000,
-    );
+    let r = start_recording(&mut p, sid, T0 + 4_000);
     assert_eq!((r.status, r.body.as_str()), (204, ""));
     hooks.extend(p.advance(T0 + 5_000));
-    let stop = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0 + 53_410,
-    );
+    let stop = stop_recording(&mut p, sid, T0 + 53_410);
     assert_eq!(stop.status, 200);
     let video = stop.json_body();
     assert_eq!(video["duration"], 48_410);
@@ -115,52 +153,33 @@ fn the_guide_in_order() {
         json!({"broadcast": {"status": "finished"}}),
         T0 + 54_000,
     );
-    let r = call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"stream": {"active": false}}),
-        T0 + 55_000,
-    );
+    let r = patch_stream(&mut p, sid, json!({"stream": {"active": false}}), T0 + 55_000);
     // Step 14's sample: the answer still says live; the webhook follows.
     assert_eq!(
         (r.json_body()["active"].clone(), r.json_body()["live"].clone()),
         (json!(false), json!(true))
     );
-    let r = call(
-        &mut p,
-        "DELETE",
-        &format!("/streaming/broadcasts/{bid}"),
-        Value::Null,
-        T0 + 55_500,
-    );
+    let r = delete(&mut p, &format!("/streaming/broadcasts/{bid}"), T0 + 55_500);
     assert_eq!((r.status, r.body.as_str()), (204, ""));
     hooks.extend(p.advance(T0 + 60_000));
     assert_eq!(
         brief(&hooks),
         [
-            "stream 320423 live=true transcoding=false recording=false",
-            "stream 320423 live=true transcoding=true recording=false",
+            LIVE,
+            TRANSCODING,
             "broadcast 192470 \"live\"",
-            "stream 320423 live=true transcoding=true recording=true",
-            "stream 320423 live=true transcoding=true recording=false",
+            RECORDING,
+            TRANSCODING,
             "video 803111 \"pending\"",
             "broadcast 192470 \"finished\"",
-            "stream 320423 live=false transcoding=false recording=false",
+            OFF,
             "video 803111 \"viewable\"",
             "video 803111 \"ready\"",
         ]
     );
     let seqs: Vec<u64> = hooks.iter().map(|w| w.seq).collect();
     assert_eq!(seqs, (1..=10).collect::<Vec<_>>());
-    let got = call(
-        &mut p,
-        "GET",
-        &format!("/streaming/videos/{vid}"),
-        Value::Null,
-        T0 + 61_000,
-    )
-    .json_body();
+    let got = get(&mut p, &format!("/streaming/videos/{vid}"), T0 + 61_000).json_body();
     assert_eq!(got["status"], "ready");
     assert_eq!(got["stream_id"], sid);
     let renditions: Vec<_> = got["converted_videos"]
@@ -176,13 +195,7 @@ fn the_guide_in_order() {
 fn webhook_payloads_have_the_fact_sheet_fields() {
     let mut p = Platform::new(PlatformConfig::default());
     let sid = guide_stream(&mut p);
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": true}),
-        T0,
-    );
+    patch_stream(&mut p, sid, json!({"active": true}), T0);
     let hooks = p.advance(T0 + 2_000);
     let s = &hooks[0].payload["message"]["stream"];
     let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
@@ -201,21 +214,9 @@ fn webhook_payloads_have_the_fact_sheet_fields() {
     expected.sort_unstable();
     assert_eq!(keys, expected);
     assert_eq!(s["stream_source_type"], "rtmp");
-    call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0 + 2_000,
-    );
+    start_recording(&mut p, sid, T0 + 2_000);
     p.advance(T0 + 3_000);
-    call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0 + 4_000,
-    );
+    stop_recording(&mut p, sid, T0 + 4_000);
     let hooks = p.advance(T0 + 7_000);
     let v = &hooks[1].payload["message"]["video"];
     assert_eq!(hooks[1].kind, "video");
@@ -288,100 +289,75 @@ fn auth_errors() {
         T0,
     );
     assert_eq!(r.status, 401);
-    let dbg = format!(
-        "{:?}",
-        PlatformConfig {
-            bearer_token: Some("eyJ.jwt.sig".into()),
-            ..Default::default()
-        }
-    );
-    assert!(!dbg.contains("jwt"));
-    let dbg = format!(
-        "{:?}",
-        PlatformConfig {
-            api_key: Some("secret_1".into()),
-            ..Default::default()
-        }
-    );
-    assert!(!dbg.contains("secret_1"));
-    let dbg = format!(
-        "{:?}",
-        PlatformRequest::new("GET", "/", Some("APIKey secret_1"), "")
-    );
-    assert!(!dbg.contains("secret_1"));
+    // No secret in `Debug`.
+    let with_token = PlatformConfig {
+        bearer_token: Some("eyJ.jwt.sig".into()),
+        ..Default::default()
+    };
+    let with_key = PlatformConfig {
+        api_key: Some("secret_1".into()),
+        ..Default::default()
+    };
+    let request = PlatformRequest::new("GET", "/", Some("APIKey secret_1"), "");
+    for (dbg, secret) in [
+        (format!("{with_token:?}"), "jwt"),
+        (format!("{with_key:?}"), "secret_1"),
+        (format!("{request:?}"), "secret_1"),
+    ] {
+        assert!(!dbg.contains(secret), "{dbg}");
+    }
 }
 
 #[test]
 fn validation_errors_are_rails_shaped() {
     let mut p = Platform::new(PlatformConfig::default());
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/streams",
-        json!({"stream": {"active": false}}),
-        T0,
-    );
-    assert_eq!(
-        (r.status, r.json_body()),
-        (422, json!({"errors": {"name": ["can't be blank"]}}))
-    );
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/streams",
-        json!({"name": "a", "dvr_duration": 10, "srt_passphrase": "short"}),
-        T0,
-    );
-    assert_eq!(
-        r.json_body(),
-        json!({"errors": {"dvr_duration": ["must be greater than or equal to 30"],
-            "srt_passphrase": ["is too short (minimum is 10 characters)"]}})
-    );
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/streams",
-        json!({"name": "a", "active": "yes"}),
-        T0,
-    );
-    assert_eq!(
-        (r.status, r.json_body()),
-        (422, json!({"errors": {"active": ["is invalid"]}}))
-    );
+    for (path, body, errors) in [
+        (
+            "/streaming/streams",
+            json!({"stream": {"active": false}}),
+            json!({"name": ["can't be blank"]}),
+        ),
+        (
+            "/streaming/streams",
+            json!({"name": "a", "dvr_duration": 10, "srt_passphrase": "short"}),
+            json!({"dvr_duration": ["must be greater than or equal to 30"],
+                "srt_passphrase": ["is too short (minimum is 10 characters)"]}),
+        ),
+        (
+            "/streaming/streams",
+            json!({"name": "a", "active": "yes"}),
+            json!({"active": ["is invalid"]}),
+        ),
+        (
+            "/streaming/broadcasts",
+            json!({"broadcast": {"name": "b"}}),
+            json!({"status": ["can't be blank"]}),
+        ),
+        (
+            "/streaming/broadcasts",
+            json!({"broadcast": {"status": "pending"}}),
+            json!({"name": ["can't be blank"]}),
+        ),
+        (
+            "/streaming/broadcasts",
+            json!({"broadcast": {"name": "b", "status": "pending", "stream_ids": [1]}}),
+            json!({"stream": ["must exist"]}),
+        ),
+    ] {
+        let r = post(&mut p, path, body.clone());
+        assert_eq!(
+            (r.status, r.json_body()),
+            (422, json!({ "errors": errors })),
+            "{body}"
+        );
+    }
     let r = p.handle(
         &PlatformRequest::new("POST", "/streaming/streams", AUTH, "{not json"),
         T0,
     );
     assert_eq!(r.status, 400);
     assert_eq!(r.json_body()["status"], 400);
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/broadcasts",
-        json!({"broadcast": {"name": "b"}}),
-        T0,
-    );
-    assert_eq!(
-        (r.status, r.json_body()),
-        (422, json!({"errors": {"status": ["can't be blank"]}}))
-    );
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/broadcasts",
-        json!({"broadcast": {"status": "pending"}}),
-        T0,
-    );
-    assert_eq!(r.json_body(), json!({"errors": {"name": ["can't be blank"]}}));
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/broadcasts",
-        json!({"broadcast": {"name": "b", "status": "pending", "stream_ids": [1]}}),
-        T0,
-    );
-    assert_eq!(r.json_body(), json!({"errors": {"stream": ["must exist"]}}));
-    let r = call(&mut p, "GET", "/streaming/streams/999", Value::Null, T0);
+    let r = get(&mut p, "/streaming/streams/999", T0);
     assert_eq!(
         (r.status, r.json_body()),
         (404, json!({"status": 404, "error": http::NOT_FOUND_TEXT}))
@@ -399,13 +375,11 @@ fn validation_errors_are_rails_shaped() {
 #[test]
 fn flat_and_wrapped_bodies_both_work() {
     let mut p = Platform::new(PlatformConfig::default());
-    let a = call(&mut p, "POST", "/streaming/streams", json!({"name": "flat"}), T0).json_body();
-    let b = call(
+    let a = post(&mut p, "/streaming/streams", json!({"name": "flat"})).json_body();
+    let b = post(
         &mut p,
-        "POST",
         "/streaming/streams",
         json!({"stream": {"name": "wrapped"}}),
-        T0,
     )
     .json_body();
     assert_eq!(
@@ -413,24 +387,12 @@ fn flat_and_wrapped_bodies_both_work() {
         (json!("flat"), json!("wrapped"))
     );
     let id = a["id"].as_u64().unwrap();
-    let r = call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{id}"),
-        json!({"transcoding_region": "dt1"}),
-        T0,
-    );
+    let r = patch_stream(&mut p, id, json!({"transcoding_region": "dt1"}), T0);
     assert!(r.json_body()["push_url"]
         .as_str()
         .unwrap()
         .starts_with("rtmp://vp-push-dt1.gvideo.co/in/"));
-    let r = call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{id}"),
-        json!({"stream": {"name": "renamed"}}),
-        T0,
-    );
+    let r = patch_stream(&mut p, id, json!({"stream": {"name": "renamed"}}), T0);
     assert_eq!(r.json_body()["name"], "renamed");
     assert_eq!(r.json_body()["transcoding_region"], "dt1");
 }
@@ -441,171 +403,60 @@ fn quota_counts_active_streams() {
         quota: 1,
         ..Default::default()
     });
-    let a = call(
-        &mut p,
-        "POST",
-        "/streaming/streams",
-        json!({"name": "a", "active": true}),
-        T0,
-    );
+    let a = post(&mut p, "/streaming/streams", json!({"name": "a", "active": true}));
     assert_eq!(a.status, 200);
-    let b = call(
-        &mut p,
-        "POST",
-        "/streaming/streams",
-        json!({"name": "b", "active": true}),
-        T0,
-    );
+    let b = post(&mut p, "/streaming/streams", json!({"name": "b", "active": true}));
     assert_eq!(b.status, 422);
     assert!(b.json_body()["errors"]["active"][0]
         .as_str()
         .unwrap()
         .contains("limit of active live streams reached (1)"));
-    let b = call(&mut p, "POST", "/streaming/streams", json!({"name": "b"}), T0);
+    let b = post(&mut p, "/streaming/streams", json!({"name": "b"}));
     let bid = b.json_body()["id"].as_u64().unwrap();
-    let r = call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{bid}"),
-        json!({"stream": {"active": true}}),
-        T0,
-    );
+    let r = patch_stream(&mut p, bid, json!({"stream": {"active": true}}), T0);
     assert_eq!(r.status, 422);
     let aid = a.json_body()["id"].as_u64().unwrap();
     // Re-enabling an already active stream is not a new activation.
-    assert_eq!(
-        call(
-            &mut p,
-            "PATCH",
-            &format!("/streaming/streams/{aid}"),
-            json!({"active": true}),
-            T0
-        )
-        .status,
-        200
-    );
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{aid}"),
-        json!({"active": false}),
-        T0,
-    );
-    assert_eq!(
-        call(
-            &mut p,
-            "PATCH",
-            &format!("/streaming/streams/{bid}"),
-            json!({"active": true}),
-            T0
-        )
-        .status,
-        200
-    );
+    assert_eq!(patch_stream(&mut p, aid, json!({"active": true}), T0).status, 200);
+    patch_stream(&mut p, aid, json!({"active": false}), T0);
+    assert_eq!(patch_stream(&mut p, bid, json!({"active": true}), T0).status, 200);
 }
 
 #[test]
 fn interruption_resumed_within_window_keeps_one_file() {
-    let mut p = Platform::new(PlatformConfig::default());
-    let sid = guide_stream(&mut p);
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": true}),
-        T0,
-    );
-    call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0 + 2_000,
-    );
-    p.advance(T0 + 3_000);
+    let (mut p, sid) = recording_guide_stream();
     p.disconnect(StreamId(sid), T0 + 10_000).unwrap();
     p.connect(StreamId(sid), T0 + 15_000).unwrap();
-    let hooks = p.advance(T0 + 30_000);
-    assert_eq!(
-        brief(&hooks),
-        [
-            "stream 320423 live=false transcoding=false recording=false",
-            "stream 320423 live=true transcoding=false recording=false",
-            "stream 320423 live=true transcoding=true recording=true",
-        ]
-    );
-    let stop = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0 + 30_000,
-    );
+    assert_eq!(brief(&p.advance(T0 + 30_000)), [OFF, LIVE, RECORDING]);
+    let stop = stop_recording(&mut p, sid, T0 + 30_000);
     // 3..10 s and 15..30 s
     assert_eq!(stop.json_body()["duration"], 22_000);
 }
 
 #[test]
 fn interruption_longer_than_window_splits_into_two_videos() {
-    let mut p = Platform::new(PlatformConfig::default());
-    let sid = guide_stream(&mut p);
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": true}),
-        T0,
-    );
-    call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0 + 2_000,
-    );
-    p.advance(T0 + 3_000);
+    let (mut p, sid) = recording_guide_stream();
     assert_eq!(p.disconnect(StreamId(sid), T0 + 10_000).unwrap()["live"], false);
     assert_eq!(
         p.disconnect(StreamId(sid), T0 + 10_000),
         Err(ControlError::NotLive(StreamId(sid)))
     );
-    let hooks = p.advance(T0 + 20_000);
-    assert_eq!(
-        brief(&hooks),
-        [
-            "stream 320423 live=false transcoding=false recording=false",
-            "video 803111 \"pending\""
-        ]
-    );
+    assert_eq!(brief(&p.advance(T0 + 20_000)), [OFF, "video 803111 \"pending\""]);
     p.connect(StreamId(sid), T0 + 30_000).unwrap();
-    let hooks = p.advance(T0 + 31_000);
     assert_eq!(
-        brief(&hooks),
+        brief(&p.advance(T0 + 31_000)),
         [
             "video 803111 \"viewable\"",
             "video 803111 \"ready\"",
-            "stream 320423 live=true transcoding=false recording=false",
-            "stream 320423 live=true transcoding=true recording=false",
-            "stream 320423 live=true transcoding=true recording=true",
+            LIVE,
+            TRANSCODING,
+            RECORDING,
         ]
     );
-    let stop = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0 + 41_000,
-    );
+    let stop = stop_recording(&mut p, sid, T0 + 41_000);
     assert_eq!(stop.json_body()["id"], 803_112);
     assert_eq!(stop.json_body()["duration"], 10_000);
-    let list = call(
-        &mut p,
-        "GET",
-        &format!("/streaming/videos?stream_id={sid}"),
-        Value::Null,
-        T0 + 41_000,
-    )
-    .json_body();
+    let list = get(&mut p, &format!("/streaming/videos?stream_id={sid}"), T0 + 41_000).json_body();
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert!(list[0].get("iframe_url").is_none());
 }
@@ -614,22 +465,10 @@ fn interruption_longer_than_window_splits_into_two_videos() {
 fn stop_recording_without_recording_is_an_empty_200_and_start_requires_live() {
     let mut p = Platform::new(PlatformConfig::default());
     let sid = guide_stream(&mut p);
-    let r = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0,
-    );
+    let r = start_recording(&mut p, sid, T0);
     assert_eq!(r.status, 422);
     assert!(r.json_body()["errors"]["stream"].is_array());
-    let r = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0,
-    );
+    let r = stop_recording(&mut p, sid, T0);
     assert_eq!((r.status, r.body.as_str()), (200, ""));
     assert_eq!(
         p.connect(StreamId(sid), T0),
@@ -645,17 +484,11 @@ fn stop_recording_without_recording_is_an_empty_200_and_start_requires_live() {
 fn lists_are_bare_arrays_of_25_newest_first() {
     let mut p = Platform::new(PlatformConfig::default());
     for i in 0..30 {
-        call(
-            &mut p,
-            "POST",
-            "/streaming/streams",
-            json!({"name": format!("s{i}")}),
-            T0,
-        );
+        post(&mut p, "/streaming/streams", json!({"name": format!("s{i}")}));
     }
-    let page1 = call(&mut p, "GET", "/streaming/streams", Value::Null, T0).json_body();
-    let page2 = call(&mut p, "GET", "/streaming/streams?page=2", Value::Null, T0).json_body();
-    let page3 = call(&mut p, "GET", "/streaming/streams?page=3", Value::Null, T0).json_body();
+    let page1 = get(&mut p, "/streaming/streams", T0).json_body();
+    let page2 = get(&mut p, "/streaming/streams?page=2", T0).json_body();
+    let page3 = get(&mut p, "/streaming/streams?page=3", T0).json_body();
     assert_eq!(page1.as_array().unwrap().len(), 25);
     assert_eq!(page1[0]["name"], "s29");
     assert_eq!(page2.as_array().unwrap().len(), 5);
@@ -664,41 +497,12 @@ fn lists_are_bare_arrays_of_25_newest_first() {
 
 #[test]
 fn deleting_a_video_sends_video_delete_and_stops_processing() {
-    let mut p = Platform::new(PlatformConfig::default());
-    let sid = guide_stream(&mut p);
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": true}),
-        T0,
-    );
-    call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/start_recording"),
-        Value::Null,
-        T0 + 2_000,
-    );
-    p.advance(T0 + 3_000);
-    let vid = call(
-        &mut p,
-        "PUT",
-        &format!("/streaming/streams/{sid}/stop_recording"),
-        Value::Null,
-        T0 + 4_000,
-    )
-    .json_body()["id"]
+    let (mut p, sid) = recording_guide_stream();
+    let vid = stop_recording(&mut p, sid, T0 + 4_000).json_body()["id"]
         .as_u64()
         .unwrap();
     p.advance(T0 + 4_000);
-    let r = call(
-        &mut p,
-        "DELETE",
-        &format!("/streaming/videos/{vid}"),
-        Value::Null,
-        T0 + 5_000,
-    );
+    let r = delete(&mut p, &format!("/streaming/videos/{vid}"), T0 + 5_000);
     assert_eq!(r.status, 204);
     let hooks = p.advance(T0 + 20_000);
     assert_eq!(hooks.len(), 1);
@@ -709,25 +513,11 @@ fn deleting_a_video_sends_video_delete_and_stops_processing() {
     );
     assert_eq!(hooks[0].payload["message"]["video"]["status"], "pending");
     assert_eq!(
-        call(
-            &mut p,
-            "DELETE",
-            &format!("/streaming/streams/{sid}"),
-            Value::Null,
-            T0 + 21_000
-        )
-        .status,
+        delete(&mut p, &format!("/streaming/streams/{sid}"), T0 + 21_000).status,
         204
     );
     assert_eq!(
-        call(
-            &mut p,
-            "GET",
-            &format!("/streaming/streams/{sid}"),
-            Value::Null,
-            T0 + 21_000
-        )
-        .status,
+        get(&mut p, &format!("/streaming/streams/{sid}"), T0 + 21_000).status,
         404
     );
 }
@@ -738,15 +528,15 @@ fn reset_and_seed_make_runs_repeatable() {
         seed: 42,
         ..Default::default()
     });
-    let a = call(&mut p, "POST", "/streaming/streams", json!({"name": "a"}), T0).json_body();
+    let a = post(&mut p, "/streaming/streams", json!({"name": "a"})).json_body();
     p.reset();
-    let b = call(&mut p, "POST", "/streaming/streams", json!({"name": "a"}), T0).json_body();
+    let b = post(&mut p, "/streaming/streams", json!({"name": "a"})).json_body();
     assert_eq!(a, b);
     let mut q = Platform::new(PlatformConfig {
         seed: 43,
         ..Default::default()
     });
-    let c = call(&mut q, "POST", "/streaming/streams", json!({"name": "a"}), T0).json_body();
+    let c = post(&mut q, "/streaming/streams", json!({"name": "a"})).json_body();
     assert_ne!(a["token"], c["token"]);
 }
 
@@ -758,28 +548,14 @@ fn the_page_size_is_configurable_and_per_page_is_capped_at_100() {
         ..Default::default()
     });
     for i in 0..23 {
-        call(
+        post(&mut p, "/streaming/streams", json!({"name": format!("s{i}")}));
+        post(
             &mut p,
-            "POST",
-            "/streaming/streams",
-            json!({"name": format!("s{i}")}),
-            T0,
-        );
-        call(
-            &mut p,
-            "POST",
             "/streaming/broadcasts",
             json!({"name": format!("b{i}"), "status": "pending"}),
-            T0,
         );
     }
-    let len = |p: &mut Platform, path: &str| {
-        call(p, "GET", path, Value::Null, T0)
-            .json_body()
-            .as_array()
-            .unwrap()
-            .len()
-    };
+    let len = |p: &mut Platform, path: &str| get(p, path, T0).json_body().as_array().unwrap().len();
     assert_eq!(len(&mut p, "/streaming/streams"), 10);
     assert_eq!(len(&mut p, "/streaming/streams?page=3"), 3);
     assert_eq!(len(&mut p, "/streaming/broadcasts?page=2"), 10);
@@ -787,36 +563,12 @@ fn the_page_size_is_configurable_and_per_page_is_capped_at_100() {
     // Videos: `per_page` as asked, default the page size, at most 100.
     let sid = 320_423;
     for n in 0..105 {
-        call(
-            &mut p,
-            "PATCH",
-            &format!("/streaming/streams/{sid}"),
-            json!({"active": true}),
-            T0 + n * 100_000,
-        );
+        patch_stream(&mut p, sid, json!({"active": true}), T0 + n * 100_000);
         p.advance(T0 + n * 100_000 + 5_000);
-        call(
-            &mut p,
-            "PUT",
-            &format!("/streaming/streams/{sid}/start_recording"),
-            Value::Null,
-            T0 + n * 100_000 + 6_000,
-        );
+        start_recording(&mut p, sid, T0 + n * 100_000 + 6_000);
         p.advance(T0 + n * 100_000 + 9_000);
-        call(
-            &mut p,
-            "PUT",
-            &format!("/streaming/streams/{sid}/stop_recording"),
-            Value::Null,
-            T0 + n * 100_000 + 12_000,
-        );
-        call(
-            &mut p,
-            "PATCH",
-            &format!("/streaming/streams/{sid}"),
-            json!({"active": false}),
-            T0 + n * 100_000 + 13_000,
-        );
+        stop_recording(&mut p, sid, T0 + n * 100_000 + 12_000);
+        patch_stream(&mut p, sid, json!({"active": false}), T0 + n * 100_000 + 13_000);
     }
     assert_eq!(len(&mut p, "/streaming/videos"), 10);
     assert_eq!(len(&mut p, "/streaming/videos?per_page=1"), 1);
@@ -832,63 +584,28 @@ fn ingest_then_transcoding_after_the_configured_delay() {
         ..Default::default()
     });
     let sid = guide_stream(&mut p);
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": true}),
-        T0,
-    );
+    patch_stream(&mut p, sid, json!({"active": true}), T0);
     let hooks = p.advance(T0 + 2_000);
-    assert_eq!(
-        brief(&hooks),
-        ["stream 320423 live=true transcoding=false recording=false"]
-    );
+    assert_eq!(brief(&hooks), [LIVE]);
     assert_eq!(
         hooks[0].payload["message"]["stream"]["stream_source_type"],
         "rtmp"
     );
-    let s = call(
-        &mut p,
-        "GET",
-        &format!("/streaming/streams/{sid}"),
-        Value::Null,
-        T0 + 3_000,
-    )
-    .json_body();
+    let s = get(&mut p, &format!("/streaming/streams/{sid}"), T0 + 3_000).json_body();
     assert_eq!(
         (s["live"].clone(), s["transcoding"].clone()),
         (json!(true), json!(false))
     );
     assert!(p.advance(T0 + 5_999).is_empty());
     let hooks = p.advance(T0 + 6_000);
-    assert_eq!(
-        brief(&hooks),
-        ["stream 320423 live=true transcoding=true recording=false"]
-    );
+    assert_eq!(brief(&hooks), [TRANSCODING]);
     assert_eq!(hooks[0].at_ms, T0 + 6_000);
-    let s = call(
-        &mut p,
-        "GET",
-        &format!("/streaming/streams/{sid}"),
-        Value::Null,
-        T0 + 6_000,
-    )
-    .json_body();
+    let s = get(&mut p, &format!("/streaming/streams/{sid}"), T0 + 6_000).json_body();
     assert_eq!(s["transcoding"], true);
     // Disabled: both false, the source type still said (the webhook page's stopped sample).
-    call(
-        &mut p,
-        "PATCH",
-        &format!("/streaming/streams/{sid}"),
-        json!({"active": false}),
-        T0 + 7_000,
-    );
+    patch_stream(&mut p, sid, json!({"active": false}), T0 + 7_000);
     let hooks = p.advance(T0 + 7_000);
-    assert_eq!(
-        brief(&hooks),
-        ["stream 320423 live=false transcoding=false recording=false"]
-    );
+    assert_eq!(brief(&hooks), [OFF]);
     assert_eq!(
         hooks[0].payload["message"]["stream"]["stream_source_type"],
         "rtmp"
@@ -898,12 +615,10 @@ fn ingest_then_transcoding_after_the_configured_delay() {
 #[test]
 fn a_pull_stream_from_an_hls_playlist_is_valid_and_typed_https() {
     let mut p = Platform::new(PlatformConfig::default());
-    let r = call(
+    let r = post(
         &mut p,
-        "POST",
         "/streaming/streams",
         json!({"stream": {"name": "hls", "pull": true, "uri": "https://origin.example.com/live/master.m3u8", "active": true}}),
-        T0,
     );
     assert_eq!(r.status, 200, "{}", r.body);
     let hooks = p.advance(T0 + 10_000);
@@ -912,12 +627,10 @@ fn a_pull_stream_from_an_hls_playlist_is_valid_and_typed_https() {
         (s["pull"].clone(), s["stream_source_type"].clone()),
         (json!(true), json!("https"))
     );
-    let r = call(
+    let r = post(
         &mut p,
-        "POST",
         "/streaming/streams",
         json!({"stream": {"name": "x", "pull": true, "uri": "ftp://a/b"}}),
-        T0,
     );
     assert_eq!(r.status, 422);
     assert!(r.body.contains("http, https"), "{}", r.body);

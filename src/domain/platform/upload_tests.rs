@@ -1,6 +1,6 @@
 //! Direct uploads: the video created `empty`, the upload parameters, the tus endpoint, processing.
 
-use super::tests::{brief, call, AUTH};
+use super::tests::{brief, delete, get, post, AUTH};
 use super::time::DEFAULT_START_MS as T0;
 use super::*;
 use base64::Engine as _;
@@ -16,13 +16,7 @@ fn tus(method: &str, path: &str) -> PlatformRequest {
 
 /// A video created, and its upload parameters asked for with `Host: 127.0.0.1:8787`.
 fn created(p: &mut Platform) -> (u64, Value) {
-    let r = call(
-        p,
-        "POST",
-        "/streaming/videos",
-        json!({"video": {"name": "holiday.mp4"}}),
-        T0,
-    );
+    let r = post(p, "/streaming/videos", json!({"video": {"name": "holiday.mp4"}}));
     assert_eq!(r.status, 200, "{}", r.body);
     let video = r.json_body();
     assert_eq!(video["status"], "empty");
@@ -96,14 +90,7 @@ fn a_direct_upload_in_chunks_then_processing_on_the_clock() {
     let r = patch(&mut p, &location, 1_000_000, 1_500_000, T0 + 30);
     assert_eq!(r.status, 204);
     assert_eq!(header(&r, "upload-offset"), Some("2500000"));
-    let video = call(
-        &mut p,
-        "GET",
-        &format!("/streaming/videos/{id}"),
-        Value::Null,
-        T0 + 30,
-    )
-    .json_body();
+    let video = get(&mut p, &format!("/streaming/videos/{id}"), T0 + 30).json_body();
     assert_eq!(video["status"], "pending");
     assert_eq!(video["origin_size"], 2_500_000);
     assert_eq!(video["duration"], 5_000);
@@ -120,11 +107,9 @@ fn a_direct_upload_in_chunks_then_processing_on_the_clock() {
         brief(&p.advance(T0 + 30 + c.ready_after_ms)),
         [format!("video {id} \"ready\"")]
     );
-    let video = call(
+    let video = get(
         &mut p,
-        "GET",
         &format!("/streaming/videos/{id}"),
-        Value::Null,
         T0 + 30 + c.ready_after_ms,
     );
     assert_eq!(video.json_body()["status"], "ready");
@@ -200,7 +185,7 @@ fn the_upload_server_refuses_what_tus_says_it_must() {
     // Termination forgets the upload; the video stays empty.
     assert_eq!(p.handle(&tus("DELETE", &location), T0).status, 204);
     assert_eq!(p.handle(&tus("HEAD", &location), T0).status, 404);
-    let video = call(&mut p, "GET", &format!("/streaming/videos/{id}"), Value::Null, T0);
+    let video = get(&mut p, &format!("/streaming/videos/{id}"), T0);
     assert_eq!(video.json_body()["status"], "empty");
     // The upload endpoints need no API key, but the API still does.
     let r = p.handle(&PlatformRequest::new("GET", "/streaming/videos", None, ""), T0);
@@ -218,43 +203,25 @@ fn creation_with_upload_and_a_finished_video_takes_no_second_file() {
         .with_body(vec![1, 2, 3, 4]);
     let r = p.handle(&req, T0);
     assert_eq!((r.status, header(&r, "upload-offset")), (201, Some("4")));
-    let video = call(&mut p, "GET", &format!("/streaming/videos/{id}"), Value::Null, T0);
+    let video = get(&mut p, &format!("/streaming/videos/{id}"), T0);
     assert_eq!(video.json_body()["status"], "pending");
     // The same token again for a video that has its file: refused.
     assert_eq!(create_upload(&mut p, &params, 4).status, 400);
     // Deleting the video forgets its uploads and tokens.
-    assert_eq!(
-        call(
-            &mut p,
-            "DELETE",
-            &format!("/streaming/videos/{id}"),
-            Value::Null,
-            T0
-        )
-        .status,
-        204
-    );
+    assert_eq!(delete(&mut p, &format!("/streaming/videos/{id}"), T0).status, 204);
     assert_eq!(create_upload(&mut p, &params, 4).status, 401);
 }
 
 #[test]
 fn creating_a_video_validates_and_origin_url_processes_at_once() {
     let mut p = Platform::new(PlatformConfig::default());
-    let r = call(
-        &mut p,
-        "POST",
-        "/streaming/videos",
-        json!({"video": {"name": " "}}),
-        T0,
-    );
+    let r = post(&mut p, "/streaming/videos", json!({"video": {"name": " "}}));
     assert_eq!(r.status, 422);
     assert_eq!(r.json_body(), json!({"errors": {"name": ["can't be blank"]}}));
-    let r = call(
+    let r = post(
         &mut p,
-        "POST",
         "/streaming/videos",
         json!({"video": {"name": "copy", "origin_url": "https://example.com/a.mp4"}}),
-        T0,
     );
     let id = r.json_body()["id"].as_u64().unwrap();
     assert_eq!(r.json_body()["status"], "pending");
@@ -262,7 +229,7 @@ fn creating_a_video_validates_and_origin_url_processes_at_once() {
         brief(&p.advance(T0)),
         [format!("video {id} \"empty\""), format!("video {id} \"pending\"")]
     );
-    let r = call(&mut p, "GET", "/streaming/videos/999/upload", Value::Null, T0);
+    let r = get(&mut p, "/streaming/videos/999/upload", T0);
     assert_eq!(r.status, 404);
     // A body that is not UTF-8 on the API: 400.
     let r = p.handle(

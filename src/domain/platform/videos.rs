@@ -1,7 +1,7 @@
 //! Videos: the list, one video, deletion, creation and the direct-upload parameters (the file then
 //! comes through the tus endpoint, `tus.rs`).
 
-use super::message::{blank, page_of, page_param, parse_body, Errors, PlatformRequest, PlatformResponse};
+use super::message::{page_of, page_param, parse_body, Errors, PlatformRequest, PlatformResponse};
 use super::{time, EventKind, Platform};
 use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::model::VideoStatus;
@@ -102,11 +102,7 @@ impl Platform {
             Ok(p) => p,
             Err(r) => return r,
         };
-        let mut e = Errors::default();
-        if blank(p.name.as_deref()) {
-            e.add("name", "can't be blank");
-        }
-        if let Err(r) = e.into_result() {
+        if let Err(r) = Errors::name(p.name.as_deref(), true).into_result() {
             return r;
         }
         let mut video = self.new_video(p.name.unwrap_or_default());
