@@ -8,71 +8,23 @@
 
 use crate::domain::ids::{StreamId, VideoId};
 use crate::domain::json::{self, NumKind, Value};
-use crate::domain::model::{BroadcastStatus, Projection, RecordType, VideoStatus};
+use crate::domain::model::VideoStatus;
 use crate::domain::request::{
-    ApiRequest, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation, ParamError,
+    ApiRequest, BroadcastParams, Kind, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, Operation,
+    ParamError, StreamParams,
 };
 use crate::domain::text::Cat;
 use crate::domain::webhook::Action;
 use crate::prelude::*;
 
-/// What a known member must be.
-#[derive(Clone, Copy)]
-pub(crate) enum Kind {
-    /// A string (`null` = unset).
-    Str,
-    /// A boolean (`null` = unset).
-    Bool,
-    /// An integer in `u32` (`null` = unset).
-    U32,
-    /// An integer in `u64`, or `null` (sent).
-    NullU64,
-    /// A string, or `null` (sent).
-    NullStr,
-    /// An array of ids (`null` = unset).
-    Ids,
-    /// One of an open enumeration's values (known ones written in lower case; `null` = unset).
-    Enum(&'static [&'static str]),
-}
-
 /// A settings object's known members: name and kind, in declaration order.
 pub(crate) type Schema = &'static [(&'static str, Kind)];
 
 /// The members of `StreamParams`, in declaration order.
-pub(crate) const STREAM: Schema = &[
-    ("name", Kind::Str),
-    ("active", Kind::Bool),
-    ("pull", Kind::Bool),
-    ("uri", Kind::NullStr),
-    ("auto_record", Kind::Bool),
-    ("record_type", Kind::Enum(RecordType::KNOWN)),
-    ("dvr_enabled", Kind::Bool),
-    ("dvr_duration", Kind::U32),
-    ("hls_mpegts_endlist_tag", Kind::Bool),
-    ("cdn_id", Kind::NullU64),
-    ("client_user_id", Kind::NullU64),
-    ("client_entity_data", Kind::NullStr),
-    ("html_overlay", Kind::Bool),
-    ("quality_set_id", Kind::NullU64),
-    ("broadcast_ids", Kind::Ids),
-    ("projection", Kind::Enum(Projection::KNOWN)),
-    ("srt_passphrase", Kind::NullStr),
-    ("transcoding_region", Kind::Str),
-];
+pub(crate) const STREAM: Schema = StreamParams::MEMBERS;
 
 /// The members of `BroadcastParams`, in declaration order.
-pub(crate) const BROADCAST: Schema = &[
-    ("name", Kind::Str),
-    ("status", Kind::Enum(BroadcastStatus::KNOWN)),
-    ("share_url", Kind::Str),
-    ("custom_iframe_url", Kind::Str),
-    ("show_dvr_after_finish", Kind::Bool),
-    ("pending_message", Kind::Str),
-    ("ad_id", Kind::NullU64),
-    ("player_id", Kind::NullU64),
-    ("stream_ids", Kind::Ids),
-    ("poster", Kind::Str),
-];
+pub(crate) const BROADCAST: Schema = BroadcastParams::MEMBERS;
 
 /// Stream or broadcast settings, as the JSON text of each member.
 pub(crate) struct Params {

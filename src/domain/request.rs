@@ -29,6 +29,68 @@ pub const MAX_PER_PAGE: usize = 100;
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
 
+/// What a member of a settings body must be: [`StreamParams::MEMBERS`] and
+/// [`BroadcastParams::MEMBERS`] say it of each field (the JS binding's parameter reader checks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A string (`null` = unset).
+    Str,
+    /// A boolean (`null` = unset).
+    Bool,
+    /// An integer in `u32` (`null` = unset).
+    U32,
+    /// An integer in `u64`, or `null` (sent).
+    NullU64,
+    /// A string, or `null` (sent).
+    NullStr,
+    /// An array of ids (`null` = unset).
+    Ids,
+    /// One of an open enumeration's values (known ones written in lower case; `null` = unset).
+    Enum(&'static [&'static str]),
+}
+
+/// The [`Kind`] of a settings field of type `Option<Self>`.
+pub(crate) trait Member {
+    const KIND: Kind;
+}
+
+/// The [`Kind`] of a settings field of type `Option<Self> | null` (a [`Nullable`] setting): only
+/// the types a nullable setting has, so that another does not compile unchecked.
+pub(crate) trait NullableMember {
+    const KIND: Kind;
+}
+
+impl Member for String {
+    const KIND: Kind = Kind::Str;
+}
+impl NullableMember for String {
+    const KIND: Kind = Kind::NullStr;
+}
+impl NullableMember for u64 {
+    const KIND: Kind = Kind::NullU64;
+}
+impl Member for bool {
+    const KIND: Kind = Kind::Bool;
+}
+impl Member for u32 {
+    const KIND: Kind = Kind::U32;
+}
+impl Member for Vec<StreamId> {
+    const KIND: Kind = Kind::Ids;
+}
+impl Member for Vec<BroadcastId> {
+    const KIND: Kind = Kind::Ids;
+}
+impl Member for super::model::RecordType {
+    const KIND: Kind = Kind::Enum(Self::KNOWN);
+}
+impl Member for super::model::Projection {
+    const KIND: Kind = Kind::Enum(Self::KNOWN);
+}
+impl Member for super::model::BroadcastStatus {
+    const KIND: Kind = Kind::Enum(Self::KNOWN);
+}
+
 model! {
     #[settings]
     /// The settings of a stream: the body of create (flat) and of update (wrapped). On create `name` is
@@ -508,7 +570,52 @@ pub(crate) fn percent_encode_into(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::Operation;
+    use super::{BroadcastParams, Kind, Operation, StreamParams};
+    use crate::domain::model::{BroadcastStatus, Projection, RecordType};
+
+    #[test]
+    fn members_follow_the_settings_declarations() {
+        fn kind(members: &[(&str, Kind)], name: &str) -> Option<Kind> {
+            members.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+        }
+        fn names(members: &[(&'static str, Kind)]) -> Vec<&'static str> {
+            members.iter().map(|(n, _)| *n).collect()
+        }
+        // In declaration order (the order serde writes), `extra` left out.
+        let s = StreamParams::MEMBERS;
+        assert_eq!(s.len(), 18);
+        assert_eq!(names(s).first(), Some(&"name"));
+        assert_eq!(names(s).last(), Some(&"transcoding_region"));
+        assert_eq!(kind(s, "name"), Some(Kind::Str));
+        assert_eq!(kind(s, "active"), Some(Kind::Bool));
+        assert_eq!(kind(s, "dvr_duration"), Some(Kind::U32));
+        assert_eq!(kind(s, "uri"), Some(Kind::NullStr));
+        assert_eq!(kind(s, "srt_passphrase"), Some(Kind::NullStr));
+        assert_eq!(kind(s, "cdn_id"), Some(Kind::NullU64));
+        assert_eq!(kind(s, "broadcast_ids"), Some(Kind::Ids));
+        assert_eq!(kind(s, "record_type"), Some(Kind::Enum(RecordType::KNOWN)));
+        assert_eq!(kind(s, "projection"), Some(Kind::Enum(Projection::KNOWN)));
+        assert_eq!(kind(s, "extra"), None);
+        let b = BroadcastParams::MEMBERS;
+        assert_eq!(
+            names(b),
+            [
+                "name",
+                "status",
+                "share_url",
+                "custom_iframe_url",
+                "show_dvr_after_finish",
+                "pending_message",
+                "ad_id",
+                "player_id",
+                "stream_ids",
+                "poster"
+            ]
+        );
+        assert_eq!(kind(b, "status"), Some(Kind::Enum(BroadcastStatus::KNOWN)));
+        assert_eq!(kind(b, "ad_id"), Some(Kind::NullU64));
+        assert_eq!(kind(b, "stream_ids"), Some(Kind::Ids));
+    }
 
     #[test]
     fn all_lists_every_operation_once() {

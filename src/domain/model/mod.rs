@@ -19,9 +19,31 @@ use crate::prelude::*;
 macro_rules! model {
     (#[settings] $(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $crate::domain::model::model!(@fields settings [$(#[$attr])* pub struct $name] [] $($body)*);
+        $crate::domain::model::model!(@fields schema $name [] $($body)*);
     };
     ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $crate::domain::model::model!(@fields model [$(#[$attr])* pub struct $name] [] $($body)*);
+    };
+    // `schema`: a settings struct's `MEMBERS` (name and kind of each field, in order), what the JS
+    // binding's parameter reader checks and writes.
+    (@fields schema $name:ident [$($done:tt)*] $(.. $extra:ident)?) => {
+        impl $name {
+            /// The known members: name and kind, in declaration order.
+            pub(crate) const MEMBERS: &'static [(&'static str, $crate::domain::request::Kind)] =
+                &[$($done)*];
+        }
+    };
+    (@fields schema $name:ident [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty> | null, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields schema $name [$($done)*
+            (stringify!($field), <$ty as $crate::domain::request::NullableMember>::KIND),
+        ] $($rest)*);
+    };
+    (@fields schema $name:ident [$($done:tt)*]
+        $(#[$m:meta])* pub $field:ident: Option<$ty:ty>, $($rest:tt)*) => {
+        $crate::domain::model::model!(@fields schema $name [$($done)*
+            (stringify!($field), <$ty as $crate::domain::request::Member>::KIND),
+        ] $($rest)*);
     };
     (@fields $mode:ident $head:tt [$($done:tt)*] .. $extra:ident) => {
         $crate::domain::model::model!(@emit $head [$($done)*
