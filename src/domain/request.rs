@@ -29,66 +29,78 @@ pub const MAX_PER_PAGE: usize = 100;
 /// A setting that can be left unchanged (`None`), cleared (`Some(None)`, sent as `null`) or set.
 pub type Nullable<T> = Option<Option<T>>;
 
-/// What a member of a settings body must be: [`StreamParams::MEMBERS`] and
-/// [`BroadcastParams::MEMBERS`] say it of each field (the JS binding's parameter reader checks it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// A string (`null` = unset).
-    Str,
-    /// A boolean (`null` = unset).
-    Bool,
-    /// An integer in `u32` (`null` = unset).
-    U32,
-    /// An integer in `u64`, or `null` (sent).
-    NullU64,
-    /// A string, or `null` (sent).
-    NullStr,
-    /// An array of ids (`null` = unset).
-    Ids,
-    /// One of an open enumeration's values (known ones written in lower case; `null` = unset).
-    Enum(&'static [&'static str]),
-}
+#[cfg(feature = "client")]
+pub(crate) use members::{Kind, Member, NullableMember};
 
-/// The [`Kind`] of a settings field of type `Option<Self>`.
-pub(crate) trait Member {
-    const KIND: Kind;
-}
+/// The members of the settings bodies, as the JS binding's parameter reader (`client::params`) checks
+/// and writes them.
+#[cfg(feature = "client")]
+mod members {
+    use super::{BroadcastId, StreamId};
+    use crate::prelude::*;
 
-/// The [`Kind`] of a settings field of type `Option<Self> | null` (a [`Nullable`] setting): only
-/// the types a nullable setting has, so that another does not compile unchecked.
-pub(crate) trait NullableMember {
-    const KIND: Kind;
-}
+    /// What a member of a settings body must be: `StreamParams::MEMBERS` and
+    /// `BroadcastParams::MEMBERS` say it of each field.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub(crate) enum Kind {
+        /// A string (`null` = unset).
+        Str,
+        /// A boolean (`null` = unset).
+        Bool,
+        /// An integer in `u32` (`null` = unset).
+        U32,
+        /// An integer in `u64`, or `null` (sent).
+        NullU64,
+        /// A string, or `null` (sent).
+        NullStr,
+        /// An array of ids (`null` = unset).
+        Ids,
+        /// One of an open enumeration's values (known ones written in lower case; `null` = unset).
+        Enum(&'static [&'static str]),
+    }
 
-impl Member for String {
-    const KIND: Kind = Kind::Str;
-}
-impl NullableMember for String {
-    const KIND: Kind = Kind::NullStr;
-}
-impl NullableMember for u64 {
-    const KIND: Kind = Kind::NullU64;
-}
-impl Member for bool {
-    const KIND: Kind = Kind::Bool;
-}
-impl Member for u32 {
-    const KIND: Kind = Kind::U32;
-}
-impl Member for Vec<StreamId> {
-    const KIND: Kind = Kind::Ids;
-}
-impl Member for Vec<BroadcastId> {
-    const KIND: Kind = Kind::Ids;
-}
-impl Member for super::model::RecordType {
-    const KIND: Kind = Kind::Enum(Self::KNOWN);
-}
-impl Member for super::model::Projection {
-    const KIND: Kind = Kind::Enum(Self::KNOWN);
-}
-impl Member for super::model::BroadcastStatus {
-    const KIND: Kind = Kind::Enum(Self::KNOWN);
+    /// The [`Kind`] of a settings field of type `Option<Self>`.
+    pub(crate) trait Member {
+        const KIND: Kind;
+    }
+
+    /// The [`Kind`] of a settings field of type `Option<Self> | null` (a
+    /// [`Nullable`](super::Nullable) setting): only
+    /// the types a nullable setting has, so that another does not compile unchecked.
+    pub(crate) trait NullableMember {
+        const KIND: Kind;
+    }
+
+    impl Member for String {
+        const KIND: Kind = Kind::Str;
+    }
+    impl NullableMember for String {
+        const KIND: Kind = Kind::NullStr;
+    }
+    impl NullableMember for u64 {
+        const KIND: Kind = Kind::NullU64;
+    }
+    impl Member for bool {
+        const KIND: Kind = Kind::Bool;
+    }
+    impl Member for u32 {
+        const KIND: Kind = Kind::U32;
+    }
+    impl Member for Vec<StreamId> {
+        const KIND: Kind = Kind::Ids;
+    }
+    impl Member for Vec<BroadcastId> {
+        const KIND: Kind = Kind::Ids;
+    }
+    impl Member for crate::domain::model::RecordType {
+        const KIND: Kind = Kind::Enum(Self::KNOWN);
+    }
+    impl Member for crate::domain::model::Projection {
+        const KIND: Kind = Kind::Enum(Self::KNOWN);
+    }
+    impl Member for crate::domain::model::BroadcastStatus {
+        const KIND: Kind = Kind::Enum(Self::KNOWN);
+    }
 }
 
 model! {
@@ -570,11 +582,13 @@ pub(crate) fn percent_encode_into(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{BroadcastParams, Kind, Operation, StreamParams};
-    use crate::domain::model::{BroadcastStatus, Projection, RecordType};
+    use super::Operation;
 
     #[test]
+    #[cfg(feature = "client")]
     fn members_follow_the_settings_declarations() {
+        use super::{BroadcastParams, Kind, StreamParams};
+        use crate::domain::model::{BroadcastStatus, Projection, RecordType};
         fn kind(members: &[(&str, Kind)], name: &str) -> Option<Kind> {
             members.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
         }

@@ -27,6 +27,7 @@ macro_rules! model {
     // `schema`: a settings struct's `MEMBERS` (name and kind of each field, in order), what the JS
     // binding's parameter reader checks and writes.
     (@fields schema $name:ident [$($done:tt)*] $(.. $extra:ident)?) => {
+        #[cfg(feature = "client")]
         impl $name {
             /// The known members: name and kind, in declaration order.
             pub(crate) const MEMBERS: &'static [(&'static str, $crate::domain::request::Kind)] =
