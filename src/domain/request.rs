@@ -65,8 +65,8 @@ mod members {
     }
 
     /// The [`Kind`] of a settings field of type `Option<Self> | null` (a
-    /// [`Nullable`](super::Nullable) setting): only
-    /// the types a nullable setting has, so that another does not compile unchecked.
+    /// [`Nullable`](super::Nullable) setting): only the types a nullable setting has, so that
+    /// another does not compile unchecked.
     pub(crate) trait NullableMember {
         const KIND: Kind;
     }
