@@ -138,8 +138,9 @@ if (result.webhook) {
 if (result.tracker) {
   const t = result.tracker;
   // The targets: apply with SCALE_STREAMS other streams tracked >= 10x the JS reducer, at no more
-  // than 1.2x an empty tracker's cost; restore + apply + snapshot >= 0.95x the JS pipeline. (apply on
-  // an empty tracker is reported, not judged.)
+  // than 1.2x an empty tracker's cost (both measured in one interleaved run: see runScale in
+  // tracker.mjs); restore + apply + snapshot >= 0.95x the JS pipeline. (apply on an empty tracker
+  // against the JS pipeline is reported, not judged.)
   const m2 = judge("tracker.snapshot_ratio_vs_js", t.snapshot_ratio_vs_js, t.snapshot_ratio_vs_js >= 0.95, ">= 0.95");
   row("tracker", "apply(rawBody) vs JSON.parse + zod + JS reducer", k(t.apply.wasm_per_s), k(t.apply.js_per_s), x2(t.ratio_vs_js), "", undefined);
   row("tracker", "restore + apply + snapshot per event vs JS (+ JSON state)", k(t.snapshot_restore.wasm_per_s), k(t.snapshot_restore.js_per_s), x2(t.snapshot_ratio_vs_js), ">= 0.95x", m2);
@@ -148,7 +149,7 @@ if (result.tracker) {
     const m3 = judge("tracker.scale_ratio_vs_js", s.ratio_vs_js, s.ratio_vs_js >= 10, ">= 10");
     const m4 = judge("tracker.scale_vs_empty", s.wasm_vs_empty, s.wasm_vs_empty <= 1.2, "<= 1.2");
     row("tracker", `apply with ${s.streams} other streams tracked vs the JS reducer`, k(1e9 / s.wasm_ns), k(1e9 / s.js_ns), x2(s.ratio_vs_js), ">= 10x", m3);
-    row("tracker", `apply with ${s.streams} other streams tracked vs an empty tracker (cost)`, "", "", x2(s.wasm_vs_empty), "<= 1.2x", m4);
+    row("tracker", `apply with ${s.streams} other streams tracked vs an empty tracker (cost, median of per-round ratios)`, k(1e9 / s.preloaded_ns), k(1e9 / s.empty_ns), x2(s.wasm_vs_empty), "<= 1.2x", m4);
   }
 }
 // The client's target: <= 1.05x a fetch with its own AbortController and timer (the floor of any

@@ -11,6 +11,18 @@ fn id_arg(v: f64, path: &str) -> Result<u64, JsValue> {
     }
 }
 
+/// `stream`, `broadcast`, `video`: the entity of id `id` (checked as `id`) as a JS object, which
+/// `write` writes as JSON (false: not tracked, `null`). One body for the three (smaller wasm).
+fn entity_js(id: f64, write: &mut dyn FnMut(u64, &mut String) -> bool) -> Result<JsValue, JsValue> {
+    let id = id_arg(id, "id")?;
+    let mut out = String::new();
+    if write(id, &mut out) {
+        js_sys::JSON::parse(&out)
+    } else {
+        Ok(JsValue::NULL)
+    }
+}
+
 fn now_arg(v: Option<f64>) -> Option<u64> {
     v.filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u64)
 }
@@ -348,13 +360,10 @@ impl WebhookTracker {
     /// Throws a `WebhookError` (`invalid_value`) for an id that is not a positive integer.
     #[wasm_bindgen(unchecked_return_type = "TrackedStream | null")]
     pub fn stream(&self, id: f64) -> Result<JsValue, JsValue> {
-        let id = id_arg(id, "id")?;
-        let Some(s) = self.inner.stream(StreamId(id)) else {
-            return Ok(JsValue::NULL);
-        };
-        let mut out = String::new();
-        s.write_json(&mut out, false);
-        js_sys::JSON::parse(&out)
+        entity_js(id, &mut |id, out| {
+            let s = self.inner.stream(StreamId(id));
+            s.as_ref().map(|s| s.write_json(out, false)).is_some()
+        })
     }
 
     /// A tracked broadcast, or `null`.
@@ -363,13 +372,10 @@ impl WebhookTracker {
     /// Throws a `WebhookError` (`invalid_value`) for an id that is not a positive integer.
     #[wasm_bindgen(unchecked_return_type = "TrackedBroadcast | null")]
     pub fn broadcast(&self, id: f64) -> Result<JsValue, JsValue> {
-        let id = id_arg(id, "id")?;
-        let Some(b) = self.inner.broadcast(BroadcastId(id)) else {
-            return Ok(JsValue::NULL);
-        };
-        let mut out = String::new();
-        b.write_json(&mut out);
-        js_sys::JSON::parse(&out)
+        entity_js(id, &mut |id, out| {
+            let b = self.inner.broadcast(BroadcastId(id));
+            b.map(|b| b.write_json(out)).is_some()
+        })
     }
 
     /// A tracked video, or `null`.
@@ -378,13 +384,10 @@ impl WebhookTracker {
     /// Throws a `WebhookError` (`invalid_value`) for an id that is not a positive integer.
     #[wasm_bindgen(unchecked_return_type = "TrackedVideo | null")]
     pub fn video(&self, id: f64) -> Result<JsValue, JsValue> {
-        let id = id_arg(id, "id")?;
-        let Some(v) = self.inner.video(VideoId(id)) else {
-            return Ok(JsValue::NULL);
-        };
-        let mut out = String::new();
-        v.write_json(&mut out);
-        js_sys::JSON::parse(&out)
+        entity_js(id, &mut |id, out| {
+            let v = self.inner.video(VideoId(id));
+            v.map(|v| v.write_json(out)).is_some()
+        })
     }
 
     /// The ids of the tracked streams.

@@ -79,15 +79,7 @@ impl Tracker {
     /// Folds in what the tracker reads of a stream from an API response ([`apply_stream`](Self::apply_stream)
     /// without the whole model).
     pub fn apply_stream_update(&mut self, id: StreamId, s: StreamUpdate, now_ms: Option<u64>) -> ApplyResult {
-        let facts = StreamFacts {
-            live: s.live,
-            backup_live: s.backup_live,
-            recording: s.recording,
-            transcoding: s.transcoding,
-            active: s.active,
-            broadcast_ids: s.broadcast_ids,
-        };
-        self.apply_stream_facts(id, facts, Source::Api, now_ms)
+        self.apply_stream_facts(id, s, Source::Api, now_ms)
     }
 
     /// Folds in what the tracker reads of a broadcast from an API response
@@ -106,10 +98,7 @@ impl Tracker {
     /// without the whole model).
     pub fn apply_video_update(&mut self, id: VideoId, v: VideoUpdate, now_ms: Option<u64>) -> ApplyResult {
         let facts = VideoFacts {
-            status: v.status,
-            stream_id: v.stream_id,
-            name: v.name,
-            duration: v.duration,
+            update: v,
             ..VideoFacts::default()
         };
         self.apply_video_facts(id, facts, Source::Api, now_ms)
@@ -142,14 +131,13 @@ impl Tracker {
 
     /// Folds in a video from an API response (e.g. `stop_recording`'s or `get_video`'s).
     pub fn apply_video(&mut self, video: &Video, now_ms: Option<u64>) -> ApplyResult {
-        let facts = VideoFacts {
+        let update = VideoUpdate {
             status: video.status.clone(),
             stream_id: video.stream_id,
             name: video.name.clone(),
             duration: video.duration,
-            ..VideoFacts::default()
         };
-        self.apply_video_facts(video.id, facts, Source::Api, now_ms)
+        self.apply_video_update(video.id, update, now_ms)
     }
 
     /// Marks a stop of `stream` as requested (call it before stopping), so that the `live: false`
@@ -213,7 +201,7 @@ impl Tracker {
     }
 
     fn apply_stream_webhook(&mut self, w: &StreamWebhook, now_ms: Option<u64>) -> ApplyResult {
-        let facts = StreamFacts {
+        let facts = StreamUpdate {
             live: Some(w.live),
             backup_live: w.backup_live,
             recording: w.recording,
@@ -227,7 +215,7 @@ impl Tracker {
     fn apply_stream_facts(
         &mut self,
         id: StreamId,
-        facts: StreamFacts,
+        facts: StreamUpdate,
         source: Source,
         now_ms: Option<u64>,
     ) -> ApplyResult {
@@ -439,17 +427,7 @@ impl Tracker {
         let mut changes = Vec::new();
         let b = broadcast_entry(&mut self.broadcasts, id, now_ms);
         let old_status = b.status.clone();
-        let mut status = status;
-        // A status outside the documented values is not placed: its raw text is kept beside.
-        let unknown = match &mut status {
-            Some(BroadcastStatus::Unknown(raw)) => Some(core::mem::take(raw)),
-            _ => None,
-        };
-        let undocumented = note_status(&mut changes, &mut b.unknown_status, unknown, status.is_some());
-        if undocumented {
-            status = None;
-        }
-        set(&mut changes, "status", &mut b.status, status);
+        let undocumented = place_status(&mut changes, &mut b.status, &mut b.unknown_status, status);
         for s in &new_streams {
             if !b.stream_ids.contains(s) {
                 b.stream_ids.push(*s);
@@ -550,7 +528,7 @@ impl Tracker {
             if let Some(cur) = existing {
                 let backwards = match (
                     cur.status.as_ref().and_then(VideoStatus::rank),
-                    facts.status.as_ref().and_then(VideoStatus::rank),
+                    facts.update.status.as_ref().and_then(VideoStatus::rank),
                 ) {
                     (Some(a), Some(b)) => b < a,
                     _ => false,
@@ -570,10 +548,13 @@ impl Tracker {
             }
         }
         let created = existing.is_none();
-        let stream_before = existing.and_then(|v| v.stream_id).or(facts.stream_id);
+        let stream_before = existing.and_then(|v| v.stream_id).or(facts.update.stream_id);
         let stage_before = stream_before.and_then(|s| self.stage(s));
         // A video names its stream: make sure the stream is tracked, and note the session.
-        let session = facts.stream_id.map(|s| self.stream_entry(s, now_ms).session);
+        let session = facts
+            .update
+            .stream_id
+            .map(|s| self.stream_entry(s, now_ms).session);
         let mut changes = Vec::new();
         let v = self.videos.or_insert_with(id, || TrackedVideo {
             id,
@@ -589,19 +570,19 @@ impl Tracker {
             updated_ms: now_ms,
         });
         let old_status = v.status.clone();
-        let mut status = facts.status;
-        // As for broadcasts: an undocumented status is not placed.
-        let unknown = match &mut status {
-            Some(VideoStatus::Unknown(raw)) => Some(core::mem::take(raw)),
-            _ => None,
-        };
-        let undocumented = note_status(&mut changes, &mut v.unknown_status, unknown, status.is_some());
-        if undocumented {
-            status = None;
-        }
-        set(&mut changes, "status", &mut v.status, status);
+        let undocumented = place_status(
+            &mut changes,
+            &mut v.status,
+            &mut v.unknown_status,
+            facts.update.status,
+        );
         let old_stream = v.stream_id;
-        if set(&mut changes, "stream_id", &mut v.stream_id, facts.stream_id) {
+        if set(
+            &mut changes,
+            "stream_id",
+            &mut v.stream_id,
+            facts.update.stream_id,
+        ) {
             v.session = session;
             if let Some(old) = old_stream {
                 self.links.unlink_video(old, id);
@@ -610,8 +591,8 @@ impl Tracker {
                 self.links.link_video(new, id);
             }
         }
-        set(&mut changes, "name", &mut v.name, facts.name);
-        set(&mut changes, "duration", &mut v.duration, facts.duration);
+        set(&mut changes, "name", &mut v.name, facts.update.name);
+        set(&mut changes, "duration", &mut v.duration, facts.update.duration);
         set(&mut changes, "deleted_at", &mut v.deleted_at, facts.deleted_at);
         if facts.delete && !v.deleted {
             v.deleted = true;
@@ -684,28 +665,57 @@ impl Tracker {
     }
 }
 
-/// Keeps the raw text of an undocumented status (`unknown`) on an entity, or clears it when a
-/// documented one came (`documented`). Whether the status was undocumented.
-pub(super) fn note_status(
+/// A status with values outside the documented ones (`Unknown`, holding the raw text).
+pub(super) trait OpenStatus: ToChange + PartialEq + Clone {
+    /// The raw text of an undocumented value (taken out), else `None`.
+    fn take_unknown(&mut self) -> Option<String>;
+}
+
+macro_rules! open_status {
+    ($($t:ident),*) => {$(
+        impl OpenStatus for $t {
+            fn take_unknown(&mut self) -> Option<String> {
+                match self {
+                    Self::Unknown(raw) => Some(core::mem::take(raw)),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+open_status!(BroadcastStatus, VideoStatus);
+
+/// Places `new` in `slot`, recording the change; a status outside the documented values is not
+/// placed: its raw text is kept beside, in `unknown_slot` (which a documented one clears). Whether
+/// the status was undocumented.
+pub(super) fn place_status<T: OpenStatus>(
     changes: &mut Vec<Change>,
-    slot: &mut Option<String>,
-    unknown: Option<String>,
-    documented: bool,
+    slot: &mut Option<T>,
+    unknown_slot: &mut Option<String>,
+    new: Option<T>,
 ) -> bool {
+    let mut new = new;
+    let unknown = new.as_mut().and_then(OpenStatus::take_unknown);
     let undocumented = unknown.is_some();
-    if (undocumented || documented) && *slot != unknown {
-        let from = core::mem::replace(slot, unknown);
-        change(changes, "unknown_status", &from, slot);
+    if (undocumented || new.is_some()) && *unknown_slot != unknown {
+        let from = core::mem::replace(unknown_slot, unknown);
+        change(changes, "unknown_status", &from, unknown_slot);
     }
+    if undocumented {
+        new = None;
+    }
+    set(changes, "status", slot, new);
     undocumented
 }
 
 pub(super) fn video_facts(v: &VideoWebhook, delete: bool) -> VideoFacts {
     VideoFacts {
-        status: v.status.clone(),
-        stream_id: v.stream_id,
-        name: v.name.clone(),
-        duration: v.duration,
+        update: VideoUpdate {
+            status: v.status.clone(),
+            stream_id: v.stream_id,
+            name: v.name.clone(),
+            duration: v.duration,
+        },
         deleted_at: v.deleted_at.clone(),
         delete,
     }

@@ -367,22 +367,20 @@ impl ToChange for String {
         ChangeValue::Str(Cow::Owned(self.clone()))
     }
 }
-impl ToChange for BroadcastStatus {
-    fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(
-            self.wire()
-                .map_or_else(|| Cow::Owned(self.as_str().to_owned()), Cow::Borrowed),
-        )
-    }
+/// An open status: its wire form (a documented value), else its text as sent.
+macro_rules! status_change {
+    ($($t:ident),*) => {$(
+        impl ToChange for $t {
+            fn to_change(&self) -> ChangeValue {
+                ChangeValue::Str(
+                    self.wire()
+                        .map_or_else(|| Cow::Owned(self.as_str().to_owned()), Cow::Borrowed),
+                )
+            }
+        }
+    )*};
 }
-impl ToChange for VideoStatus {
-    fn to_change(&self) -> ChangeValue {
-        ChangeValue::Str(
-            self.wire()
-                .map_or_else(|| Cow::Owned(self.as_str().to_owned()), Cow::Borrowed),
-        )
-    }
-}
+status_change!(BroadcastStatus, VideoStatus);
 impl ToChange for Stage {
     fn to_change(&self) -> ChangeValue {
         ChangeValue::Str(Cow::Borrowed(self.as_str()))
@@ -460,24 +458,11 @@ pub struct VideoUpdate {
     pub duration: Option<u64>,
 }
 
-/// Stream facts carried by a webhook or an API response.
-#[derive(Default)]
-struct StreamFacts {
-    live: Option<bool>,
-    backup_live: Option<bool>,
-    recording: Option<bool>,
-    transcoding: Option<bool>,
-    active: Option<bool>,
-    broadcast_ids: Option<Vec<BroadcastId>>,
-}
-
-/// Video facts carried by a webhook or an API response.
+/// Video facts carried by a webhook or an API response: what an API response says
+/// ([`VideoUpdate`]), and what a webhook adds (a deletion).
 #[derive(Default)]
 struct VideoFacts {
-    status: Option<VideoStatus>,
-    stream_id: Option<StreamId>,
-    name: Option<String>,
-    duration: Option<u64>,
+    update: VideoUpdate,
     deleted_at: Option<String>,
     delete: bool,
 }

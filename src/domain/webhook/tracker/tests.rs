@@ -255,15 +255,18 @@ fn restore_reads_every_field_kind_and_rejects_the_rest() {
 /// snapshot table, in the same order; and the snapshot reader reads back what was written.
 #[test]
 fn each_tracked_entity_is_one_field_table() {
+    /// The entity of `text` (every field set, in the struct's order), by serde.
     fn check<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(
-        v: &T,
+        text: &str,
         fields: &[(&str, snapshot::snap::K)],
         write: fn(&T, &mut dyn json::Sink),
-    ) {
-        let serde_text = serde_json::to_string(v).unwrap();
+    ) -> T {
+        let v: T = serde_json::from_str(text).unwrap();
+        let serde_text = serde_json::to_string(&v).unwrap();
         let mut ours = String::new();
-        write(v, &mut ours);
+        write(&v, &mut ours);
         assert_eq!(ours, serde_text);
+        assert_eq!(ours, text);
         let keys: Vec<String> = match serde_json::from_str::<serde_json::Value>(&ours).unwrap() {
             serde_json::Value::Object(m) => m.keys().cloned().collect(),
             other => panic!("{other}"),
@@ -272,55 +275,28 @@ fn each_tracked_entity_is_one_field_table() {
         names.sort_unstable();
         // (`keys` come sorted; the order of the text is serde's, the struct's, checked above.)
         assert_eq!(keys, names, "every field set: all of them written");
-        assert_eq!(&serde_json::from_str::<T>(&ours).unwrap(), v);
+        v
     }
-    let s = TrackedStream {
-        id: StreamId(1),
-        active: Some(true),
-        live: Some(true),
-        backup_live: Some(false),
-        recording: Some(true),
-        transcoding: Some(true),
-        session: 2,
-        stop_expected: true,
-        interrupted: true,
-        stopped: true,
-        first_seen_ms: Some(1),
-        updated_ms: Some(2),
-    };
-    check(&s, TrackedStream::FIELDS, TrackedStream::write_json);
-    let b = TrackedBroadcast {
-        id: BroadcastId(3),
-        status: Some(BroadcastStatus::Live),
-        unknown_status: Some("x".into()),
-        stream_ids: vec![StreamId(1)],
-        first_seen_ms: Some(1),
-        updated_ms: Some(2),
-    };
-    check(&b, TrackedBroadcast::FIELDS, TrackedBroadcast::write_json);
-    let v = TrackedVideo {
-        id: VideoId(4),
-        status: Some(VideoStatus::Ready),
-        unknown_status: Some("y".into()),
-        stream_id: Some(StreamId(1)),
-        session: Some(2),
-        name: Some("n".into()),
-        duration: Some(5),
-        deleted: true,
-        deleted_at: Some("t".into()),
-        first_seen_ms: Some(1),
-        updated_ms: Some(2),
-    };
-    check(&v, TrackedVideo::FIELDS, TrackedVideo::write_json);
-    let r = TrackedRestream {
-        id: 6,
-        stream_id: Some(StreamId(1)),
-        live: Some(true),
-        name: Some("r".into()),
-        first_seen_ms: Some(1),
-        updated_ms: Some(2),
-    };
-    check(&r, TrackedRestream::FIELDS, TrackedRestream::write_json);
+    let s: TrackedStream = check(
+        r#"{"id":1,"active":true,"live":true,"backup_live":false,"recording":true,"transcoding":true,"session":2,"stop_expected":true,"interrupted":true,"stopped":true,"first_seen_ms":1,"updated_ms":2}"#,
+        TrackedStream::FIELDS,
+        TrackedStream::write_json,
+    );
+    let b: TrackedBroadcast = check(
+        r#"{"id":3,"status":"live","unknown_status":"x","stream_ids":[1],"first_seen_ms":1,"updated_ms":2}"#,
+        TrackedBroadcast::FIELDS,
+        TrackedBroadcast::write_json,
+    );
+    let v: TrackedVideo = check(
+        r#"{"id":4,"status":"ready","unknown_status":"y","stream_id":1,"session":2,"name":"n","duration":5,"deleted":true,"deleted_at":"t","first_seen_ms":1,"updated_ms":2}"#,
+        TrackedVideo::FIELDS,
+        TrackedVideo::write_json,
+    );
+    let r: TrackedRestream = check(
+        r#"{"id":6,"stream_id":1,"live":true,"name":"r","first_seen_ms":1,"updated_ms":2}"#,
+        TrackedRestream::FIELDS,
+        TrackedRestream::write_json,
+    );
     // The snapshot reader reads each back.
     let mut t = Tracker::new();
     t.streams.push(s.id, false, s);
@@ -329,4 +305,44 @@ fn each_tracked_entity_is_one_field_table() {
     t.restreams.push(r.id, false, r);
     assert!(t.relink());
     assert_eq!(Tracker::restore(&t.snapshot()).unwrap(), t);
+}
+
+/// `IdMap` against `BTreeMap`: random additions and removals (ids close together, as the platform's
+/// are, and far apart), every id found where it is and nowhere else, the entities in id order.
+#[test]
+fn id_map_finds_what_a_btree_map_finds() {
+    use std::collections::BTreeMap;
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for spread in [64, 1 << 40] {
+        let mut ours = index::IdMap::<u64, u64>::default();
+        let mut reference = BTreeMap::new();
+        for step in 0..20_000u64 {
+            let k = next() % spread + 1;
+            if next() % 3 == 0 {
+                assert_eq!(ours.remove(&k), reference.remove(&k), "remove {k}");
+            } else {
+                *ours.or_insert_with(k, || 0) += step;
+                *reference.entry(k).or_insert(0) += step;
+            }
+            assert_eq!(ours.0.len(), reference.len());
+            if step % 997 == 0 {
+                for probe in 0..=spread.min(200) {
+                    assert_eq!(ours.get(&probe), reference.get(&probe), "get {probe}");
+                }
+                for (k, v) in &reference {
+                    assert_eq!(ours.get(k), Some(v), "get {k}");
+                }
+                assert_eq!(ours.0, reference.clone().into_iter().collect::<Vec<_>>());
+            }
+        }
+        ours.retain(|_, v| *v % 2 == 0);
+        reference.retain(|_, v| *v % 2 == 0);
+        assert_eq!(ours.0, reference.into_iter().collect::<Vec<_>>());
+    }
 }
