@@ -24,6 +24,11 @@ use spin::mutex::SpinMutex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// The entities' interfaces and the `WebhookEvent` union, generated from the one table of their fields
+// (`entities!` in src/domain/webhook/event/mod.rs) by tests/generated.rs.
+#[wasm_bindgen(typescript_custom_section)]
+const ENTITIES_TS: &str = include_str!("entities.d.ts");
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
 /** A webhook's `client_user_id`: documented as a string, sent as an integer. */
@@ -31,86 +36,8 @@ export type ClientUserId = number | string;
 /** Extra fields the platform may add; kept as sent. */
 export type WebhookExtraField = string | number | boolean | null | WebhookExtraField[] | { [key: string]: WebhookExtraField };
 
-/** `type: "stream"`: the stream's ingest/recording state changed. */
-export interface StreamWebhook {
-  id: number;
-  live: boolean;
-  backup_live?: boolean;
-  recording?: boolean;
-  transcoding?: boolean;
-  client_user_id?: ClientUserId;
-  client_entity_data?: string;
-  pull?: boolean;
-  uri?: string;
-  /** "rtmp" | "srt" | "webrtc" | "https", or a newer value kept as sent. */
-  stream_source_type?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** One rendition of a video. */
-export interface ConvertedVideoWebhook {
-  name?: string;
-  /** "processing" | "complete" | "error", or a newer value kept as sent. */
-  status?: string;
-  mp4_url?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** `type: "video"` (also sent as `vod`). */
-export interface VideoWebhook {
-  id: number;
-  /** A documented value in lower case, or another value exactly as sent (see `strictStatuses`). */
-  status: VideoStatus;
-  slug?: string;
-  name?: string;
-  /** Milliseconds. */
-  duration?: number;
-  stream_id?: number;
-  converted_videos?: ConvertedVideoWebhook[];
-  error?: string;
-  client_user_id?: ClientUserId;
-  [extra: string]: WebhookExtraField | ConvertedVideoWebhook[] | undefined;
-}
-/** `type: "video_delete"`: the entity is under `video`. */
-export interface VideoDeleteWebhook {
-  id: number;
-  /** The status at deletion time. */
-  status?: VideoStatus;
-  slug?: string;
-  name?: string;
-  duration?: number;
-  stream_id?: number;
-  /** ISO-8601 UTC. */
-  deleted_at?: string;
-  converted_videos?: ConvertedVideoWebhook[];
-  client_user_id?: ClientUserId;
-  [extra: string]: WebhookExtraField | ConvertedVideoWebhook[] | undefined;
-}
-/** `type: "restream"` (`active` is the legacy form of `live`). */
-export interface RestreamWebhook {
-  id: number;
-  name?: string;
-  stream_id?: number;
-  live?: boolean;
-  active?: boolean;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** `type: "broadcast"` (legacy; still in the guide). */
-export interface BroadcastWebhook {
-  id: number;
-  status: BroadcastStatus;
-  stream_ids?: number[];
-  name?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
 /** A `type` this SDK does not know (only with `allowUnknownTypes`). */
 export interface UnknownWebhookEvent { type: "unknown"; received_type: string; message: WebhookExtraField }
-/** A validated webhook. */
-export type WebhookEvent =
-  | { type: "stream"; stream: StreamWebhook }
-  | { type: "video"; video: VideoWebhook }
-  | { type: "video_delete"; video: VideoDeleteWebhook }
-  | { type: "restream"; restream: RestreamWebhook }
-  | { type: "broadcast"; broadcast: BroadcastWebhook }
-  | UnknownWebhookEvent;
 /** A webhook envelope as the platform sends it. */
 export interface RawWebhook { type: string; message: { [key: string]: WebhookExtraField } }
 /** A webhook body: raw bytes or text, an already-parsed envelope, or a parsed event. */

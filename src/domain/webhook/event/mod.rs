@@ -324,67 +324,219 @@ pub(crate) fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
     })
 }
 
-/// Declares each entity's known fields, with what the quick reader requires of each: the one list
-/// the validator's tables, the quick reader's rules and the package's JS tables
-/// (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) are made from. The
-/// order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
+/// A known field as the package's TypeScript declares it (`src/js/webhook/entities.d.ts`, generated
+/// by tests/generated.rs from [`DECLARATIONS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldDecl {
+    /// The field's name.
+    pub name: &'static str,
+    /// Its TypeScript type (from what the validator accepts there).
+    pub ts: &'static str,
+    /// Its documentation, line by line (none: empty).
+    pub doc: &'static [&'static str],
+}
+
+/// The TypeScript type of a field checked by a rule of the quick reader: an enumeration's is its
+/// model's type (`VideoStatus`, …: the documented values, or another string).
+macro_rules! ts_type {
+    (Id) => {
+        "number"
+    };
+    (UInt) => {
+        "number"
+    };
+    (Bool) => {
+        "boolean"
+    };
+    (Str) => {
+        "string"
+    };
+    (User) => {
+        "ClientUserId"
+    };
+    (Enum($t:ident::KNOWN, $open:expr)) => {
+        stringify!($t)
+    };
+    (Ids) => {
+        "number[]"
+    };
+    (Converted) => {
+        "ConvertedVideoWebhook[]"
+    };
+}
+
+/// Declares each entity's known fields, with what the quick reader requires of each and their
+/// documentation: the one list the validator's tables, the quick reader's rules, the package's JS
+/// tables (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its
+/// TypeScript interfaces (`src/js/webhook/entities.d.ts`, generated from [`DECLARATIONS`]) are made
+/// from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
 macro_rules! entities {
-    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident = [$($name:literal: $rule:expr),* $(,)?];)*) => {
+    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident, $decls:ident = [
+        $($(#[doc = $fdoc:literal])* $name:literal: $rule:ident $(($($arg:tt)*))?),* $(,)?
+    ];)*) => {
         $(
             $(#[doc = $doc])*
             pub const $fields: &[&str] = &[$($name),*];
             #[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
             const $rules: &[fast::Rule] = {
                 use fast::Rule::*;
-                &[$($rule),*]
+                &[$($rule $(($($arg)*))?),*]
             };
+            $(#[doc = $doc])*
+            /// As the package's TypeScript declares them.
+            pub const $decls: &[FieldDecl] = &[$(FieldDecl {
+                name: $name,
+                ts: ts_type!($rule $(($($arg)*))?),
+                doc: &[$($fdoc),*],
+            }),*];
         )*
     };
 }
 
 entities! {
     /// The known fields of a stream webhook.
-    STREAM_FIELDS, STREAM_RULES = [
+    STREAM_FIELDS, STREAM_RULES, STREAM_DECLS = [
+        /// Stream id.
         "id": Id,
+        /// The primary ingest is receiving.
         "live": Bool,
+        /// The backup ingest is receiving.
         "backup_live": Bool,
+        /// The stream is being recorded.
         "recording": Bool,
+        /// The stream is being transcoded (playback ready).
         "transcoding": Bool,
+        /// Your own user id (integer or string).
         "client_user_id": User,
+        /// Your own data.
         "client_entity_data": Str,
+        /// PULL (`true`) or PUSH.
         "pull": Bool,
+        /// PULL source.
         "uri": Str,
+        /// Ingest protocol: a documented value, or a newer value kept as sent.
         "stream_source_type": Enum(StreamSourceType::KNOWN, true),
     ];
     /// The known fields of a video (and video_delete) webhook.
-    VIDEO_FIELDS, VIDEO_RULES = [
+    VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS = [
+        /// Video id.
         "id": Id,
+        /// Processing status (the status at deletion time for `video_delete`): a documented value in
+        /// lower case, or another value exactly as sent (see `strictStatuses`).
         "status": Enum(VideoStatus::KNOWN, true),
+        /// Renditions.
         "converted_videos": Converted,
+        /// Random slug.
         "slug": Str,
+        /// Name.
         "name": Str,
+        /// Duration in milliseconds.
         "duration": UInt,
+        /// The stream it was recorded from.
         "stream_id": Id,
+        /// When it was deleted (`video_delete` only), ISO-8601 UTC.
         "deleted_at": Str,
+        /// Processing error.
         "error": Str,
+        /// Your own user id (integer or string).
         "client_user_id": User,
     ];
     /// The known fields of an item of a video's `converted_videos`.
-    CONVERTED_FIELDS, CONVERTED_RULES = [
+    CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS = [
+        /// Rendition status: a documented value, or a newer value kept as sent.
         "status": Enum(ConvertedVideoStatus::KNOWN, true),
+        /// Rendition name, e.g. `vod720p`.
         "name": Str,
+        /// MP4 URL.
         "mp4_url": Str,
     ];
     /// The known fields of a restream webhook.
-    RESTREAM_FIELDS, RESTREAM_RULES = ["id": Id, "name": Str, "stream_id": Id, "live": Bool, "active": Bool];
-    /// The known fields of a broadcast webhook.
-    BROADCAST_FIELDS, BROADCAST_RULES = [
+    RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_DECLS = [
+        /// Restream id.
         "id": Id,
+        /// Name.
+        "name": Str,
+        /// The stream being restreamed.
+        "stream_id": Id,
+        /// Restreaming now.
+        "live": Bool,
+        /// Legacy form of `live` (2025-04 payloads).
+        "active": Bool,
+    ];
+    /// The known fields of a broadcast webhook.
+    BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_DECLS = [
+        /// Broadcast id.
+        "id": Id,
+        /// Status: a documented value in lower case, or another value exactly as sent (see
+        /// `strictStatuses`).
         "status": Enum(BroadcastStatus::KNOWN, true),
+        /// Streams feeding it (not in documented payloads; checked when present).
         "stream_ids": Ids,
+        /// Name.
         "name": Str,
     ];
 }
+
+/// An entity's TypeScript interface (generated into `src/js/webhook/entities.d.ts`).
+#[derive(Clone, Copy, Debug)]
+pub struct EntityDecl {
+    /// The interface's name.
+    pub name: &'static str,
+    /// Its documentation.
+    pub doc: &'static str,
+    /// The event `type`s whose entity it is (none: a part of one).
+    pub types: &'static [&'static str],
+    /// Its fields.
+    pub fields: &'static [FieldDecl],
+    /// The fields the validator requires (the others are optional).
+    pub required: &'static [&'static str],
+}
+
+/// The package's TypeScript interfaces of the entities, in the order they are declared.
+pub const DECLARATIONS: &[EntityDecl] = &[
+    EntityDecl {
+        name: "StreamWebhook",
+        doc: "`type: \"stream\"`: the stream's ingest/recording state changed.",
+        types: &["stream"],
+        fields: STREAM_DECLS,
+        required: &["id", "live"],
+    },
+    EntityDecl {
+        name: "ConvertedVideoWebhook",
+        doc: "One rendition of a video.",
+        types: &[],
+        fields: CONVERTED_DECLS,
+        required: &[],
+    },
+    EntityDecl {
+        name: "VideoWebhook",
+        doc: "`type: \"video\"` (also sent as `vod`).",
+        types: &["video"],
+        fields: VIDEO_DECLS,
+        required: &["id", "status"],
+    },
+    EntityDecl {
+        name: "VideoDeleteWebhook",
+        doc: "`type: \"video_delete\"`: the entity is under `video`.",
+        types: &["video_delete"],
+        fields: VIDEO_DECLS,
+        required: &["id"],
+    },
+    EntityDecl {
+        name: "RestreamWebhook",
+        doc: "`type: \"restream\"` (`active` is the legacy form of `live`).",
+        types: &["restream"],
+        fields: RESTREAM_DECLS,
+        required: &["id"],
+    },
+    EntityDecl {
+        name: "BroadcastWebhook",
+        doc: "`type: \"broadcast\"` (legacy; still in the guide).",
+        types: &["broadcast"],
+        fields: BROADCAST_DECLS,
+        required: &["id", "status"],
+    },
+];
 
 /// The kinds of event, numbered from 1 in this order where the package's JS tells them apart (the
 /// answer of `__gsParse`): the `type`, the entity's key, its known fields.
