@@ -15,7 +15,6 @@
 //!   `converted_videos[].status`) are open too.
 
 mod check;
-#[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
 mod fast;
 mod fields;
 #[cfg(all(test, not(target_family = "wasm")))]
@@ -34,9 +33,7 @@ use serde_with::skip_serializing_none;
 pub(crate) use check::check;
 use check::Fixup;
 // The bindings' fast paths (and the fuzz targets, feature `fuzzing`).
-use fields::{
-    broadcast_webhook, restream_webhook, stream_webhook, unknown_type, video_webhook, wrong_type, Fields,
-};
+use fields::{unknown_type, wrong_type, Entity};
 #[cfg(target_family = "wasm")]
 pub(crate) use {check::Checked, fast::quick_for_tracker, fast::quick_tape};
 
@@ -336,7 +333,7 @@ pub struct FieldDecl {
     pub doc: &'static [&'static str],
 }
 
-/// The TypeScript type of a field checked by a rule of the quick reader: an enumeration's is its
+/// The TypeScript type of a field checked by a rule: an enumeration's is its
 /// model's type (`VideoStatus`, …: the documented values, or another string).
 macro_rules! ts_type {
     (Id) => {
@@ -354,7 +351,10 @@ macro_rules! ts_type {
     (User) => {
         "ClientUserId"
     };
-    (Enum($t:ident::KNOWN, $open:expr)) => {
+    (Enum($t:ident::KNOWN)) => {
+        stringify!($t)
+    };
+    (Status($t:ident::KNOWN, $expected:literal)) => {
         stringify!($t)
     };
     (Ids) => {
@@ -377,7 +377,6 @@ macro_rules! entities {
         $(
             $(#[doc = $doc])*
             pub const $fields: &[&str] = &[$($name),*];
-            #[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
             const $rules: &[fast::Rule] = {
                 use fast::Rule::*;
                 &[$($rule $(($($arg)*))?),*]
@@ -415,7 +414,7 @@ entities! {
         /// PULL source.
         "uri": Str,
         /// Ingest protocol: a documented value, or a newer value kept as sent.
-        "stream_source_type": Enum(StreamSourceType::KNOWN, true),
+        "stream_source_type": Enum(StreamSourceType::KNOWN),
     ];
     /// The known fields of a video (and video_delete) webhook.
     VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS = [
@@ -423,7 +422,7 @@ entities! {
         "id": Id,
         /// Processing status (the status at deletion time for `video_delete`): a documented value in
         /// lower case, or another value exactly as sent (see `strictStatuses`).
-        "status": Enum(VideoStatus::KNOWN, true),
+        "status": Status(VideoStatus::KNOWN, "a video status"),
         /// Renditions.
         "converted_videos": Converted,
         /// Random slug.
@@ -444,7 +443,7 @@ entities! {
     /// The known fields of an item of a video's `converted_videos`.
     CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS = [
         /// Rendition status: a documented value, or a newer value kept as sent.
-        "status": Enum(ConvertedVideoStatus::KNOWN, true),
+        "status": Enum(ConvertedVideoStatus::KNOWN),
         /// Rendition name, e.g. `vod720p`.
         "name": Str,
         /// MP4 URL.
@@ -469,7 +468,7 @@ entities! {
         "id": Id,
         /// Status: a documented value in lower case, or another value exactly as sent (see
         /// `strictStatuses`).
-        "status": Enum(BroadcastStatus::KNOWN, true),
+        "status": Status(BroadcastStatus::KNOWN, "a broadcast status"),
         /// Streams feeding it (not in documented payloads; checked when present).
         "stream_ids": Ids,
         /// Name.
@@ -610,6 +609,17 @@ impl Kind {
         WebhookError::new(Code::MissingField, path, message)
     }
 
+    /// The entity's known fields, their rules, and which are required (bit `i`: field `i`).
+    fn table(self) -> (&'static [&'static str], &'static [fast::Rule], u32) {
+        match self {
+            Self::Stream => (STREAM_FIELDS, STREAM_RULES, 0b11), // id, live
+            Self::Video => (VIDEO_FIELDS, VIDEO_RULES, 0b11),    // id, status
+            Self::VideoDelete => (VIDEO_FIELDS, VIDEO_RULES, 0b1), // id
+            Self::Restream => (RESTREAM_FIELDS, RESTREAM_RULES, 0b1), // id
+            Self::Broadcast => (BROADCAST_FIELDS, BROADCAST_RULES, 0b11), // id, status
+        }
+    }
+
     fn build(
         self,
         entity: &json::Value<'_>,
@@ -623,29 +633,12 @@ impl Kind {
             json::Value::Obj(o) => o,
             other => return Err(wrong_type(path, "an object", other)),
         };
-        let mut f = Fields {
-            members,
-            path,
-            item: None,
+        let entity = Entity {
             strict,
             fixups,
+            tape: Vec::new(),
+            text: String::new(),
         };
-        Ok(match self {
-            Self::Stream => WebhookEvent::Stream {
-                stream: stream_webhook(&mut f)?,
-            },
-            Self::Video => WebhookEvent::Video {
-                video: video_webhook(&mut f, true)?,
-            },
-            Self::VideoDelete => WebhookEvent::VideoDelete {
-                video: video_webhook(&mut f, false)?,
-            },
-            Self::Restream => WebhookEvent::Restream {
-                restream: restream_webhook(&mut f)?,
-            },
-            Self::Broadcast => WebhookEvent::Broadcast {
-                broadcast: broadcast_webhook(&mut f)?,
-            },
-        })
+        entity.event(self, members, path)
     }
 }
