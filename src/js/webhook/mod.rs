@@ -235,25 +235,28 @@ fn invalid(path: &str, message: &str) -> JsValue {
     throw(WebhookError::new(Code::InvalidValue, path, message))
 }
 
-#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
-#[wasm_bindgen]
-extern "C" {
-    // The option names the bindings read, as JS strings made once: making a JS string from wasm
-    // memory costs more than the rest of a small call.
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static MAX_BYTES: JsString = "maxBytes";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static ALLOW_UNKNOWN_TYPES: JsString = "allowUnknownTypes";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static STRICT_STATUSES: JsString = "strictStatuses";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static ALLOW_IPS: JsString = "allowIps";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static IP: JsString = "ip";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static URL: JsString = "url";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static SECRET: JsString = "secret";
+/// Declares JS strings made once (`static_string`): the option names the bindings read (making a JS
+/// string from wasm memory costs more than the rest of a small call).
+macro_rules! js_strings {
+    ($($name:ident = $text:tt;)*) => {
+        #[wasm_bindgen]
+        extern "C" {
+            $(
+                #[wasm_bindgen(thread_local_v2, static_string)]
+                static $name: JsString = $text;
+            )*
+        }
+    };
+}
+
+js_strings! {
+    MAX_BYTES = "maxBytes";
+    ALLOW_UNKNOWN_TYPES = "allowUnknownTypes";
+    STRICT_STATUSES = "strictStatuses";
+    ALLOW_IPS = "allowIps";
+    IP = "ip";
+    URL = "url";
+    SECRET = "secret";
 }
 
 /// A webhook body as text, plus the same text as a JS string (for the engine's `JSON.parse`).
@@ -317,23 +320,30 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
     )))
 }
 
+/// The boolean option `name` (read with the JS string `key`), if set.
+fn bool_option(
+    options: &JsValue,
+    key: &'static wasm_bindgen::JsThreadLocal<JsString>,
+    name: &str,
+) -> Result<Option<bool>, JsValue> {
+    let v = key.with(|k| Reflect::get(options, k))?;
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    v.as_bool().map(Some).ok_or_else(|| {
+        invalid(
+            &["options.", name].cat(),
+            &["expected `", name, "` to be a boolean"].cat(),
+        )
+    })
+}
+
 fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValue> {
     let mut opts = ParseOptions::default();
     let Some(o) = options else {
         return Ok(opts);
     };
-    let strict = STRICT_STATUSES.with(|k| Reflect::get(&o, k))?;
-    if !strict.is_undefined() {
-        match strict.as_bool() {
-            Some(b) => opts.strict_statuses = b,
-            None => {
-                return Err(invalid(
-                    "options.strictStatuses",
-                    "expected `strictStatuses` to be a boolean",
-                ))
-            }
-        }
-    }
+    opts.strict_statuses = bool_option(&o, &STRICT_STATUSES, "strictStatuses")?.unwrap_or(false);
     let max = MAX_BYTES.with(|k| Reflect::get(&o, k))?;
     if !max.is_undefined() {
         match max.as_f64() {
@@ -348,18 +358,7 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
             }
         }
     }
-    let unknown = ALLOW_UNKNOWN_TYPES.with(|k| Reflect::get(&o, k))?;
-    if !unknown.is_undefined() {
-        match unknown.as_bool() {
-            Some(b) => opts.allow_unknown_types = b,
-            None => {
-                return Err(invalid(
-                    "options.allowUnknownTypes",
-                    "expected `allowUnknownTypes` to be a boolean",
-                ))
-            }
-        }
-    }
+    opts.allow_unknown_types = bool_option(&o, &ALLOW_UNKNOWN_TYPES, "allowUnknownTypes")?.unwrap_or(false);
     Ok(opts)
 }
 

@@ -313,12 +313,7 @@ impl TapeIn<'_> {
         let mut out = Vec::new();
         while self.item() {
             self.open();
-            let mut c = ConvertedVideoWebhook {
-                name: None,
-                status: None,
-                mp4_url: None,
-                extra: Extra::new(),
-            };
+            let mut c = ConvertedVideoWebhook::default();
             while let Some(i) = self.member() {
                 match i {
                     0 => c.status = Some(ConvertedVideoStatus::parse(&self.string()?)),
@@ -350,19 +345,7 @@ pub(super) fn event_from_tape(
     };
     Some(match kind {
         Kind::Stream => {
-            let mut s = StreamWebhook {
-                id: StreamId(0),
-                live: false,
-                backup_live: None,
-                recording: None,
-                transcoding: None,
-                client_user_id: None,
-                client_entity_data: None,
-                pull: None,
-                uri: None,
-                stream_source_type: None,
-                extra: Extra::new(),
-            };
+            let mut s = StreamWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => s.id = StreamId(t.num()?),
@@ -380,19 +363,7 @@ pub(super) fn event_from_tape(
             WebhookEvent::Stream { stream: s }
         }
         Kind::Video | Kind::VideoDelete => {
-            let mut v = VideoWebhook {
-                id: VideoId(0),
-                slug: None,
-                name: None,
-                duration: None,
-                stream_id: None,
-                status: None,
-                converted_videos: None,
-                deleted_at: None,
-                error: None,
-                client_user_id: None,
-                extra: Extra::new(),
-            };
+            let mut v = VideoWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => v.id = VideoId(t.num()?),
@@ -414,14 +385,7 @@ pub(super) fn event_from_tape(
             }
         }
         Kind::Restream => {
-            let mut x = RestreamWebhook {
-                id: 0,
-                name: None,
-                stream_id: None,
-                live: None,
-                active: None,
-                extra: Extra::new(),
-            };
+            let mut x = RestreamWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => x.id = t.num()?,

@@ -33,7 +33,7 @@ use serde_with::skip_serializing_none;
 pub(crate) use check::check;
 use check::Fixup;
 // The bindings' fast paths (and the fuzz targets, feature `fuzzing`).
-use fields::{unknown_type, wrong_type, Entity};
+use fields::{missing, unknown_type, wrong_type, Entity};
 #[cfg(target_family = "wasm")]
 pub(crate) use {check::Checked, fast::quick_for_tracker, fast::quick_tape};
 
@@ -101,7 +101,7 @@ pub enum ClientUserId {
 
 /// `type: "stream"`: the stream's ingest/recording state changed.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct StreamWebhook {
     /// Stream id (required).
     pub id: StreamId,
@@ -130,7 +130,7 @@ pub struct StreamWebhook {
 
 /// One rendition in a video webhook's `converted_videos`.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ConvertedVideoWebhook {
     /// Rendition name, e.g. `vod720p`.
     pub name: Option<String>,
@@ -145,7 +145,7 @@ pub struct ConvertedVideoWebhook {
 
 /// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct VideoWebhook {
     /// Video id (required).
     pub id: VideoId,
@@ -174,7 +174,7 @@ pub struct VideoWebhook {
 
 /// `type: "restream"`.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RestreamWebhook {
     /// Restream id (required).
     pub id: u64,
@@ -604,9 +604,7 @@ impl Kind {
     }
 
     fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
-        let path = kind.path(parent.is_empty());
-        let message = ["expected field `", path, "` (an object), but it is missing"].cat();
-        WebhookError::new(Code::MissingField, path, message)
+        missing(kind.path(parent.is_empty()), "an object")
     }
 
     /// The entity's known fields, their rules, and which are required (bit `i`: field `i`).
