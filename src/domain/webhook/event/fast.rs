@@ -447,9 +447,8 @@ pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
 }
 
 /// [`quick`] for [`Tracker::apply`](super::Tracker::apply): the same event without a video's
-/// `converted_videos` (the tracker does not read them; leaving their code out of the webhook entry
-/// saves ~220 B gzip). The tracker gives the same result for it as for [`quick`]'s event (the tests
-/// check it on every fixture).
+/// `converted_videos` (the tracker does not read them: they are passed over, not made). The tracker
+/// gives the same result for it as for [`quick`]'s event (the tests check it on every fixture).
 pub fn quick_for_tracker(text: &str, ops: &mut Vec<f64>) -> Option<WebhookEvent> {
     let (kind, nulls) = quick_read(text, ops)?;
     event_from_tape(kind, ops, text, nulls, false)
