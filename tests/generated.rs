@@ -1,12 +1,14 @@
-//! The package's JS tables are generated from the one Rust definition of each: `pkg-template/wire.js`
-//! (the tape's opcodes and layout, `domain::json::{op, layout}`; the webhook entities' known fields,
-//! `domain::webhook::event::{ENTITIES, CONVERTED_FIELDS}`) is what [`wire_js`] makes of them.
-//! Regenerate with `GENERATE=1 cargo test --test generated`.
+//! The package's JS tables and the webhook entities' TypeScript interfaces are generated from the one
+//! Rust definition of each: `pkg-template/wire.js` (the tape's opcodes and layout,
+//! `domain::json::{op, layout}`; the webhook entities' known fields,
+//! `domain::webhook::event::{ENTITIES, CONVERTED_FIELDS}`) is what [`wire_js`] makes of them, and
+//! `src/js/webhook/entities.d.ts` (the interfaces, `domain::webhook::event::DECLARATIONS`) what
+//! [`entities_dts`] makes. Regenerate with `GENERATE=1 cargo test --test generated`.
 #![cfg(not(target_family = "wasm"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use gcore_streaming::domain::json::{layout, op};
-use gcore_streaming::domain::webhook::event::{CONVERTED_FIELDS, ENTITIES};
+use gcore_streaming::domain::webhook::event::{EntityDecl, CONVERTED_FIELDS, DECLARATIONS, ENTITIES};
 use std::fmt::Write;
 
 /// `export const A = 1, B = 2;` for a table of named numbers.
@@ -115,6 +117,53 @@ fn entities(out: &mut String) {
     .unwrap();
 }
 
+/// A `/** … */` comment of `lines` (doc-comment lines, each with its leading space), indented.
+fn doc(out: &mut String, indent: &str, lines: &[&str]) {
+    match lines {
+        [] => {}
+        [one] => writeln!(out, "{indent}/**{one} */").unwrap(),
+        _ => {
+            writeln!(out, "{indent}/**").unwrap();
+            for l in lines {
+                writeln!(out, "{indent} *{l}").unwrap();
+            }
+            writeln!(out, "{indent} */").unwrap();
+        }
+    }
+}
+
+/// The text of `src/js/webhook/entities.d.ts`: the interfaces of `decls`, then the event union of
+/// `entities` (`(type, key, fields)`, in their order).
+fn entities_dts(decls: &[EntityDecl], entities: &[(&str, &str, &[&str])]) -> String {
+    let mut out = String::from(
+        "// Generated from `entities!` and `DECLARATIONS` (src/domain/webhook/event/mod.rs) by\n\
+         // tests/generated.rs (GENERATE=1 cargo test --test generated): do not edit.\n",
+    );
+    for d in decls {
+        doc(&mut out, "", &[&format!(" {}", d.doc)]);
+        writeln!(out, "export interface {} {{", d.name).unwrap();
+        // Other members: what the platform adds, kept as sent (and the types of the known fields
+        // that are not JSON values of their own).
+        let mut extra = vec!["WebhookExtraField"];
+        for f in d.fields {
+            doc(&mut out, "  ", f.doc);
+            let optional = if d.required.contains(&f.name) { "" } else { "?" };
+            writeln!(out, "  {}{optional}: {};", f.name, f.ts).unwrap();
+            if f.ts.ends_with("Webhook[]") && !extra.contains(&f.ts) {
+                extra.push(f.ts);
+            }
+        }
+        writeln!(out, "  [extra: string]: {} | undefined;\n}}", extra.join(" | ")).unwrap();
+    }
+    out.push_str("/** A validated webhook. */\nexport type WebhookEvent =\n");
+    for (type_name, key, _) in entities {
+        let decl = decls.iter().find(|d| d.types.contains(type_name)).unwrap();
+        writeln!(out, "  | {{ type: {type_name:?}; {key}: {} }}", decl.name).unwrap();
+    }
+    out.push_str("  | UnknownWebhookEvent;\n");
+    out
+}
+
 /// Compares `path` with `text`, or writes it with `GENERATE=1`.
 fn current(path: &str, text: &str) {
     let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -131,6 +180,71 @@ fn current(path: &str, text: &str) {
 #[test]
 fn wire_js_is_current() {
     current("pkg-template/wire.js", &wire_js());
+}
+
+#[test]
+fn entities_dts_is_current() {
+    current(
+        "src/js/webhook/entities.d.ts",
+        &entities_dts(DECLARATIONS, ENTITIES),
+    );
+}
+
+/// A field added to an entity's table shows in every generated output: the JS tables (its name,
+/// its setter) and the TypeScript interfaces of the entity (both of a video's).
+#[test]
+fn a_field_added_to_the_table_shows_everywhere() {
+    use gcore_streaming::domain::webhook::event::{FieldDecl, VIDEO_DECLS};
+    let added = FieldDecl {
+        name: "thumbnail_url",
+        ts: "string",
+        doc: &[" Added."],
+    };
+    let fields: Vec<FieldDecl> = VIDEO_DECLS.iter().copied().chain([added]).collect();
+    let fields: &'static [FieldDecl] = Box::leak(fields.into_boxed_slice());
+    let decls: Vec<EntityDecl> = DECLARATIONS
+        .iter()
+        .map(|d| {
+            if d.fields == VIDEO_DECLS {
+                EntityDecl { fields, ..*d }
+            } else {
+                *d
+            }
+        })
+        .collect();
+    let dts = entities_dts(&decls, ENTITIES);
+    for name in ["VideoWebhook", "VideoDeleteWebhook"] {
+        let start = dts.find(&format!("export interface {name} {{")).unwrap();
+        let body = &dts[start..start + dts[start..].find("\n}").unwrap()];
+        assert!(
+            body.contains("/** Added. */\n  thumbnail_url?: string;"),
+            "{name}:\n{body}"
+        );
+    }
+    assert_eq!(dts.matches("thumbnail_url").count(), 2, "{dts}");
+    // The JS tables take the field list the same way (`ENTITIES`' fields are the table's names).
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    let js = format!("{}\n{}", strings(&names), setter(&names));
+    assert!(
+        js.contains("\"thumbnail_url\"]") && js.contains("default: o.thumbnail_url = v;"),
+        "{js}"
+    );
+}
+
+/// The declarations are those of the validator's tables: the same fields in the same order.
+#[test]
+fn the_declarations_declare_the_tables_fields() {
+    for (type_name, _, fields) in ENTITIES {
+        let decl = DECLARATIONS.iter().find(|d| d.types.contains(type_name)).unwrap();
+        let declared: Vec<&str> = decl.fields.iter().map(|f| f.name).collect();
+        assert_eq!(declared, *fields, "{type_name}");
+        for r in decl.required {
+            assert!(fields.contains(r), "{type_name}: {r}");
+        }
+    }
+    let converted = DECLARATIONS.iter().find(|d| d.types.is_empty()).unwrap();
+    let declared: Vec<&str> = converted.fields.iter().map(|f| f.name).collect();
+    assert_eq!(declared, CONVERTED_FIELDS);
 }
 
 #[test]

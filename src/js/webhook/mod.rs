@@ -24,6 +24,11 @@ use spin::mutex::SpinMutex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// The entities' interfaces and the `WebhookEvent` union, generated from the one table of their fields
+// (`entities!` in src/domain/webhook/event/mod.rs) by tests/generated.rs.
+#[wasm_bindgen(typescript_custom_section)]
+const ENTITIES_TS: &str = include_str!("entities.d.ts");
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
 /** A webhook's `client_user_id`: documented as a string, sent as an integer. */
@@ -31,86 +36,8 @@ export type ClientUserId = number | string;
 /** Extra fields the platform may add; kept as sent. */
 export type WebhookExtraField = string | number | boolean | null | WebhookExtraField[] | { [key: string]: WebhookExtraField };
 
-/** `type: "stream"`: the stream's ingest/recording state changed. */
-export interface StreamWebhook {
-  id: number;
-  live: boolean;
-  backup_live?: boolean;
-  recording?: boolean;
-  transcoding?: boolean;
-  client_user_id?: ClientUserId;
-  client_entity_data?: string;
-  pull?: boolean;
-  uri?: string;
-  /** "rtmp" | "srt" | "webrtc" | "https", or a newer value kept as sent. */
-  stream_source_type?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** One rendition of a video. */
-export interface ConvertedVideoWebhook {
-  name?: string;
-  /** "processing" | "complete" | "error", or a newer value kept as sent. */
-  status?: string;
-  mp4_url?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** `type: "video"` (also sent as `vod`). */
-export interface VideoWebhook {
-  id: number;
-  /** A documented value in lower case, or another value exactly as sent (see `strictStatuses`). */
-  status: VideoStatus;
-  slug?: string;
-  name?: string;
-  /** Milliseconds. */
-  duration?: number;
-  stream_id?: number;
-  converted_videos?: ConvertedVideoWebhook[];
-  error?: string;
-  client_user_id?: ClientUserId;
-  [extra: string]: WebhookExtraField | ConvertedVideoWebhook[] | undefined;
-}
-/** `type: "video_delete"`: the entity is under `video`. */
-export interface VideoDeleteWebhook {
-  id: number;
-  /** The status at deletion time. */
-  status?: VideoStatus;
-  slug?: string;
-  name?: string;
-  duration?: number;
-  stream_id?: number;
-  /** ISO-8601 UTC. */
-  deleted_at?: string;
-  converted_videos?: ConvertedVideoWebhook[];
-  client_user_id?: ClientUserId;
-  [extra: string]: WebhookExtraField | ConvertedVideoWebhook[] | undefined;
-}
-/** `type: "restream"` (`active` is the legacy form of `live`). */
-export interface RestreamWebhook {
-  id: number;
-  name?: string;
-  stream_id?: number;
-  live?: boolean;
-  active?: boolean;
-  [extra: string]: WebhookExtraField | undefined;
-}
-/** `type: "broadcast"` (legacy; still in the guide). */
-export interface BroadcastWebhook {
-  id: number;
-  status: BroadcastStatus;
-  stream_ids?: number[];
-  name?: string;
-  [extra: string]: WebhookExtraField | undefined;
-}
 /** A `type` this SDK does not know (only with `allowUnknownTypes`). */
 export interface UnknownWebhookEvent { type: "unknown"; received_type: string; message: WebhookExtraField }
-/** A validated webhook. */
-export type WebhookEvent =
-  | { type: "stream"; stream: StreamWebhook }
-  | { type: "video"; video: VideoWebhook }
-  | { type: "video_delete"; video: VideoDeleteWebhook }
-  | { type: "restream"; restream: RestreamWebhook }
-  | { type: "broadcast"; broadcast: BroadcastWebhook }
-  | UnknownWebhookEvent;
 /** A webhook envelope as the platform sends it. */
 export interface RawWebhook { type: string; message: { [key: string]: WebhookExtraField } }
 /** A webhook body: raw bytes or text, an already-parsed envelope, or a parsed event. */
@@ -308,25 +235,28 @@ fn invalid(path: &str, message: &str) -> JsValue {
     throw(WebhookError::new(Code::InvalidValue, path, message))
 }
 
-#[rustfmt::skip] // rustfmt drops a static's `= "…"` in an extern block
-#[wasm_bindgen]
-extern "C" {
-    // The option names the bindings read, as JS strings made once: making a JS string from wasm
-    // memory costs more than the rest of a small call.
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static MAX_BYTES: JsString = "maxBytes";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static ALLOW_UNKNOWN_TYPES: JsString = "allowUnknownTypes";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static STRICT_STATUSES: JsString = "strictStatuses";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static ALLOW_IPS: JsString = "allowIps";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static IP: JsString = "ip";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static URL: JsString = "url";
-    #[wasm_bindgen(thread_local_v2, static_string)]
-    static SECRET: JsString = "secret";
+/// Declares JS strings made once (`static_string`): the option names the bindings read (making a JS
+/// string from wasm memory costs more than the rest of a small call).
+macro_rules! js_strings {
+    ($($name:ident = $text:tt;)*) => {
+        #[wasm_bindgen]
+        extern "C" {
+            $(
+                #[wasm_bindgen(thread_local_v2, static_string)]
+                static $name: JsString = $text;
+            )*
+        }
+    };
+}
+
+js_strings! {
+    MAX_BYTES = "maxBytes";
+    ALLOW_UNKNOWN_TYPES = "allowUnknownTypes";
+    STRICT_STATUSES = "strictStatuses";
+    ALLOW_IPS = "allowIps";
+    IP = "ip";
+    URL = "url";
+    SECRET = "secret";
 }
 
 /// A webhook body as text, plus the same text as a JS string (for the engine's `JSON.parse`).
@@ -390,23 +320,30 @@ fn read_body(body: &JsValue, max_bytes: usize) -> Result<Body, JsValue> {
     )))
 }
 
+/// The boolean option `name` (read with the JS string `key`), if set.
+fn bool_option(
+    options: &JsValue,
+    key: &'static wasm_bindgen::JsThreadLocal<JsString>,
+    name: &str,
+) -> Result<Option<bool>, JsValue> {
+    let v = key.with(|k| Reflect::get(options, k))?;
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    v.as_bool().map(Some).ok_or_else(|| {
+        invalid(
+            &["options.", name].cat(),
+            &["expected `", name, "` to be a boolean"].cat(),
+        )
+    })
+}
+
 fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValue> {
     let mut opts = ParseOptions::default();
     let Some(o) = options else {
         return Ok(opts);
     };
-    let strict = STRICT_STATUSES.with(|k| Reflect::get(&o, k))?;
-    if !strict.is_undefined() {
-        match strict.as_bool() {
-            Some(b) => opts.strict_statuses = b,
-            None => {
-                return Err(invalid(
-                    "options.strictStatuses",
-                    "expected `strictStatuses` to be a boolean",
-                ))
-            }
-        }
-    }
+    opts.strict_statuses = bool_option(&o, &STRICT_STATUSES, "strictStatuses")?.unwrap_or(false);
     let max = MAX_BYTES.with(|k| Reflect::get(&o, k))?;
     if !max.is_undefined() {
         match max.as_f64() {
@@ -421,18 +358,7 @@ fn parse_options(options: Option<JsParseOptions>) -> Result<ParseOptions, JsValu
             }
         }
     }
-    let unknown = ALLOW_UNKNOWN_TYPES.with(|k| Reflect::get(&o, k))?;
-    if !unknown.is_undefined() {
-        match unknown.as_bool() {
-            Some(b) => opts.allow_unknown_types = b,
-            None => {
-                return Err(invalid(
-                    "options.allowUnknownTypes",
-                    "expected `allowUnknownTypes` to be a boolean",
-                ))
-            }
-        }
-    }
+    opts.allow_unknown_types = bool_option(&o, &ALLOW_UNKNOWN_TYPES, "allowUnknownTypes")?.unwrap_or(false);
     Ok(opts)
 }
 

@@ -64,13 +64,7 @@ pub fn check<'v, 'a>(
     let flat = flat_allowed
         && (message.is_none() || matches!(type_value, Some(json::Value::Str(s)) if s.is("unknown")));
     let type_name = match type_value {
-        None | Some(json::Value::Null) => {
-            return Err(WebhookError::new(
-                Code::MissingField,
-                "type",
-                "expected field `type` (a string), but it is missing",
-            ))
-        }
+        None | Some(json::Value::Null) => return Err(missing("type", "a string")),
         Some(json::Value::Str(s)) => s.text(),
         Some(other) => return Err(wrong_type("type", "a string", other)),
     };
@@ -101,13 +95,7 @@ pub fn check<'v, 'a>(
         (json::get(members, kind.key()).map(|e| (kind, e)), "")
     } else {
         let message = match message {
-            None | Some(json::Value::Null) => {
-                return Err(WebhookError::new(
-                    Code::MissingField,
-                    "message",
-                    "expected field `message` (an object), but it is missing",
-                ))
-            }
+            None | Some(json::Value::Null) => return Err(missing("message", "an object")),
             Some(m) => m,
         };
         let Some(kind) = Kind::from_type(&type_name) else {

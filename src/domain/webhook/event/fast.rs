@@ -1,4 +1,7 @@
-//! The quick reader: one pass over the body, no tree, no error texts; the entity tape.
+//! The quick reader: one pass over the body, no tree, no error texts; the entity tape, and the
+//! event made of it (for the tree validator's tapes too).
+// Without the bindings (host builds), only the rules and the builder are used (by the tree validator).
+#![cfg_attr(not(any(target_family = "wasm", test, feature = "fuzzing")), allow(dead_code))]
 
 use super::*;
 
@@ -10,18 +13,26 @@ use super::*;
 // (a `null`, an escaped name, an enumeration value in another case, a repeated `type`, …) is `None`.
 // The tests (tests.rs) check that it never disagrees with `check`.
 
-/// What a known field must hold, for [`quick`].
+/// What a known field must hold (what [`check`] and [`quick`] check it by).
 #[derive(Clone, Copy)]
 pub(super) enum Rule {
+    /// A positive integer up to 2^53 − 1.
     Id,
+    /// A non-negative integer up to 2^53 − 1.
     UInt,
     Bool,
     Str,
+    /// `client_user_id`: a non-negative integer or a string.
     User,
-    /// A string of this enumeration, exactly as the platform writes it (open: or a value no known
-    /// one matches case-insensitively).
-    Enum(&'static [&'static str], bool),
+    /// A string of this open enumeration: a known value (any case; [`check`] sets it in lower case,
+    /// [`quick`] takes it only as the platform writes it) or a value no known one matches.
+    Enum(&'static [&'static str]),
+    /// An [`Enum`](Self::Enum) that [`ParseOptions::strict_statuses`] closes; what a missing one
+    /// was expected to be (`a video status`).
+    Status(&'static [&'static str], &'static str),
+    /// An array of [`Id`](Self::Id)s.
     Ids,
+    /// A video's renditions: an array of objects of the fields [`CONVERTED_FIELDS`].
     Converted,
 }
 
@@ -32,11 +43,11 @@ fn quick_uint(r: &mut json::Reader<'_>, positive: bool) -> Option<u64> {
         .filter(|&x| x <= MAX_SAFE_INTEGER && (x > 0 || !positive))
 }
 
-/// Whether `s` is a value of the enumeration `known` as [`Rule::Enum`] says.
+/// Whether `s` is a value of the enumeration `known` that [`check`] keeps as written.
 #[inline(always)]
-fn enum_ok(s: Str<'_>, known: &[&str], open: bool) -> bool {
+fn enum_ok(s: Str<'_>, known: &[&str]) -> bool {
     let raw = s.raw();
-    known.contains(&raw) || (open && !known.iter().any(|k| k.eq_ignore_ascii_case(&s.text())))
+    known.contains(&raw) || !known.iter().any(|k| k.eq_ignore_ascii_case(&s.text()))
 }
 
 /// The index of the known field named `k` (as written: escaped names are never known here).
@@ -88,9 +99,9 @@ fn quick_check_value(r: &mut json::Reader<'_>, rule: Rule, out: &mut Vec<f64>) -
             }
             _ => num(out, quick_uint(r, false)?),
         },
-        Rule::Enum(known, open) => {
+        Rule::Enum(known) | Rule::Status(known, _) => {
             let s = r.string()?;
-            enum_ok(s, known, open).then_some(())?;
+            enum_ok(s, known).then_some(())?;
             tape_str(r, s, out);
         }
         Rule::Ids => {
@@ -164,14 +175,7 @@ fn quick_check_object(
 /// Reads the entity into the tape `out` (cleared first); checks the fields `check` requires. The
 /// mask of known fields that end `null`.
 fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, out: &mut Vec<f64>) -> Option<u32> {
-    // The fields each kind requires (bits of the field order).
-    let (fields, rules, required) = match kind {
-        Kind::Stream => (STREAM_FIELDS, STREAM_RULES, 0b11), // id, live
-        Kind::Video => (VIDEO_FIELDS, VIDEO_RULES, 0b11),    // id, status
-        Kind::VideoDelete => (VIDEO_FIELDS, VIDEO_RULES, 0b1), // id
-        Kind::Restream => (RESTREAM_FIELDS, RESTREAM_RULES, 0b1), // id
-        Kind::Broadcast => (BROADCAST_FIELDS, BROADCAST_RULES, 0b11), // id, status
-    };
+    let (fields, rules, required) = kind.table();
     out.clear();
     let (set, null) = quick_check_object(r, fields, rules, true, out)?;
     (set & required == required).then_some(null)
@@ -309,12 +313,7 @@ impl TapeIn<'_> {
         let mut out = Vec::new();
         while self.item() {
             self.open();
-            let mut c = ConvertedVideoWebhook {
-                name: None,
-                status: None,
-                mp4_url: None,
-                extra: Extra::new(),
-            };
+            let mut c = ConvertedVideoWebhook::default();
             while let Some(i) = self.member() {
                 match i {
                     0 => c.status = Some(ConvertedVideoStatus::parse(&self.string()?)),
@@ -328,13 +327,15 @@ impl TapeIn<'_> {
     }
 }
 
-/// The event [`quick`] makes of an entity tape (`nulls`: the known fields that end `null`); without
-/// `RENDITIONS`, a video's `converted_videos` are passed over (what the tracker takes).
-fn event_from_tape<const RENDITIONS: bool>(
+/// The event of an entity tape (`nulls`: the known fields that end `null`), for [`quick`] and
+/// [`check`]; without `renditions`, a video's `converted_videos` are passed over (what the tracker
+/// takes).
+pub(super) fn event_from_tape(
     kind: Kind,
     ops: &[f64],
     text: &str,
     nulls: u32,
+    renditions: bool,
 ) -> Option<WebhookEvent> {
     let mut t = TapeIn {
         ops,
@@ -344,19 +345,7 @@ fn event_from_tape<const RENDITIONS: bool>(
     };
     Some(match kind {
         Kind::Stream => {
-            let mut s = StreamWebhook {
-                id: StreamId(0),
-                live: false,
-                backup_live: None,
-                recording: None,
-                transcoding: None,
-                client_user_id: None,
-                client_entity_data: None,
-                pull: None,
-                uri: None,
-                stream_source_type: None,
-                extra: Extra::new(),
-            };
+            let mut s = StreamWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => s.id = StreamId(t.num()?),
@@ -374,24 +363,12 @@ fn event_from_tape<const RENDITIONS: bool>(
             WebhookEvent::Stream { stream: s }
         }
         Kind::Video | Kind::VideoDelete => {
-            let mut v = VideoWebhook {
-                id: VideoId(0),
-                slug: None,
-                name: None,
-                duration: None,
-                stream_id: None,
-                status: None,
-                converted_videos: None,
-                deleted_at: None,
-                error: None,
-                client_user_id: None,
-                extra: Extra::new(),
-            };
+            let mut v = VideoWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => v.id = VideoId(t.num()?),
                     1 => v.status = Some(VideoStatus::parse(&t.string()?)),
-                    2 if RENDITIONS => v.converted_videos = t.converted(),
+                    2 if renditions => v.converted_videos = t.converted(),
                     2 => t.value(),
                     3 => v.slug = t.string(),
                     4 => v.name = t.string(),
@@ -408,14 +385,7 @@ fn event_from_tape<const RENDITIONS: bool>(
             }
         }
         Kind::Restream => {
-            let mut x = RestreamWebhook {
-                id: 0,
-                name: None,
-                stream_id: None,
-                live: None,
-                active: None,
-                extra: Extra::new(),
-            };
+            let mut x = RestreamWebhook::default();
             while let Some(i) = t.member() {
                 match i {
                     0 => x.id = t.num()?,
@@ -473,16 +443,15 @@ fn quick_message(r: &mut json::Reader<'_>, kind: Kind, out: &mut Vec<f64>) -> Op
 pub fn quick(text: &str) -> Option<(WebhookEvent, u32)> {
     let mut ops = Vec::new();
     let (kind, nulls) = quick_read(text, &mut ops)?;
-    Some((event_from_tape::<true>(kind, &ops, text, nulls)?, nulls))
+    Some((event_from_tape(kind, &ops, text, nulls, true)?, nulls))
 }
 
 /// [`quick`] for [`Tracker::apply`](super::Tracker::apply): the same event without a video's
-/// `converted_videos` (the tracker does not read them; leaving their code out of the webhook entry
-/// saves ~220 B gzip). The tracker gives the same result for it as for [`quick`]'s event (the tests
-/// check it on every fixture).
+/// `converted_videos` (the tracker does not read them: they are passed over, not made). The tracker
+/// gives the same result for it as for [`quick`]'s event (the tests check it on every fixture).
 pub fn quick_for_tracker(text: &str, ops: &mut Vec<f64>) -> Option<WebhookEvent> {
     let (kind, nulls) = quick_read(text, ops)?;
-    event_from_tape::<false>(kind, ops, text, nulls)
+    event_from_tape(kind, ops, text, nulls, false)
 }
 
 /// As [`quick`] without making the event: the event's kind (its place in [`ENTITIES`], from 1; `vod`

@@ -1,6 +1,11 @@
-//! Reading an entity's fields from the tree: each known field once, of its type, `null` as absent.
+//! The validator over a parsed tree: an entity's known fields checked by the rules of the
+//! `entities!` table (those of the quick reader), in the table's order, every error explained with
+//! its JSON path. The entity is written as an entity tape, of which the quick reader's builder
+//! ([`event_from_tape`]) makes the event: one table of rules and one builder for both readers.
 
+use super::fast::{event_from_tape, Rule};
 use super::*;
+use json::op as t;
 
 #[inline(never)]
 pub(super) fn unknown_type(t: &str) -> WebhookError {
@@ -33,200 +38,176 @@ pub(super) fn wrong_type(path: &str, expected: &str, got: &json::Value<'_>) -> W
     )
 }
 
-/// An object being read field by field (each known field once; `null` reads as absent).
-pub(crate) struct Fields<'v, 'a, 'f> {
-    pub(crate) members: &'v [(Str<'a>, json::Value<'a>)],
-    pub(crate) path: &'f str,
-    pub(super) item: Option<usize>,
+/// `missing_field` at `path` (what was expected there).
+#[inline(never)]
+pub(super) fn missing(path: &str, expected: &str) -> WebhookError {
+    let message = ["expected field `", path, "` (", expected, "), but it is missing"].cat();
+    WebhookError::new(Code::MissingField, path, message)
+}
+
+/// What a field of `rule` must hold, as error messages say it.
+fn expected(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Id => "a positive integer",
+        Rule::UInt => "a non-negative integer",
+        Rule::Bool => "a boolean",
+        Rule::Str | Rule::Enum(_) | Rule::Status(..) => "a string",
+        Rule::User => "an integer or a string",
+        Rule::Ids => "an array of positive integers",
+        Rule::Converted => "an array",
+    }
+}
+
+/// An entity being checked and written to an entity tape.
+pub(super) struct Entity<'f> {
     /// Statuses outside the documented values are `invalid_value` (else kept as sent).
     pub(super) strict: bool,
     pub(super) fixups: &'f mut Vec<Fixup>,
+    /// The tape; its strings are spans of `text` (their decoded text, one after another).
+    pub(super) tape: Vec<f64>,
+    pub(super) text: String,
 }
 
-impl<'v, 'a> Fields<'v, 'a, '_> {
-    #[inline(never)]
-    fn path_of(&self, key: &str) -> String {
-        join(self.path, key)
+impl Entity<'_> {
+    /// The event of `kind` whose entity is the object `members` at `path`.
+    pub(super) fn event(
+        mut self,
+        kind: Kind,
+        members: &[(Str<'_>, json::Value<'_>)],
+        path: &str,
+    ) -> Result<WebhookEvent, WebhookError> {
+        let (fields, rules, required) = kind.table();
+        self.object(members, path, None, fields, rules, required)?;
+        // The tape was written from checked values: the builder reads it whole.
+        event_from_tape(kind, &self.tape, &self.text, 0, true)
+            .ok_or_else(|| WebhookError::new(Code::InvalidValue, path, "expected a webhook entity"))
     }
 
-    /// A field's value; a `null` reads as absent (and is deleted from the JSON form).
-    #[inline(never)]
-    fn get(&mut self, key: &'static str) -> Option<&'v json::Value<'a>> {
-        match json::get(self.members, key) {
-            None => None,
-            Some(json::Value::Null) => {
-                self.fixups.push(Fixup::Delete { item: self.item, key });
-                None
-            }
-            Some(v) => Some(v),
-        }
-    }
-
-    fn required<T>(
+    /// Checks an object's known fields (`fields`, by `rules`; bit `i` of `required`: field `i` is
+    /// required) in the table's order and writes them to the tape as an object; a field sent as
+    /// `null` reads as absent (a fixup deletes it). `item`: the rendition's index.
+    fn object(
         &mut self,
-        key: &'static str,
-        expected: &str,
-        get: impl Fn(&mut Self, &'static str) -> Result<Option<T>, WebhookError>,
-    ) -> Result<T, WebhookError> {
-        if let Some(json::Value::Null) = json::get(self.members, key) {
-            return Err(wrong_type(&self.path_of(key), expected, &json::Value::Null));
-        }
-        match get(self, key)? {
-            Some(v) => Ok(v),
-            None => {
-                let path = self.path_of(key);
-                let message = ["expected field `", &path, "` (", expected, "), but it is missing"].cat();
-                Err(WebhookError::new(Code::MissingField, path, message))
-            }
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn bool(&mut self, key: &'static str) -> Result<Option<bool>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(json::Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(wrong_type(&self.path_of(key), "a boolean", other)),
-        }
-    }
-
-    #[inline(never)]
-    fn str(&mut self, key: &'static str) -> Result<Option<Str<'a>>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(json::Value::Str(s)) => Ok(Some(*s)),
-            Some(other) => Err(wrong_type(&self.path_of(key), "a string", other)),
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
-        Ok(self.str(key)?.map(|s| s.decode()))
-    }
-
-    /// A non-negative integer up to 2^53 − 1.
-    #[inline(never)]
-    pub(crate) fn uint(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => uint_of(v, false)
-                .map(Some)
-                .map_err(|b| b.error(&self.path_of(key), false, v)),
-        }
-    }
-
-    /// A positive integer id up to 2^53 − 1.
-    #[inline(never)]
-    pub(crate) fn id(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => uint_of(v, true)
-                .map(Some)
-                .map_err(|b| b.error(&self.path_of(key), true, v)),
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn ids(&mut self, key: &'static str) -> Result<Option<Vec<u64>>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(json::Value::Arr(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, v) in items.iter().enumerate() {
-                    out.push(uint_of(v, true).map_err(|b| b.error(&index(&self.path_of(key), i), true, v))?);
+        members: &[(Str<'_>, json::Value<'_>)],
+        path: &str,
+        item: Option<usize>,
+        fields: &'static [&'static str],
+        rules: &[Rule],
+        required: u32,
+    ) -> Result<(), WebhookError> {
+        self.tape.push(t::OBJ);
+        for (i, (&key, &rule)) in fields.iter().zip(rules).enumerate() {
+            let needed = || match rule {
+                Rule::Status(_, name) => name,
+                _ => expected(rule),
+            };
+            match json::get(members, key) {
+                None if required & (1 << i) != 0 => return Err(missing(&join(path, key), needed())),
+                None => {}
+                Some(v @ json::Value::Null) if required & (1 << i) != 0 => {
+                    return Err(wrong_type(&join(path, key), needed(), v))
                 }
-                Ok(Some(out))
+                Some(json::Value::Null) => self.fixups.push(Fixup::Delete { item, key }),
+                Some(v) => {
+                    self.tape.extend([t::FIELD, i as f64]);
+                    self.value(v, rule, path, key, item)?;
+                }
             }
-            Some(other) => Err(wrong_type(
-                &self.path_of(key),
-                "an array of positive integers",
-                other,
-            )),
         }
+        self.tape.push(t::END);
+        Ok(())
     }
 
-    #[inline(never)]
-    fn client_user_id(&mut self, key: &'static str) -> Result<Option<ClientUserId>, WebhookError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(json::Value::Str(s)) => Ok(Some(ClientUserId::Text(s.decode()))),
-            Some(v @ json::Value::Num(_)) => uint_of(v, false)
-                .map(|n| Some(ClientUserId::Int(n)))
-                .map_err(|b| b.error(&self.path_of(key), false, v)),
-            Some(other) => Err(wrong_type(&self.path_of(key), "an integer or a string", other)),
-        }
-    }
-
-    /// A string of an open enumeration; a known value written in another case is set in lower case.
-    fn open_enum<T>(
+    /// Checks the value `v` of the field `key` of the object at `path` by `rule`, and writes it.
+    fn value(
         &mut self,
+        v: &json::Value<'_>,
+        rule: Rule,
+        path: &str,
         key: &'static str,
-        parse: impl Fn(&str) -> T,
-        known: impl Fn(&T) -> Option<&'static str>,
-    ) -> Result<Option<(T, bool)>, WebhookError> {
-        let Some(s) = self.str(key)? else {
-            return Ok(None);
-        };
-        let v = parse(&s.decode());
-        let is_known = match known(&v) {
-            Some(wire) => {
-                if s.raw() != wire {
-                    self.fixups.push(Fixup::Set {
-                        item: self.item,
+        item: Option<usize>,
+    ) -> Result<(), WebhookError> {
+        let at = || join(path, key);
+        match (rule, v) {
+            (Rule::Id | Rule::UInt, _) | (Rule::User, json::Value::Num(_)) => {
+                let positive = matches!(rule, Rule::Id);
+                let n = uint_of(v, positive).map_err(|b| b.error(&at(), positive, v))?;
+                self.tape.extend([t::NUM, n as f64]);
+            }
+            (Rule::Bool, json::Value::Bool(b)) => self.tape.push(if *b { t::TRUE } else { t::FALSE }),
+            (Rule::Str | Rule::User, json::Value::Str(s)) => self.string(&s.text()),
+            (Rule::Enum(known) | Rule::Status(known, _), json::Value::Str(s)) => {
+                let text = s.text();
+                match known.iter().find(|k| k.eq_ignore_ascii_case(&text)) {
+                    // A known value written in another case is set in lower case.
+                    Some(wire) if s.raw() != *wire => self.fixups.push(Fixup::Set {
+                        item,
                         key,
                         value: wire,
-                    });
+                    }),
+                    Some(_) => {}
+                    None if self.strict && matches!(rule, Rule::Status(..)) => {
+                        return Err(bad_enum(&at(), known, &text))
+                    }
+                    None => {}
                 }
-                true
+                self.string(&text);
             }
-            None => false,
-        };
-        Ok(Some((v, is_known)))
-    }
-
-    pub(crate) fn broadcast_status(
-        &mut self,
-        key: &'static str,
-    ) -> Result<Option<BroadcastStatus>, WebhookError> {
-        match self.open_enum(key, BroadcastStatus::parse, BroadcastStatus::wire)? {
-            None => Ok(None),
-            Some((v, false)) if self.strict => Err(self.bad_enum(key, BroadcastStatus::KNOWN, v.as_str())),
-            Some((v, _)) => Ok(Some(v)),
-        }
-    }
-
-    pub(crate) fn video_status(&mut self, key: &'static str) -> Result<Option<VideoStatus>, WebhookError> {
-        match self.open_enum(key, VideoStatus::parse, VideoStatus::wire)? {
-            None => Ok(None),
-            Some((v, false)) if self.strict => Err(self.bad_enum(key, VideoStatus::KNOWN, v.as_str())),
-            Some((v, _)) => Ok(Some(v)),
-        }
-    }
-
-    #[inline(never)]
-    fn bad_enum(&self, key: &str, known: &[&str], got: &str) -> WebhookError {
-        let path = self.path_of(key);
-        // The names joined by ", " in a loop: `[..].join` is generic code with its own panics, and
-        // `text::join` takes `&[String]` (copying the names into Strings for it, or making it take an
-        // iterator, measured +126 to +176 B gzip on the webhook entry).
-        let mut names = String::new();
-        for (i, k) in known.iter().enumerate() {
-            if i > 0 {
-                names.push_str(", ");
+            (Rule::Ids, json::Value::Arr(items)) => {
+                self.tape.push(t::ARR);
+                for (i, v) in items.iter().enumerate() {
+                    let n = uint_of(v, true).map_err(|b| b.error(&index(&at(), i), true, v))?;
+                    self.tape.extend([t::NUM, n as f64]);
+                }
+                self.tape.push(t::END);
             }
-            names.push_str(k);
+            (Rule::Converted, json::Value::Arr(items)) => {
+                let base = at();
+                self.tape.push(t::ARR);
+                for (i, item) in items.iter().enumerate() {
+                    let path = index(&base, i);
+                    let json::Value::Obj(members) = item else {
+                        return Err(wrong_type(&path, "an object", item));
+                    };
+                    self.object(members, &path, Some(i), CONVERTED_FIELDS, CONVERTED_RULES, 0)?;
+                }
+                self.tape.push(t::END);
+            }
+            (rule, other) => return Err(wrong_type(&at(), expected(rule), other)),
         }
-        let message = [
-            "expected `",
-            &path,
-            "` to be one of ",
-            &names,
-            ", got ",
-            &describe_str(got),
-        ]
-        .cat();
-        WebhookError::new(Code::InvalidValue, path, message)
+        Ok(())
     }
+
+    /// Writes a string: its text appended to `text`, a span of it on the tape.
+    fn string(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.tape.extend([t::STR, start as f64, s.len() as f64]);
+    }
+}
+
+#[inline(never)]
+fn bad_enum(path: &str, known: &[&str], got: &str) -> WebhookError {
+    // The names joined by ", " in a loop: `[..].join` is generic code with its own panics, and
+    // `text::join` takes `&[String]` (copying the names into Strings for it, or making it take an
+    // iterator, measured +126 to +176 B gzip on the webhook entry).
+    let mut names = String::new();
+    for (i, k) in known.iter().enumerate() {
+        if i > 0 {
+            names.push_str(", ");
+        }
+        names.push_str(k);
+    }
+    let message = [
+        "expected `",
+        path,
+        "` to be one of ",
+        &names,
+        ", got ",
+        &describe_str(got),
+    ]
+    .cat();
+    WebhookError::new(Code::InvalidValue, path, message)
 }
 
 #[inline(never)]
@@ -289,110 +270,4 @@ impl NotUint {
             ),
         }
     }
-}
-
-pub(super) fn stream_webhook(f: &mut Fields<'_, '_, '_>) -> Result<StreamWebhook, WebhookError> {
-    let id = f.required("id", "a positive integer", Fields::id)?;
-    let live = f.required("live", "a boolean", Fields::bool)?;
-    let stream_source_type = f
-        .open_enum(
-            "stream_source_type",
-            StreamSourceType::parse,
-            StreamSourceType::wire,
-        )?
-        .map(|(v, _)| v);
-    Ok(StreamWebhook {
-        id: StreamId(id),
-        live,
-        backup_live: f.bool("backup_live")?,
-        recording: f.bool("recording")?,
-        transcoding: f.bool("transcoding")?,
-        client_user_id: f.client_user_id("client_user_id")?,
-        client_entity_data: f.string("client_entity_data")?,
-        pull: f.bool("pull")?,
-        uri: f.string("uri")?,
-        stream_source_type,
-        extra: Extra::new(),
-    })
-}
-
-pub(super) fn video_webhook(
-    f: &mut Fields<'_, '_, '_>,
-    status_required: bool,
-) -> Result<VideoWebhook, WebhookError> {
-    let id = f.required("id", "a positive integer", Fields::id)?;
-    let status = if status_required {
-        Some(f.required("status", "a video status", Fields::video_status)?)
-    } else {
-        f.video_status("status")?
-    };
-    let converted_videos = match f.get("converted_videos") {
-        None => None,
-        Some(json::Value::Arr(items)) => {
-            let base = f.path_of("converted_videos");
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let path = index(&base, i);
-                let json::Value::Obj(members) = item else {
-                    return Err(wrong_type(&path, "an object", item));
-                };
-                let mut c = Fields {
-                    members,
-                    path: &path,
-                    item: Some(i),
-                    strict: false,
-                    fixups: &mut *f.fixups,
-                };
-                let status = c
-                    .open_enum("status", ConvertedVideoStatus::parse, ConvertedVideoStatus::wire)?
-                    .map(|(v, _)| v);
-                out.push(ConvertedVideoWebhook {
-                    name: c.string("name")?,
-                    status,
-                    mp4_url: c.string("mp4_url")?,
-                    extra: Extra::new(),
-                });
-            }
-            Some(out)
-        }
-        Some(other) => return Err(wrong_type(&f.path_of("converted_videos"), "an array", other)),
-    };
-    Ok(VideoWebhook {
-        id: VideoId(id),
-        slug: f.string("slug")?,
-        name: f.string("name")?,
-        duration: f.uint("duration")?,
-        stream_id: f.id("stream_id")?.map(StreamId),
-        status,
-        converted_videos,
-        deleted_at: f.string("deleted_at")?,
-        error: f.string("error")?,
-        client_user_id: f.client_user_id("client_user_id")?,
-        extra: Extra::new(),
-    })
-}
-
-pub(super) fn restream_webhook(f: &mut Fields<'_, '_, '_>) -> Result<RestreamWebhook, WebhookError> {
-    Ok(RestreamWebhook {
-        id: f.required("id", "a positive integer", Fields::id)?,
-        name: f.string("name")?,
-        stream_id: f.id("stream_id")?.map(StreamId),
-        live: f.bool("live")?,
-        active: f.bool("active")?,
-        extra: Extra::new(),
-    })
-}
-
-pub(super) fn broadcast_webhook(f: &mut Fields<'_, '_, '_>) -> Result<BroadcastWebhook, WebhookError> {
-    let id = f.required("id", "a positive integer", Fields::id)?;
-    let status = f.required("status", "a broadcast status", Fields::broadcast_status)?;
-    Ok(BroadcastWebhook {
-        id: BroadcastId(id),
-        status,
-        stream_ids: f
-            .ids("stream_ids")?
-            .map(|v| v.into_iter().map(StreamId).collect()),
-        name: f.string("name")?,
-        extra: Extra::new(),
-    })
 }

@@ -15,7 +15,6 @@
 //!   `converted_videos[].status`) are open too.
 
 mod check;
-#[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
 mod fast;
 mod fields;
 #[cfg(all(test, not(target_family = "wasm")))]
@@ -34,9 +33,7 @@ use serde_with::skip_serializing_none;
 pub(crate) use check::check;
 use check::Fixup;
 // The bindings' fast paths (and the fuzz targets, feature `fuzzing`).
-use fields::{
-    broadcast_webhook, restream_webhook, stream_webhook, unknown_type, video_webhook, wrong_type, Fields,
-};
+use fields::{missing, unknown_type, wrong_type, Entity};
 #[cfg(target_family = "wasm")]
 pub(crate) use {check::Checked, fast::quick_for_tracker, fast::quick_tape};
 
@@ -104,7 +101,7 @@ pub enum ClientUserId {
 
 /// `type: "stream"`: the stream's ingest/recording state changed.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct StreamWebhook {
     /// Stream id (required).
     pub id: StreamId,
@@ -133,7 +130,7 @@ pub struct StreamWebhook {
 
 /// One rendition in a video webhook's `converted_videos`.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ConvertedVideoWebhook {
     /// Rendition name, e.g. `vod720p`.
     pub name: Option<String>,
@@ -148,7 +145,7 @@ pub struct ConvertedVideoWebhook {
 
 /// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct VideoWebhook {
     /// Video id (required).
     pub id: VideoId,
@@ -177,7 +174,7 @@ pub struct VideoWebhook {
 
 /// `type: "restream"`.
 #[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RestreamWebhook {
     /// Restream id (required).
     pub id: u64,
@@ -324,67 +321,221 @@ pub(crate) fn parse_text(text: &str) -> Result<json::Value<'_>, WebhookError> {
     })
 }
 
-/// Declares each entity's known fields, with what the quick reader requires of each: the one list
-/// the validator's tables, the quick reader's rules and the package's JS tables
-/// (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) are made from. The
-/// order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
+/// A known field as the package's TypeScript declares it (`src/js/webhook/entities.d.ts`, generated
+/// by tests/generated.rs from [`DECLARATIONS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldDecl {
+    /// The field's name.
+    pub name: &'static str,
+    /// Its TypeScript type (from what the validator accepts there).
+    pub ts: &'static str,
+    /// Its documentation, line by line (none: empty).
+    pub doc: &'static [&'static str],
+}
+
+/// The TypeScript type of a field checked by a rule: an enumeration's is its
+/// model's type (`VideoStatus`, …: the documented values, or another string).
+macro_rules! ts_type {
+    (Id) => {
+        "number"
+    };
+    (UInt) => {
+        "number"
+    };
+    (Bool) => {
+        "boolean"
+    };
+    (Str) => {
+        "string"
+    };
+    (User) => {
+        "ClientUserId"
+    };
+    (Enum($t:ident::KNOWN)) => {
+        stringify!($t)
+    };
+    (Status($t:ident::KNOWN, $expected:literal)) => {
+        stringify!($t)
+    };
+    (Ids) => {
+        "number[]"
+    };
+    (Converted) => {
+        "ConvertedVideoWebhook[]"
+    };
+}
+
+/// Declares each entity's known fields, with what the quick reader requires of each and their
+/// documentation: the one list the validator's tables, the quick reader's rules, the package's JS
+/// tables (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its
+/// TypeScript interfaces (`src/js/webhook/entities.d.ts`, generated from [`DECLARATIONS`]) are made
+/// from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
 macro_rules! entities {
-    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident = [$($name:literal: $rule:expr),* $(,)?];)*) => {
+    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident, $decls:ident = [
+        $($(#[doc = $fdoc:literal])* $name:literal: $rule:ident $(($($arg:tt)*))?),* $(,)?
+    ];)*) => {
         $(
             $(#[doc = $doc])*
             pub const $fields: &[&str] = &[$($name),*];
-            #[cfg(any(target_family = "wasm", test, feature = "fuzzing"))]
             const $rules: &[fast::Rule] = {
                 use fast::Rule::*;
-                &[$($rule),*]
+                &[$($rule $(($($arg)*))?),*]
             };
+            $(#[doc = $doc])*
+            /// As the package's TypeScript declares them.
+            pub const $decls: &[FieldDecl] = &[$(FieldDecl {
+                name: $name,
+                ts: ts_type!($rule $(($($arg)*))?),
+                doc: &[$($fdoc),*],
+            }),*];
         )*
     };
 }
 
 entities! {
     /// The known fields of a stream webhook.
-    STREAM_FIELDS, STREAM_RULES = [
+    STREAM_FIELDS, STREAM_RULES, STREAM_DECLS = [
+        /// Stream id.
         "id": Id,
+        /// The primary ingest is receiving.
         "live": Bool,
+        /// The backup ingest is receiving.
         "backup_live": Bool,
+        /// The stream is being recorded.
         "recording": Bool,
+        /// The stream is being transcoded (playback ready).
         "transcoding": Bool,
+        /// Your own user id (integer or string).
         "client_user_id": User,
+        /// Your own data.
         "client_entity_data": Str,
+        /// PULL (`true`) or PUSH.
         "pull": Bool,
+        /// PULL source.
         "uri": Str,
-        "stream_source_type": Enum(StreamSourceType::KNOWN, true),
+        /// Ingest protocol: a documented value, or a newer value kept as sent.
+        "stream_source_type": Enum(StreamSourceType::KNOWN),
     ];
     /// The known fields of a video (and video_delete) webhook.
-    VIDEO_FIELDS, VIDEO_RULES = [
+    VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS = [
+        /// Video id.
         "id": Id,
-        "status": Enum(VideoStatus::KNOWN, true),
+        /// Processing status (the status at deletion time for `video_delete`): a documented value in
+        /// lower case, or another value exactly as sent (see `strictStatuses`).
+        "status": Status(VideoStatus::KNOWN, "a video status"),
+        /// Renditions.
         "converted_videos": Converted,
+        /// Random slug.
         "slug": Str,
+        /// Name.
         "name": Str,
+        /// Duration in milliseconds.
         "duration": UInt,
+        /// The stream it was recorded from.
         "stream_id": Id,
+        /// When it was deleted (`video_delete` only), ISO-8601 UTC.
         "deleted_at": Str,
+        /// Processing error.
         "error": Str,
+        /// Your own user id (integer or string).
         "client_user_id": User,
     ];
     /// The known fields of an item of a video's `converted_videos`.
-    CONVERTED_FIELDS, CONVERTED_RULES = [
-        "status": Enum(ConvertedVideoStatus::KNOWN, true),
+    CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS = [
+        /// Rendition status: a documented value, or a newer value kept as sent.
+        "status": Enum(ConvertedVideoStatus::KNOWN),
+        /// Rendition name, e.g. `vod720p`.
         "name": Str,
+        /// MP4 URL.
         "mp4_url": Str,
     ];
     /// The known fields of a restream webhook.
-    RESTREAM_FIELDS, RESTREAM_RULES = ["id": Id, "name": Str, "stream_id": Id, "live": Bool, "active": Bool];
-    /// The known fields of a broadcast webhook.
-    BROADCAST_FIELDS, BROADCAST_RULES = [
+    RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_DECLS = [
+        /// Restream id.
         "id": Id,
-        "status": Enum(BroadcastStatus::KNOWN, true),
+        /// Name.
+        "name": Str,
+        /// The stream being restreamed.
+        "stream_id": Id,
+        /// Restreaming now.
+        "live": Bool,
+        /// Legacy form of `live` (2025-04 payloads).
+        "active": Bool,
+    ];
+    /// The known fields of a broadcast webhook.
+    BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_DECLS = [
+        /// Broadcast id.
+        "id": Id,
+        /// Status: a documented value in lower case, or another value exactly as sent (see
+        /// `strictStatuses`).
+        "status": Status(BroadcastStatus::KNOWN, "a broadcast status"),
+        /// Streams feeding it (not in documented payloads; checked when present).
         "stream_ids": Ids,
+        /// Name.
         "name": Str,
     ];
 }
+
+/// An entity's TypeScript interface (generated into `src/js/webhook/entities.d.ts`).
+#[derive(Clone, Copy, Debug)]
+pub struct EntityDecl {
+    /// The interface's name.
+    pub name: &'static str,
+    /// Its documentation.
+    pub doc: &'static str,
+    /// The event `type`s whose entity it is (none: a part of one).
+    pub types: &'static [&'static str],
+    /// Its fields.
+    pub fields: &'static [FieldDecl],
+    /// The fields the validator requires (the others are optional).
+    pub required: &'static [&'static str],
+}
+
+/// The package's TypeScript interfaces of the entities, in the order they are declared.
+pub const DECLARATIONS: &[EntityDecl] = &[
+    EntityDecl {
+        name: "StreamWebhook",
+        doc: "`type: \"stream\"`: the stream's ingest/recording state changed.",
+        types: &["stream"],
+        fields: STREAM_DECLS,
+        required: &["id", "live"],
+    },
+    EntityDecl {
+        name: "ConvertedVideoWebhook",
+        doc: "One rendition of a video.",
+        types: &[],
+        fields: CONVERTED_DECLS,
+        required: &[],
+    },
+    EntityDecl {
+        name: "VideoWebhook",
+        doc: "`type: \"video\"` (also sent as `vod`).",
+        types: &["video"],
+        fields: VIDEO_DECLS,
+        required: &["id", "status"],
+    },
+    EntityDecl {
+        name: "VideoDeleteWebhook",
+        doc: "`type: \"video_delete\"`: the entity is under `video`.",
+        types: &["video_delete"],
+        fields: VIDEO_DECLS,
+        required: &["id"],
+    },
+    EntityDecl {
+        name: "RestreamWebhook",
+        doc: "`type: \"restream\"` (`active` is the legacy form of `live`).",
+        types: &["restream"],
+        fields: RESTREAM_DECLS,
+        required: &["id"],
+    },
+    EntityDecl {
+        name: "BroadcastWebhook",
+        doc: "`type: \"broadcast\"` (legacy; still in the guide).",
+        types: &["broadcast"],
+        fields: BROADCAST_DECLS,
+        required: &["id", "status"],
+    },
+];
 
 /// The kinds of event, numbered from 1 in this order where the package's JS tells them apart (the
 /// answer of `__gsParse`): the `type`, the entity's key, its known fields.
@@ -453,9 +604,18 @@ impl Kind {
     }
 
     fn missing_entity(parent: &str, kind: Kind) -> WebhookError {
-        let path = kind.path(parent.is_empty());
-        let message = ["expected field `", path, "` (an object), but it is missing"].cat();
-        WebhookError::new(Code::MissingField, path, message)
+        missing(kind.path(parent.is_empty()), "an object")
+    }
+
+    /// The entity's known fields, their rules, and which are required (bit `i`: field `i`).
+    fn table(self) -> (&'static [&'static str], &'static [fast::Rule], u32) {
+        match self {
+            Self::Stream => (STREAM_FIELDS, STREAM_RULES, 0b11), // id, live
+            Self::Video => (VIDEO_FIELDS, VIDEO_RULES, 0b11),    // id, status
+            Self::VideoDelete => (VIDEO_FIELDS, VIDEO_RULES, 0b1), // id
+            Self::Restream => (RESTREAM_FIELDS, RESTREAM_RULES, 0b1), // id
+            Self::Broadcast => (BROADCAST_FIELDS, BROADCAST_RULES, 0b11), // id, status
+        }
     }
 
     fn build(
@@ -471,29 +631,12 @@ impl Kind {
             json::Value::Obj(o) => o,
             other => return Err(wrong_type(path, "an object", other)),
         };
-        let mut f = Fields {
-            members,
-            path,
-            item: None,
+        let entity = Entity {
             strict,
             fixups,
+            tape: Vec::new(),
+            text: String::new(),
         };
-        Ok(match self {
-            Self::Stream => WebhookEvent::Stream {
-                stream: stream_webhook(&mut f)?,
-            },
-            Self::Video => WebhookEvent::Video {
-                video: video_webhook(&mut f, true)?,
-            },
-            Self::VideoDelete => WebhookEvent::VideoDelete {
-                video: video_webhook(&mut f, false)?,
-            },
-            Self::Restream => WebhookEvent::Restream {
-                restream: restream_webhook(&mut f)?,
-            },
-            Self::Broadcast => WebhookEvent::Broadcast {
-                broadcast: broadcast_webhook(&mut f)?,
-            },
-        })
+        entity.event(self, members, path)
     }
 }

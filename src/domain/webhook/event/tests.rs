@@ -541,3 +541,43 @@ fn kinds_are_in_the_order_of_the_entities() {
         assert_eq!(known_fields(type_name), *fields);
     }
 }
+
+/// The TypeScript interfaces declare required exactly the fields the validators require: a body of
+/// just those is valid (for the quick reader too), and without any one of them it is `missing_field`.
+#[test]
+fn the_declared_required_fields_are_those_the_validators_require() {
+    let value = |f: &FieldDecl| match f.ts {
+        "number" => json!(1),
+        "boolean" => json!(true),
+        "VideoStatus" => json!("ready"),
+        "BroadcastStatus" => json!("live"),
+        other => panic!("no value of {other} for a required field"),
+    };
+    for (type_name, key, _) in ENTITIES {
+        let decl = DECLARATIONS.iter().find(|d| d.types.contains(type_name)).unwrap();
+        let required: Vec<&FieldDecl> = decl
+            .fields
+            .iter()
+            .filter(|f| decl.required.contains(&f.name))
+            .collect();
+        assert_eq!(required.len(), decl.required.len(), "{type_name}");
+        let body = |without: Option<&str>| {
+            let entity: Map<String, Value> = required
+                .iter()
+                .filter(|f| Some(f.name) != without)
+                .map(|f| (f.name.to_owned(), value(f)))
+                .collect();
+            json!({"type": type_name, "message": {*key: entity}}).to_string()
+        };
+        let all = body(None);
+        assert!(parse(&all).is_ok(), "{all}");
+        assert!(quick(&all).is_some(), "{all}");
+        for f in &required {
+            let text = body(Some(f.name));
+            let e = parse(&text).unwrap_err();
+            assert_eq!(e.code, WebhookErrorCode::MissingField, "{text}");
+            assert_eq!(e.path, format!("message.{key}.{}", f.name));
+            assert!(quick(&text).is_none(), "{text}");
+        }
+    }
+}
