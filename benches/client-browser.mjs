@@ -82,7 +82,7 @@ async function inPage({ apiUrl, seqN, concN, inFlight, seqBlocks, concBlocks }) 
   const id = (await client.createStream({ name: "bench_stream" })).id;
   const url = `${apiUrl}/streaming/streams/${id}`;
   const headers = { Accept: "application/json", Authorization: `APIKey ${apiKey}` };
-  const { contenders, measureBlocks } = await import("/bench/client-contenders.mjs");
+  const { contenders, measureBlocks, measurePair } = await import("/bench/client-contenders.mjs");
   const { ours, raw, rawAbort, sequential, concurrent } = contenders({
     ours: () => client.getStream(id), url, headers, id, seqN, concN, inFlight,
   });
@@ -92,6 +92,9 @@ async function inPage({ apiUrl, seqN, concN, inFlight, seqBlocks, concBlocks }) 
     measureBlocks({ client: wrap(ours), fetch: wrap(raw), fetch_abort: wrap(rawAbort) }, { blocks });
   const seq = await measure(sequential, seqBlocks);
   const conc = await measure(concurrent, concBlocks);
+  // The target's ratios, head to head against the AbortController floor (`measurePair`).
+  seq.pair = await measurePair(sequential(ours), sequential(rawAbort), { blocks: seqBlocks * 2 });
+  conc.pair = await measurePair(concurrent(ours), concurrent(rawAbort), { blocks: concBlocks * 2 });
   client.free?.();
   return { seq, conc, userAgent: navigator.userAgent };
 }
@@ -139,7 +142,7 @@ export async function run({ quick = false, server } = {}) {
         client_us: us(r.seq.client),
         fetch_us: us(r.seq.fetch),
         fetch_with_abort_controller_us: us(r.seq.fetch_abort),
-        ratio_vs_fetch_with_abort_controller: r.seq.client / r.seq.fetch_abort,
+        ratio_vs_fetch_with_abort_controller: r.seq.pair,
         overhead_ratio: r.seq.client / r.seq.fetch,
       },
       concurrent: {
@@ -149,7 +152,7 @@ export async function run({ quick = false, server } = {}) {
         client_req_per_s: Math.round(1e6 / r.conc.client),
         fetch_req_per_s: Math.round(1e6 / r.conc.fetch),
         fetch_with_abort_controller_req_per_s: Math.round(1e6 / r.conc.fetch_abort),
-        ratio_vs_fetch_with_abort_controller: r.conc.client / r.conc.fetch_abort,
+        ratio_vs_fetch_with_abort_controller: r.conc.pair,
         overhead_ratio: r.conc.client / r.conc.fetch,
       },
     };

@@ -5,7 +5,7 @@
 //   node benches/client.mjs [--quick]
 import { loadEntry } from "./lib.mjs";
 import { startServer } from "./servers.mjs";
-import { contenders, measureBlocks } from "./client-contenders.mjs";
+import { contenders, measureBlocks, measurePair } from "./client-contenders.mjs";
 
 export async function run({ quick = false, server } = {}) {
   const { StreamingClient } = await loadEntry("main");
@@ -41,6 +41,9 @@ export async function run({ quick = false, server } = {}) {
     });
     const seq = await measureBlocks(all(sequential), { blocks: quick ? 12 : 56 });
     const conc = await measureBlocks(all(concurrent), { blocks: quick ? 6 : 28 });
+    // The target's ratios, head to head against the AbortController floor (`measurePair`).
+    const seqPair = await measurePair(sequential(ours), sequential(rawAbort), { blocks: quick ? 40 : 200 });
+    const concPair = await measurePair(concurrent(ours), concurrent(rawAbort), { blocks: quick ? 20 : 80 });
     const us = (x) => +x.toFixed(1);
     const perS = (x) => Math.round(1e6 / x);
     const out = {
@@ -52,7 +55,7 @@ export async function run({ quick = false, server } = {}) {
         fetch_us: us(seq.fetch),
         fetch_with_timeout_us: us(seq.fetch_timeout),
         fetch_with_abort_controller_us: us(seq.fetch_abort),
-        ratio_vs_fetch_with_abort_controller: seq.client / seq.fetch_abort,
+        ratio_vs_fetch_with_abort_controller: seqPair,
         overhead_ratio: seq.client / seq.fetch,
       },
       concurrent: {
@@ -64,7 +67,7 @@ export async function run({ quick = false, server } = {}) {
         fetch_with_timeout_req_per_s: perS(conc.fetch_timeout),
         fetch_with_abort_controller_req_per_s: perS(conc.fetch_abort),
         ratio_vs_fetch_with_timeout: conc.client / conc.fetch_timeout,
-        ratio_vs_fetch_with_abort_controller: conc.client / conc.fetch_abort,
+        ratio_vs_fetch_with_abort_controller: concPair,
         overhead_ratio: conc.client / conc.fetch,
       },
     };
