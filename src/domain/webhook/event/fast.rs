@@ -182,15 +182,28 @@ fn quick_entity(r: &mut json::Reader<'_>, kind: Kind, out: &mut Vec<f64>) -> Opt
 }
 
 /// Reads an entity tape back (for [`quick`]): member by member, values by the rule of their field.
-struct TapeIn<'a> {
+pub(super) struct TapeIn<'a> {
     ops: &'a [f64],
     pos: usize,
     text: &'a str,
     /// Known fields to pass over (they end `null`).
     skip: u32,
+    /// Read a video's `converted_videos` (else they are passed over).
+    renditions: bool,
 }
 
-impl TapeIn<'_> {
+impl<'a> TapeIn<'a> {
+    /// A reader of the entity tape `ops` (its strings spans of `text`), in its entity's object.
+    pub(super) fn new(ops: &'a [f64], text: &'a str, skip: u32, renditions: bool) -> Self {
+        Self {
+            ops,
+            pos: 1,
+            text,
+            skip,
+            renditions,
+        }
+    }
+
     fn at(&self, i: usize) -> f64 {
         self.ops.get(self.pos + i).copied().unwrap_or(entity_tape::END)
     }
@@ -202,7 +215,7 @@ impl TapeIn<'_> {
 
     /// The next member of the open object: `Some(i)` for known field `i` (its value follows), `None`
     /// at its end. Other members and the fields in `skip` are passed over.
-    fn member(&mut self) -> Option<usize> {
+    pub(super) fn member(&mut self) -> Option<usize> {
         use entity_tape as t;
         loop {
             let op = self.at(0);
@@ -233,7 +246,7 @@ impl TapeIn<'_> {
     }
 
     /// Passes over one value.
-    fn value(&mut self) {
+    pub(super) fn value(&mut self) {
         use entity_tape as t;
         let mut depth = 0usize;
         loop {
@@ -313,17 +326,80 @@ impl TapeIn<'_> {
         let mut out = Vec::new();
         while self.item() {
             self.open();
-            let mut c = ConvertedVideoWebhook::default();
-            while let Some(i) = self.member() {
-                match i {
-                    0 => c.status = Some(ConvertedVideoStatus::parse(&self.string()?)),
-                    1 => c.name = Some(self.string()?),
-                    _ => c.mp4_url = Some(self.string()?),
-                }
-            }
-            out.push(c);
+            out.push(ConvertedVideoWebhook::read(self)?);
         }
         Some(out)
+    }
+}
+
+/// A field's value as the builder reads it from an entity tape (`entities!` makes each entity's
+/// `read` of its fields' `read`s): `None` when the tape does not hold what the type needs.
+pub(super) trait FromTape: Sized {
+    /// The value before a field is read (an entity's absent fields keep it).
+    fn blank() -> Self;
+    fn read(t: &mut TapeIn<'_>) -> Option<Self>;
+    /// The value of an optional field of this type.
+    #[inline(always)]
+    fn read_opt(t: &mut TapeIn<'_>) -> Option<Option<Self>> {
+        Self::read(t).map(Some)
+    }
+}
+
+impl<T: FromTape> FromTape for Option<T> {
+    #[inline(always)]
+    fn blank() -> Self {
+        None
+    }
+    #[inline(always)]
+    fn read(t: &mut TapeIn<'_>) -> Option<Self> {
+        T::read_opt(t)
+    }
+}
+
+macro_rules! from_tape {
+    ($($t:ty: $blank:expr, |$tape:ident| $read:expr;)*) => {$(
+        impl FromTape for $t {
+            #[inline(always)]
+            fn blank() -> Self {
+                $blank
+            }
+            #[inline(always)]
+            fn read($tape: &mut TapeIn<'_>) -> Option<Self> {
+                $read
+            }
+        }
+    )*};
+}
+
+from_tape! {
+    u64: 0, |t| t.num();
+    bool: false, |t| t.bool();
+    String: String::new(), |t| t.string();
+    StreamId: StreamId(0), |t| t.num().map(StreamId);
+    VideoId: VideoId(0), |t| t.num().map(VideoId);
+    BroadcastId: BroadcastId(0), |t| t.num().map(BroadcastId);
+    ClientUserId: ClientUserId::Int(0), |t| t.user();
+    StreamSourceType: StreamSourceType::parse(""), |t| Some(StreamSourceType::parse(&t.string()?));
+    VideoStatus: VideoStatus::parse(""), |t| Some(VideoStatus::parse(&t.string()?));
+    ConvertedVideoStatus: ConvertedVideoStatus::parse(""), |t| Some(ConvertedVideoStatus::parse(&t.string()?));
+    BroadcastStatus: BroadcastStatus::parse(""), |t| Some(BroadcastStatus::parse(&t.string()?));
+    Vec<StreamId>: Vec::new(), |t| t.ids().map(|ids| ids.into_iter().map(StreamId).collect());
+}
+
+impl FromTape for Vec<ConvertedVideoWebhook> {
+    fn blank() -> Self {
+        Vec::new()
+    }
+    fn read(t: &mut TapeIn<'_>) -> Option<Self> {
+        t.converted()
+    }
+    /// Without `renditions`, passed over (the field stays absent).
+    fn read_opt(t: &mut TapeIn<'_>) -> Option<Option<Self>> {
+        if !t.renditions {
+            t.value();
+            return Some(None);
+        }
+        t.converted().map(Some)
     }
 }
 
@@ -337,84 +413,23 @@ pub(super) fn event_from_tape(
     nulls: u32,
     renditions: bool,
 ) -> Option<WebhookEvent> {
-    let mut t = TapeIn {
-        ops,
-        pos: 1,
-        text,
-        skip: nulls,
-    };
+    let mut t = TapeIn::new(ops, text, nulls, renditions);
     Some(match kind {
-        Kind::Stream => {
-            let mut s = StreamWebhook::default();
-            while let Some(i) = t.member() {
-                match i {
-                    0 => s.id = StreamId(t.num()?),
-                    1 => s.live = t.bool()?,
-                    2 => s.backup_live = t.bool(),
-                    3 => s.recording = t.bool(),
-                    4 => s.transcoding = t.bool(),
-                    5 => s.client_user_id = t.user(),
-                    6 => s.client_entity_data = t.string(),
-                    7 => s.pull = t.bool(),
-                    8 => s.uri = t.string(),
-                    _ => s.stream_source_type = Some(StreamSourceType::parse(&t.string()?)),
-                }
-            }
-            WebhookEvent::Stream { stream: s }
-        }
-        Kind::Video | Kind::VideoDelete => {
-            let mut v = VideoWebhook::default();
-            while let Some(i) = t.member() {
-                match i {
-                    0 => v.id = VideoId(t.num()?),
-                    1 => v.status = Some(VideoStatus::parse(&t.string()?)),
-                    2 if renditions => v.converted_videos = t.converted(),
-                    2 => t.value(),
-                    3 => v.slug = t.string(),
-                    4 => v.name = t.string(),
-                    5 => v.duration = t.num(),
-                    6 => v.stream_id = t.num().map(StreamId),
-                    7 => v.deleted_at = t.string(),
-                    8 => v.error = t.string(),
-                    _ => v.client_user_id = t.user(),
-                }
-            }
-            match kind {
-                Kind::Video => WebhookEvent::Video { video: v },
-                _ => WebhookEvent::VideoDelete { video: v },
-            }
-        }
-        Kind::Restream => {
-            let mut x = RestreamWebhook::default();
-            while let Some(i) = t.member() {
-                match i {
-                    0 => x.id = t.num()?,
-                    1 => x.name = t.string(),
-                    2 => x.stream_id = t.num().map(StreamId),
-                    3 => x.live = t.bool(),
-                    _ => x.active = t.bool(),
-                }
-            }
-            WebhookEvent::Restream { restream: x }
-        }
-        Kind::Broadcast => {
-            let mut b = BroadcastWebhook {
-                id: BroadcastId(0),
-                status: BroadcastStatus::parse(""),
-                stream_ids: None,
-                name: None,
-                extra: Extra::new(),
-            };
-            while let Some(i) = t.member() {
-                match i {
-                    0 => b.id = BroadcastId(t.num()?),
-                    1 => b.status = BroadcastStatus::parse(&t.string()?),
-                    2 => b.stream_ids = t.ids().map(|ids| ids.into_iter().map(StreamId).collect()),
-                    _ => b.name = t.string(),
-                }
-            }
-            WebhookEvent::Broadcast { broadcast: b }
-        }
+        Kind::Stream => WebhookEvent::Stream {
+            stream: FromTape::read(&mut t)?,
+        },
+        Kind::Video => WebhookEvent::Video {
+            video: FromTape::read(&mut t)?,
+        },
+        Kind::VideoDelete => WebhookEvent::VideoDelete {
+            video: FromTape::read(&mut t)?,
+        },
+        Kind::Restream => WebhookEvent::Restream {
+            restream: FromTape::read(&mut t)?,
+        },
+        Kind::Broadcast => WebhookEvent::Broadcast {
+            broadcast: FromTape::read(&mut t)?,
+        },
     })
 }
 

@@ -86,7 +86,7 @@ impl Entity<'_> {
     /// Checks an object's known fields (`fields`, by `rules`; bit `i` of `required`: field `i` is
     /// required) in the table's order and writes them to the tape as an object; a field sent as
     /// `null` reads as absent (a fixup deletes it). `item`: the rendition's index.
-    fn object(
+    pub(super) fn object(
         &mut self,
         members: &[(Str<'_>, json::Value<'_>)],
         path: &str,

@@ -17,8 +17,6 @@
 mod check;
 mod fast;
 mod fields;
-#[cfg(all(test, not(target_family = "wasm")))]
-mod tests;
 
 use super::error::{describe, describe_str, WebhookError, WebhookErrorCode as Code};
 use crate::domain::ids::{BroadcastId, StreamId, VideoId};
@@ -97,115 +95,6 @@ pub enum ClientUserId {
     Int(u64),
     /// A string id.
     Text(String),
-}
-
-/// `type: "stream"`: the stream's ingest/recording state changed.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct StreamWebhook {
-    /// Stream id (required).
-    pub id: StreamId,
-    /// The primary ingest is receiving (required).
-    pub live: bool,
-    /// The backup ingest is receiving.
-    pub backup_live: Option<bool>,
-    /// The stream is being recorded.
-    pub recording: Option<bool>,
-    /// The stream is being transcoded (playback ready).
-    pub transcoding: Option<bool>,
-    /// Your own user id (integer or string).
-    pub client_user_id: Option<ClientUserId>,
-    /// Your own data.
-    pub client_entity_data: Option<String>,
-    /// PULL (`true`) or PUSH.
-    pub pull: Option<bool>,
-    /// PULL source.
-    pub uri: Option<String>,
-    /// Ingest protocol (open enumeration).
-    pub stream_source_type: Option<StreamSourceType>,
-    /// Fields the SDK does not model.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// One rendition in a video webhook's `converted_videos`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct ConvertedVideoWebhook {
-    /// Rendition name, e.g. `vod720p`.
-    pub name: Option<String>,
-    /// Rendition status (open enumeration).
-    pub status: Option<ConvertedVideoStatus>,
-    /// MP4 URL.
-    pub mp4_url: Option<String>,
-    /// Fields the SDK does not model.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct VideoWebhook {
-    /// Video id (required).
-    pub id: VideoId,
-    /// Random slug.
-    pub slug: Option<String>,
-    /// Name.
-    pub name: Option<String>,
-    /// Duration in milliseconds.
-    pub duration: Option<u64>,
-    /// The stream it was recorded from.
-    pub stream_id: Option<StreamId>,
-    /// Processing status (required for `video`; the status at deletion for `video_delete`).
-    pub status: Option<VideoStatus>,
-    /// Renditions.
-    pub converted_videos: Option<Vec<ConvertedVideoWebhook>>,
-    /// When it was deleted (`video_delete` only).
-    pub deleted_at: Option<String>,
-    /// Processing error.
-    pub error: Option<String>,
-    /// Your own user id.
-    pub client_user_id: Option<ClientUserId>,
-    /// Fields the SDK does not model.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `type: "restream"`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct RestreamWebhook {
-    /// Restream id (required).
-    pub id: u64,
-    /// Name.
-    pub name: Option<String>,
-    /// The stream being restreamed.
-    pub stream_id: Option<StreamId>,
-    /// Restreaming now.
-    pub live: Option<bool>,
-    /// Legacy form of `live` (2025-04 payloads).
-    pub active: Option<bool>,
-    /// Fields the SDK does not model.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `type: "broadcast"` (legacy, still in the guide).
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct BroadcastWebhook {
-    /// Broadcast id (required).
-    pub id: BroadcastId,
-    /// Status (required; `pending`, `live`, `paused`, `finished`).
-    pub status: BroadcastStatus,
-    /// Streams feeding it (not in documented payloads; checked when present).
-    pub stream_ids: Option<Vec<StreamId>>,
-    /// Name.
-    pub name: Option<String>,
-    /// Fields the SDK does not model.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// A validated webhook. JSON form: `{"type": "stream", "stream": {…}}`, …
@@ -365,26 +254,64 @@ macro_rules! ts_type {
     };
 }
 
-/// Declares each entity's known fields, with what the quick reader requires of each and their
-/// documentation: the one list the validator's tables, the quick reader's rules, the package's JS
-/// tables (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its
+/// Declares each entity: its struct, and for each known field its Rust type, what the validators
+/// require of it and its documentation. It is the one list the structs, the validators' tables, the
+/// quick reader's rules, the builder of the event from an entity tape (`from_tape`), the package's
+/// JS tables (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its
 /// TypeScript interfaces (`src/js/webhook/entities.d.ts`, generated from [`DECLARATIONS`]) are made
-/// from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`.
+/// from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`; a field
+/// whose type is not an `Option` is one every payload of the entity carries.
 macro_rules! entities {
-    ($($(#[doc = $doc:literal])* $fields:ident, $rules:ident, $decls:ident = [
-        $($(#[doc = $fdoc:literal])* $name:literal: $rule:ident $(($($arg:tt)*))?),* $(,)?
-    ];)*) => {
+    ($($(#[$attr:meta])*
+        pub struct $name:ident: $fields:ident, $rules:ident, $decls:ident {
+            $($(#[doc = $fdoc:literal])* $field:ident: $ty:ty = $rule:ident $(($($arg:tt)*))?),* $(,)?
+        }
+    )*) => {
         $(
-            $(#[doc = $doc])*
-            pub const $fields: &[&str] = &[$($name),*];
+            $(#[$attr])*
+            #[skip_serializing_none]
+            #[derive(Clone, Debug, PartialEq, Serialize)]
+            pub struct $name {
+                $($(#[doc = $fdoc])* pub $field: $ty,)*
+                /// Fields the SDK does not model.
+                #[serde(flatten)]
+                pub extra: Extra,
+            }
+
+            impl fast::FromTape for $name {
+                fn blank() -> Self {
+                    Self { $($field: fast::FromTape::blank(),)* extra: Extra::new() }
+                }
+
+                /// The entity of the open object of an entity tape (its `FIELD i`: the table's
+                /// field `i`).
+                fn read(t: &mut fast::TapeIn<'_>) -> Option<Self> {
+                    let mut e = Self::blank();
+                    while let Some(i) = t.member() {
+                        let mut k = 0;
+                        $(
+                            if i == k {
+                                e.$field = fast::FromTape::read(t)?;
+                                continue;
+                            }
+                            k += 1;
+                        )*
+                        let _ = k;
+                        t.value();
+                    }
+                    Some(e)
+                }
+            }
+
+            #[doc = concat!("The known fields of [`", stringify!($name), "`].")]
+            pub const $fields: &[&str] = &[$(stringify!($field)),*];
             const $rules: &[fast::Rule] = {
                 use fast::Rule::*;
                 &[$($rule $(($($arg)*))?),*]
             };
-            $(#[doc = $doc])*
-            /// As the package's TypeScript declares them.
+            #[doc = concat!("The known fields of [`", stringify!($name), "`], as the package's TypeScript declares them.")]
             pub const $decls: &[FieldDecl] = &[$(FieldDecl {
-                name: $name,
+                name: stringify!($field),
                 ts: ts_type!($rule $(($($arg)*))?),
                 doc: &[$($fdoc),*],
             }),*];
@@ -393,87 +320,95 @@ macro_rules! entities {
 }
 
 entities! {
-    /// The known fields of a stream webhook.
-    STREAM_FIELDS, STREAM_RULES, STREAM_DECLS = [
+    /// `type: "stream"`: the stream's ingest/recording state changed.
+    #[derive(Default)]
+    pub struct StreamWebhook: STREAM_FIELDS, STREAM_RULES, STREAM_DECLS {
         /// Stream id.
-        "id": Id,
+        id: StreamId = Id,
         /// The primary ingest is receiving.
-        "live": Bool,
+        live: bool = Bool,
         /// The backup ingest is receiving.
-        "backup_live": Bool,
+        backup_live: Option<bool> = Bool,
         /// The stream is being recorded.
-        "recording": Bool,
+        recording: Option<bool> = Bool,
         /// The stream is being transcoded (playback ready).
-        "transcoding": Bool,
+        transcoding: Option<bool> = Bool,
         /// Your own user id (integer or string).
-        "client_user_id": User,
+        client_user_id: Option<ClientUserId> = User,
         /// Your own data.
-        "client_entity_data": Str,
+        client_entity_data: Option<String> = Str,
         /// PULL (`true`) or PUSH.
-        "pull": Bool,
+        pull: Option<bool> = Bool,
         /// PULL source.
-        "uri": Str,
+        uri: Option<String> = Str,
         /// Ingest protocol: a documented value, or a newer value kept as sent.
-        "stream_source_type": Enum(StreamSourceType::KNOWN),
-    ];
-    /// The known fields of a video (and video_delete) webhook.
-    VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS = [
+        stream_source_type: Option<StreamSourceType> = Enum(StreamSourceType::KNOWN),
+    }
+
+    /// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
+    #[derive(Default)]
+    pub struct VideoWebhook: VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS {
         /// Video id.
-        "id": Id,
+        id: VideoId = Id,
         /// Processing status (the status at deletion time for `video_delete`): a documented value in
         /// lower case, or another value exactly as sent (see `strictStatuses`).
-        "status": Status(VideoStatus::KNOWN, "a video status"),
+        status: Option<VideoStatus> = Status(VideoStatus::KNOWN, "a video status"),
         /// Renditions.
-        "converted_videos": Converted,
+        converted_videos: Option<Vec<ConvertedVideoWebhook>> = Converted,
         /// Random slug.
-        "slug": Str,
+        slug: Option<String> = Str,
         /// Name.
-        "name": Str,
+        name: Option<String> = Str,
         /// Duration in milliseconds.
-        "duration": UInt,
+        duration: Option<u64> = UInt,
         /// The stream it was recorded from.
-        "stream_id": Id,
+        stream_id: Option<StreamId> = Id,
         /// When it was deleted (`video_delete` only), ISO-8601 UTC.
-        "deleted_at": Str,
+        deleted_at: Option<String> = Str,
         /// Processing error.
-        "error": Str,
+        error: Option<String> = Str,
         /// Your own user id (integer or string).
-        "client_user_id": User,
-    ];
-    /// The known fields of an item of a video's `converted_videos`.
-    CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS = [
+        client_user_id: Option<ClientUserId> = User,
+    }
+
+    /// One rendition in a video webhook's `converted_videos`.
+    #[derive(Default)]
+    pub struct ConvertedVideoWebhook: CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS {
         /// Rendition status: a documented value, or a newer value kept as sent.
-        "status": Enum(ConvertedVideoStatus::KNOWN),
+        status: Option<ConvertedVideoStatus> = Enum(ConvertedVideoStatus::KNOWN),
         /// Rendition name, e.g. `vod720p`.
-        "name": Str,
+        name: Option<String> = Str,
         /// MP4 URL.
-        "mp4_url": Str,
-    ];
-    /// The known fields of a restream webhook.
-    RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_DECLS = [
+        mp4_url: Option<String> = Str,
+    }
+
+    /// `type: "restream"`.
+    #[derive(Default)]
+    pub struct RestreamWebhook: RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_DECLS {
         /// Restream id.
-        "id": Id,
+        id: u64 = Id,
         /// Name.
-        "name": Str,
+        name: Option<String> = Str,
         /// The stream being restreamed.
-        "stream_id": Id,
+        stream_id: Option<StreamId> = Id,
         /// Restreaming now.
-        "live": Bool,
+        live: Option<bool> = Bool,
         /// Legacy form of `live` (2025-04 payloads).
-        "active": Bool,
-    ];
-    /// The known fields of a broadcast webhook.
-    BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_DECLS = [
+        active: Option<bool> = Bool,
+    }
+
+    /// `type: "broadcast"` (legacy, still in the guide).
+    pub struct BroadcastWebhook: BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_DECLS {
         /// Broadcast id.
-        "id": Id,
+        id: BroadcastId = Id,
         /// Status: a documented value in lower case, or another value exactly as sent (see
         /// `strictStatuses`).
-        "status": Status(BroadcastStatus::KNOWN, "a broadcast status"),
+        status: BroadcastStatus = Status(BroadcastStatus::KNOWN, "a broadcast status"),
         /// Streams feeding it (not in documented payloads; checked when present).
-        "stream_ids": Ids,
+        stream_ids: Option<Vec<StreamId>> = Ids,
         /// Name.
-        "name": Str,
-    ];
+        name: Option<String> = Str,
+    }
 }
 
 /// An entity's TypeScript interface (generated into `src/js/webhook/entities.d.ts`).
@@ -640,3 +575,7 @@ impl Kind {
         entity.event(self, members, path)
     }
 }
+
+// After `entities!`, which its tests use.
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests;

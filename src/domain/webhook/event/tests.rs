@@ -581,3 +581,71 @@ fn the_declared_required_fields_are_those_the_validators_require() {
         }
     }
 }
+
+/// A field declared once in an `entities!` table is in the struct, the validator's tables, the
+/// TypeScript declarations and the builder.
+mod one_table {
+    use super::super::fast::{FromTape, TapeIn};
+    use super::super::fields::Entity;
+    use super::*;
+
+    entities! {
+        /// An entity of two fields.
+        #[derive(Default)]
+        pub struct Probe: PROBE_FIELDS, PROBE_RULES, PROBE_DECLS {
+            /// Its id.
+            id: StreamId = Id,
+            /// The field added.
+            added: Option<String> = Str,
+        }
+    }
+
+    fn read(body: Value) -> Result<Probe, WebhookError> {
+        let text = serde_json::to_string(&body).unwrap();
+        let root = parse_text(&text)?;
+        let json::Value::Obj(members) = &root else {
+            panic!("an object")
+        };
+        let mut fixups = Vec::new();
+        let mut entity = Entity {
+            strict: false,
+            fixups: &mut fixups,
+            tape: Vec::new(),
+            text: String::new(),
+        };
+        entity.object(members, "probe", None, PROBE_FIELDS, PROBE_RULES, 0b1)?;
+        let (tape, text) = (entity.tape, entity.text);
+        Ok(Probe::read(&mut TapeIn::new(&tape, &text, 0, true)).expect("the tape holds a probe"))
+    }
+
+    #[test]
+    fn a_field_added_to_the_table_is_everywhere() {
+        assert_eq!(PROBE_FIELDS, ["id", "added"]);
+        assert_eq!(
+            PROBE_DECLS[1],
+            FieldDecl {
+                name: "added",
+                ts: "string",
+                doc: &[" The field added."],
+            }
+        );
+        let probe = read(json!({"id": 7, "added": "yes", "other": 1})).unwrap();
+        assert_eq!(probe.id, StreamId(7));
+        assert_eq!(probe.added.as_deref(), Some("yes"));
+        assert_eq!(
+            serde_json::to_value(&probe).unwrap(),
+            json!({"id": 7, "added": "yes"})
+        );
+        assert_eq!(read(json!({"id": 7})).unwrap().added, None);
+        let e = read(json!({"id": 7, "added": 3})).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (WebhookErrorCode::WrongType, "probe.added")
+        );
+        let e = read(json!({"added": "yes"})).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (WebhookErrorCode::MissingField, "probe.id")
+        );
+    }
+}
