@@ -426,6 +426,38 @@ pub struct EntityDecl {
     pub required: &'static [&'static str],
 }
 
+/// The fields each event's entity must carry (else `missing_field`).
+const STREAM_REQUIRED: &[&str] = &["id", "live"];
+const VIDEO_REQUIRED: &[&str] = &["id", "status"];
+const VIDEO_DELETE_REQUIRED: &[&str] = &["id"];
+const RESTREAM_REQUIRED: &[&str] = &["id"];
+const BROADCAST_REQUIRED: &[&str] = &["id", "status"];
+
+/// Bit `i` set for each field `i` of `fields` named in `required`.
+const fn mask(fields: &[&str], required: &[&str]) -> u32 {
+    const fn eq(a: &[u8], b: &[u8]) -> bool {
+        match (a, b) {
+            ([], []) => true,
+            ([x, a @ ..], [y, b @ ..]) => *x == *y && eq(a, b),
+            _ => false,
+        }
+    }
+    const fn named(name: &str, names: &[&str]) -> bool {
+        match names {
+            [] => false,
+            [first, rest @ ..] => eq(name.as_bytes(), first.as_bytes()) || named(name, rest),
+        }
+    }
+    let (mut bits, mut bit, mut rest) = (0, 1, fields);
+    while let [first, tail @ ..] = rest {
+        if named(first, required) {
+            bits |= bit;
+        }
+        (bit, rest) = (bit << 1, tail);
+    }
+    bits
+}
+
 /// The package's TypeScript interfaces of the entities, in the order they are declared.
 pub const DECLARATIONS: &[EntityDecl] = &[
     EntityDecl {
@@ -433,7 +465,7 @@ pub const DECLARATIONS: &[EntityDecl] = &[
         doc: "`type: \"stream\"`: the stream's ingest/recording state changed.",
         types: &["stream"],
         fields: STREAM_DECLS,
-        required: &["id", "live"],
+        required: STREAM_REQUIRED,
     },
     EntityDecl {
         name: "ConvertedVideoWebhook",
@@ -447,28 +479,28 @@ pub const DECLARATIONS: &[EntityDecl] = &[
         doc: "`type: \"video\"` (also sent as `vod`).",
         types: &["video"],
         fields: VIDEO_DECLS,
-        required: &["id", "status"],
+        required: VIDEO_REQUIRED,
     },
     EntityDecl {
         name: "VideoDeleteWebhook",
         doc: "`type: \"video_delete\"`: the entity is under `video`.",
         types: &["video_delete"],
         fields: VIDEO_DECLS,
-        required: &["id"],
+        required: VIDEO_DELETE_REQUIRED,
     },
     EntityDecl {
         name: "RestreamWebhook",
         doc: "`type: \"restream\"` (`active` is the legacy form of `live`).",
         types: &["restream"],
         fields: RESTREAM_DECLS,
-        required: &["id"],
+        required: RESTREAM_REQUIRED,
     },
     EntityDecl {
         name: "BroadcastWebhook",
         doc: "`type: \"broadcast\"` (legacy; still in the guide).",
         types: &["broadcast"],
         fields: BROADCAST_DECLS,
-        required: &["id", "status"],
+        required: BROADCAST_REQUIRED,
     },
 ];
 
@@ -545,11 +577,31 @@ impl Kind {
     /// The entity's known fields, their rules, and which are required (bit `i`: field `i`).
     fn table(self) -> (&'static [&'static str], &'static [fast::Rule], u32) {
         match self {
-            Self::Stream => (STREAM_FIELDS, STREAM_RULES, 0b11), // id, live
-            Self::Video => (VIDEO_FIELDS, VIDEO_RULES, 0b11),    // id, status
-            Self::VideoDelete => (VIDEO_FIELDS, VIDEO_RULES, 0b1), // id
-            Self::Restream => (RESTREAM_FIELDS, RESTREAM_RULES, 0b1), // id
-            Self::Broadcast => (BROADCAST_FIELDS, BROADCAST_RULES, 0b11), // id, status
+            Self::Stream => (
+                STREAM_FIELDS,
+                STREAM_RULES,
+                const { mask(STREAM_FIELDS, STREAM_REQUIRED) },
+            ),
+            Self::Video => (
+                VIDEO_FIELDS,
+                VIDEO_RULES,
+                const { mask(VIDEO_FIELDS, VIDEO_REQUIRED) },
+            ),
+            Self::VideoDelete => (
+                VIDEO_FIELDS,
+                VIDEO_RULES,
+                const { mask(VIDEO_FIELDS, VIDEO_DELETE_REQUIRED) },
+            ),
+            Self::Restream => (
+                RESTREAM_FIELDS,
+                RESTREAM_RULES,
+                const { mask(RESTREAM_FIELDS, RESTREAM_REQUIRED) },
+            ),
+            Self::Broadcast => (
+                BROADCAST_FIELDS,
+                BROADCAST_RULES,
+                const { mask(BROADCAST_FIELDS, BROADCAST_REQUIRED) },
+            ),
         }
     }
 
