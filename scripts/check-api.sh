@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 node scripts/gen-api.mjs --spec "$spec" --out "$tmp" > /dev/null
 status=0
-for f in pkg-template/api-table.js pkg-template/api.d.ts src/domain/api/table.rs docs/api.md; do
+for f in pkg-template/api-table.js pkg-template/api.d.ts src/domain/api/table.rs src/domain/operation.rs docs/api.md; do
   if ! diff -u "$f" "$tmp/$f" > "$tmp/diff" 2>&1; then
     echo "[api] $f is not what scripts/gen-api.mjs writes from the spec (run: node scripts/gen-api.mjs):" >&2
     head -40 "$tmp/diff" >&2

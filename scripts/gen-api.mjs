@@ -3,6 +3,7 @@
 //   pkg-template/api-table.js   the operation table the namespaces of pkg-template/api.js read
 //   pkg-template/api.d.ts       the namespaces' TypeScript (parameter and result types by openapi-typescript)
 //   src/domain/api/table.rs     the same table for the Rust client (`Client::call`)
+//   src/domain/operation.rs     the guide's operations (`Operation`) and their routes
 //   docs/api.md                 the reference: every method's call, HTTP request and result type
 // The spec's description, summary, title and example texts are dropped before anything is generated:
 // the package ships no copy of Gcore's texts; the one-line docs are ours.
@@ -340,6 +341,65 @@ ${ops
 ];
 `;
 
+// ---- the guide's operations (src/domain/operation.rs) ----
+// The operations the tracker's actions and the typed client name (`Operation`), in the order of
+// GUIDE, and where each goes: the path up to its id, which id, and the rest.
+const PATH_IDS = { stream_id: "Stream", broadcast_id: "Broadcast", video_id: "Video" };
+const guideOps = Object.entries(GUIDE).map(([python, g]) => {
+  const o = ops.find((x) => x.python === python);
+  if (!o) throw new Error(`${python}: not an operation`);
+  const m = /^([^{]*)(?:\{([a-z_]+)\}(.*))?$/.exec(o.path);
+  if (!m || (m[2] && !PATH_IDS[m[2]])) throw new Error(`${python}: ${o.path} is not a path the guide's routes know`);
+  const snake = g.js.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return { o, variant: pascal(snake), snake, base: m[1], id: m[2] ? PATH_IDS[m[2]] : "None", rest: m[3] ?? "" };
+});
+const method = (o) => `Method::${o.method[0] + o.method.slice(1).toLowerCase()}`;
+const operationRs = `// ${HEAD}
+//! The guide's operations: [\`Operation\`] and its routes.
+
+use super::request::{Method, PathId};
+use serde::{Deserialize, Serialize};
+
+/// Which operation a request is (for errors, logs, retries and the tracker's actions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operation {
+${guideOps.map((g) => `    /// \`${g.o.method} ${g.o.path}\` (\`${g.o.python}\`)\n    ${g.variant},`).join("\n")}
+    /// Any operation of the generated table ([\`crate::domain::api\`]): \`Client::call\` and the JS
+    /// namespaces (\`client.players.get(…)\`, …). Not an action the tracker prescribes (not in
+    /// [\`Operation::ALL\`], never (de)serialized); only in builds with the client.
+    #[cfg(feature = "client")]
+    #[serde(skip)]
+    Call,
+}
+
+impl Operation {
+    /// Every operation, in declaration order.
+    pub const ALL: [Operation; ${guideOps.length}] = [
+${guideOps.map((g) => `        Self::${g.variant},`).join("\n")}
+    ];
+
+    /// The operation's snake_case name, e.g. \`update_broadcast\`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+${guideOps.map((g) => `            Self::${g.variant} => ${rsStr(g.snake)},`).join("\n")}
+            #[cfg(feature = "client")]
+            Self::Call => "call",
+        }
+    }
+}
+
+/// Where an operation goes: its method, the path up to the id, which id, and the rest of the path.
+pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'static str) {
+    match operation {
+${guideOps.map((g) => `        Operation::${g.variant} => (${method(g.o)}, ${rsStr(g.base)}, PathId::${g.id}, ${rsStr(g.rest)}),`).join("\n")}
+        // A generated operation's path is in its request (\`crate::domain::api\`).
+        #[cfg(feature = "client")]
+        Operation::Call => (Method::Get, "", PathId::None, ""),
+    }
+}
+`;
+
 // ---- docs/api.md ----
 const groups = new Map();
 for (const o of ops) {
@@ -406,7 +466,10 @@ const write = (rel, text) => {
 write("pkg-template/api-table.js", tableJs);
 write("pkg-template/api.d.ts", dts);
 write("src/domain/api/table.rs", rust);
+write("src/domain/operation.rs", operationRs);
 // In the repository's rustfmt style (`make lint` checks it).
-execFileSync("rustfmt", ["--edition", "2021", "--config-path", join(repo, "rustfmt.toml"), join(out, "src/domain/api/table.rs")]);
+for (const f of ["src/domain/api/table.rs", "src/domain/operation.rs"]) {
+  execFileSync("rustfmt", ["--edition", "2021", "--config-path", join(repo, "rustfmt.toml"), join(out, f)]);
+}
 write("docs/api.md", md);
-console.log(`${ops.length} operations -> api-table.js, api.d.ts, src/domain/api/table.rs, docs/api.md`);
+console.log(`${ops.length} operations -> api-table.js, api.d.ts, src/domain/api/table.rs, src/domain/operation.rs, docs/api.md`);

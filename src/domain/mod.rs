@@ -9,6 +9,8 @@ pub mod api;
 pub mod ids;
 pub mod json;
 pub mod model;
+/// The guide's operations and their routes (generated from the spec).
+mod operation;
 pub mod request;
 pub mod response;
 pub mod retry;

@@ -17,6 +17,8 @@ use super::ids::{BroadcastId, StreamId, VideoId};
 use super::model::broadcast::broadcast_settings;
 use super::model::stream::stream_settings;
 use super::model::{model, VideoStatus};
+pub(crate) use super::operation::route;
+pub use super::operation::Operation;
 use super::text::{write_u64, Cat};
 use crate::prelude::*;
 use core::fmt;
@@ -199,97 +201,7 @@ impl Method {
     }
 }
 
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Which operation a request is (for errors, logs, retries and the tracker's actions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    /// `POST /streaming/streams`
-    CreateStream,
-    /// `GET /streaming/streams/{id}`
-    GetStream,
-    /// `GET /streaming/streams`
-    ListStreams,
-    /// `PATCH /streaming/streams/{id}`
-    UpdateStream,
-    /// `DELETE /streaming/streams/{id}`
-    DeleteStream,
-    /// `PUT /streaming/streams/{id}/start_recording`
-    StartRecording,
-    /// `PUT /streaming/streams/{id}/stop_recording`
-    StopRecording,
-    /// `POST /streaming/broadcasts`
-    CreateBroadcast,
-    /// `GET /streaming/broadcasts/{id}`
-    GetBroadcast,
-    /// `GET /streaming/broadcasts`
-    ListBroadcasts,
-    /// `PATCH /streaming/broadcasts/{id}`
-    UpdateBroadcast,
-    /// `DELETE /streaming/broadcasts/{id}`
-    DeleteBroadcast,
-    /// `GET /streaming/videos/{id}`
-    GetVideo,
-    /// `GET /streaming/videos`
-    ListVideos,
-    /// `DELETE /streaming/videos/{id}`
-    DeleteVideo,
-    /// Any operation of the generated table ([`crate::domain::api`]): `Client::call` and the JS
-    /// namespaces (`client.players.get(…)`, …). Not an action the tracker prescribes (not in
-    /// [`Operation::ALL`], never (de)serialized); only in builds with the client.
-    #[cfg(feature = "client")]
-    #[serde(skip)]
-    Call,
-}
-
-impl Operation {
-    /// Every operation, in declaration order.
-    pub const ALL: [Operation; 15] = [
-        Self::CreateStream,
-        Self::GetStream,
-        Self::ListStreams,
-        Self::UpdateStream,
-        Self::DeleteStream,
-        Self::StartRecording,
-        Self::StopRecording,
-        Self::CreateBroadcast,
-        Self::GetBroadcast,
-        Self::ListBroadcasts,
-        Self::UpdateBroadcast,
-        Self::DeleteBroadcast,
-        Self::GetVideo,
-        Self::ListVideos,
-        Self::DeleteVideo,
-    ];
-
-    /// The operation's snake_case name, e.g. `update_broadcast`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::CreateStream => "create_stream",
-            Self::GetStream => "get_stream",
-            Self::ListStreams => "list_streams",
-            Self::UpdateStream => "update_stream",
-            Self::DeleteStream => "delete_stream",
-            Self::StartRecording => "start_recording",
-            Self::StopRecording => "stop_recording",
-            Self::CreateBroadcast => "create_broadcast",
-            Self::GetBroadcast => "get_broadcast",
-            Self::ListBroadcasts => "list_broadcasts",
-            Self::UpdateBroadcast => "update_broadcast",
-            Self::DeleteBroadcast => "delete_broadcast",
-            Self::GetVideo => "get_video",
-            Self::ListVideos => "list_videos",
-            Self::DeleteVideo => "delete_video",
-            #[cfg(feature = "client")]
-            Self::Call => "call",
-        }
-    }
-}
+crate::domain::text::display_as_str!(Method);
 
 /// A request that can not be built from the parameters given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -388,37 +300,6 @@ pub(crate) enum PathId {
     Broadcast,
     /// `/streaming/videos/{id}…`
     Video,
-}
-
-/// Where each operation goes: method, path before the id, which id, path after it. The one table of
-/// the API's routes (the constructors below and `Action::request` read it).
-pub(crate) fn route(operation: Operation) -> (Method, &'static str, PathId, &'static str) {
-    use Method::{Delete, Get, Patch, Post, Put};
-    const STREAMS: &str = "/streaming/streams";
-    const STREAM: &str = "/streaming/streams/";
-    const BROADCASTS: &str = "/streaming/broadcasts";
-    const BROADCAST: &str = "/streaming/broadcasts/";
-    const VIDEO: &str = "/streaming/videos/";
-    match operation {
-        Operation::CreateStream => (Post, STREAMS, PathId::None, ""),
-        Operation::ListStreams => (Get, STREAMS, PathId::None, ""),
-        Operation::GetStream => (Get, STREAM, PathId::Stream, ""),
-        Operation::UpdateStream => (Patch, STREAM, PathId::Stream, ""),
-        Operation::DeleteStream => (Delete, STREAM, PathId::Stream, ""),
-        Operation::StartRecording => (Put, STREAM, PathId::Stream, "/start_recording"),
-        Operation::StopRecording => (Put, STREAM, PathId::Stream, "/stop_recording"),
-        Operation::CreateBroadcast => (Post, BROADCASTS, PathId::None, ""),
-        Operation::ListBroadcasts => (Get, BROADCASTS, PathId::None, ""),
-        Operation::GetBroadcast => (Get, BROADCAST, PathId::Broadcast, ""),
-        Operation::UpdateBroadcast => (Patch, BROADCAST, PathId::Broadcast, ""),
-        Operation::DeleteBroadcast => (Delete, BROADCAST, PathId::Broadcast, ""),
-        Operation::ListVideos => (Get, "/streaming/videos", PathId::None, ""),
-        Operation::GetVideo => (Get, VIDEO, PathId::Video, ""),
-        Operation::DeleteVideo => (Delete, VIDEO, PathId::Video, ""),
-        // A generated operation's path is in its request (`crate::domain::api`).
-        #[cfg(feature = "client")]
-        Operation::Call => (Get, "", PathId::None, ""),
-    }
 }
 
 /// Constructors of the operations whose request is their route with the id: no query, no body.

@@ -49,3 +49,15 @@ impl Cat for [&str] {
         out
     }
 }
+
+/// `Display` for types whose text is their `as_str()` (stable codes, methods, enumerations).
+macro_rules! display_as_str {
+    ($($t:ty),* $(,)?) => {$(
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+pub(crate) use display_as_str;

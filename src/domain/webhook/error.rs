@@ -47,11 +47,7 @@ impl WebhookErrorCode {
     }
 }
 
-impl fmt::Display for WebhookErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::domain::text::display_as_str!(WebhookErrorCode);
 
 /// A rejected webhook: a stable [`code`](Self::code), the JSON [`path`](Self::path) of the offending
 /// field (`""` for the whole body, e.g. `message.stream.id`) and a message saying what was expected and
