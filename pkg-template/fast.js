@@ -156,11 +156,8 @@ export function fastPath(m) {
         pos++;
         return null;
       case TRUE:
-        pos++;
-        return true;
       case FALSE:
-        pos++;
-        return false;
+        return ops[pos++] === TRUE;
       case NUM:
         pos += 2;
         return ops[pos - 1];
@@ -257,11 +254,8 @@ export function fastPath(m) {
         return a;
       }
       case TRUE:
-        at++;
-        return true;
       case FALSE:
-        at++;
-        return false;
+        return f64[at++] === TRUE;
       case NUM:
         at += 2;
         return f64[at - 1];
