@@ -316,6 +316,8 @@ ${schemaTs}`;
 
 // ---- the Rust table ----
 const rsStr = (s) => JSON.stringify(s);
+/** An operation's `Method::…` variant. */
+const method = (o) => `Method::${o.method[0] + o.method.slice(1).toLowerCase()}`;
 const rust = `// ${HEAD}
 //! The operation table (see [\`super::ApiOperation\`]).
 
@@ -328,7 +330,7 @@ ${ops
   .map(
     (o) => `    ApiOperation {
         name: ${rsStr(o.python)},
-        method: Method::${o.method[0] + o.method.slice(1).toLowerCase()},
+        method: ${method(o)},
         path: ${rsStr(o.path)},
         positional: &[${o.positional.map(rsStr).join(", ")}],
         query: &[${o.query.map((p) => `(${rsStr(p.name)}, QueryStyle::${p.style === "comma" ? "Comma" : "Repeat"})`).join(", ")}],
@@ -353,7 +355,6 @@ const guideOps = Object.entries(GUIDE).map(([python, g]) => {
   const snake = g.js.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   return { o, variant: pascal(snake), snake, base: m[1], id: m[2] ? PATH_IDS[m[2]] : "None", rest: m[3] ?? "" };
 });
-const method = (o) => `Method::${o.method[0] + o.method.slice(1).toLowerCase()}`;
 const operationRs = `// ${HEAD}
 //! The guide's operations: [\`Operation\`] and its routes.
 
