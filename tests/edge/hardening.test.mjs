@@ -149,7 +149,7 @@ async function streamedPost(url, total) {
   });
   let text = "";
   for await (const d of res) text += d;
-  return { status: res.statusCode, body: JSON.parse(text) };
+  return { status: res.statusCode, text };
 }
 
 /**
@@ -192,10 +192,16 @@ test("worker and node example: a body is read only up to the limit", { timeout: 
   const req = new Request("http://receiver.invalid/webhooks/gcore/x", { method: "POST", body, duplex: "half" });
   await assert.rejects(readBody(req, 65_536), { code: "too_large" });
   assert.ok(pulled <= 65_536 + 3 * 16 * 1024, `${pulled} bytes pulled`);
-  // Over HTTP, a chunked body (no Content-Length) over the limit is refused too. (Sent whole: with a
-  // few MB left unread, wrangler dev answers its own 503 "Your worker restarted mid-request".)
-  const r = await streamedPost(`${worker.url}/webhooks/gcore/${SECRET}`, 256 * 1024);
-  assert.deepEqual([r.status, r.body.code], [400, "too_large"]);
+  // Over HTTP, a chunked body (no Content-Length) over the limit is refused too. (Sent whole, and
+  // only twice the limit: when the Worker answers while the body is still coming, wrangler dev's
+  // proxy may answer its own 503 "Your worker restarted mid-request" instead of the Worker's answer,
+  // more often the more is left unread. That 503 is the dev proxy's, not the Worker's: sent again.)
+  let r;
+  for (let i = 0; i < 3; i++) {
+    r = await streamedPost(`${worker.url}/webhooks/gcore/${SECRET}`, 128 * 1024);
+    if (!(r.status === 503 && /restarted mid-request/.test(r.text))) break;
+  }
+  assert.deepEqual([r.status, JSON.parse(r.text).code], [400, "too_large"], r.text);
   const node = await startNodeExample();
   try {
     const r = await unendedPost(`${node.url}/webhooks/gcore/${SECRET}`);
