@@ -53,6 +53,8 @@ test-pkg: pkg
 
 # The whole API (scripts/gen-api.mjs): the generated files are current when the spec is at
 # ../shared/spec/, and every method runs against Prism serving the spec with request validation on.
+# The wire types (scripts/gen-wire.mjs, tests/api/wire.test.mjs): their declarations are current,
+# and checked against Gcore's spec and webhook page when they are there.
 test-api: pkg
 	@bash scripts/check-api.sh
 	node --test --test-reporter=spec tests/api/

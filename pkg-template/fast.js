@@ -128,19 +128,36 @@ export function fastPath(m) {
     }
     return copy(v);
   };
+  // One reader for both tapes. A result tape's strings are UTF-8 in `strs`; an entity tape's are
+  // slices of the body it was read from, `src` (its offsets are string indices: the body is ASCII).
   let ops = f64;
   let strs = u8;
+  let src = "";
   let pos = 0;
-  const value = () => {
+  const str = (a, n) => (src === "" ? text(strs, a, n) : src.slice(a, a + n));
+  /**
+   * The value at `pos`. An entity tape's known members (`FIELD i`) are stored by `set` (the setters of
+   * ./wire.js: the entity's at the top, a rendition's below).
+   */
+  const value = (set = SET_CONVERTED) => {
     const op = ops[pos];
     switch (op) {
       case OBJ: {
         pos++;
         const o = {};
-        while (ops[pos] !== END) {
-          const k = ops[pos] === KEY ? literal(ops[pos + 1], ops[pos + 2]) : text(strs, ops[pos + 1], ops[pos + 2]);
+        for (let m = ops[pos]; m !== END; m = ops[pos]) {
+          if (m === FIELD) {
+            const i = ops[pos + 1];
+            pos += 2;
+            set(o, i, value());
+            continue;
+          }
+          const k = m === KEY ? literal(ops[pos + 1], ops[pos + 2]) : str(ops[pos + 1], ops[pos + 2]);
           pos += 3;
-          o[k] = value();
+          const v = value();
+          // An own member named __proto__, as JSON.parse makes it (assigning would set the prototype).
+          if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+          else o[k] = v;
         }
         pos++;
         return o;
@@ -163,13 +180,17 @@ export function fastPath(m) {
         return ops[pos - 1];
       case STR:
         pos += 3;
-        return text(strs, ops[pos - 2], ops[pos - 1]);
+        return str(ops[pos - 2], ops[pos - 1]);
       case SYM:
         pos += 3;
         return literal(ops[pos - 2], ops[pos - 1]);
+      case ESC:
+        // (an entity tape's string with escapes: its offsets are those of its content)
+        pos += 3;
+        return JSON.parse(src.slice(ops[pos - 2] - 1, ops[pos - 2] + ops[pos - 1] + 1));
       case RAW:
         pos += 3;
-        return json(text(strs, ops[pos - 2], ops[pos - 1]));
+        return src === "" ? json(text(strs, ops[pos - 2], ops[pos - 1])) : JSON.parse(str(ops[pos - 2], ops[pos - 1]));
       default:
         throw new Error(`gcore-streaming: corrupt tape (op ${op})`);
     }
@@ -218,60 +239,8 @@ export function fastPath(m) {
   // ---------------------------------------------------------------- the entity tape
   // `__gsParse` writes the entity as numbers (`entity_tape` in src/domain/webhook/event/fast.rs): names
   // and values are offsets into the body, which for an ASCII body are string indices, so strings are
-  // slices of it; only escaped strings and members the SDK does not know go through JSON.parse.
-  let src = "";
-  let at = 0;
-  // Known members are stored by name, one store site per field (the setters of ./wire.js).
-  const object = (set) => {
-    at++;
-    const o = {};
-    for (let op = f64[at]; op !== END; op = f64[at]) {
-      if (op === FIELD) {
-        const i = f64[at + 1];
-        at += 2;
-        set(o, i, item());
-      } else {
-        const k = src.slice(f64[at + 1], f64[at + 1] + f64[at + 2]);
-        at += 3;
-        const v = item();
-        // An own member named __proto__, as JSON.parse makes it (assigning would set the prototype).
-        if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
-        else o[k] = v;
-      }
-    }
-    at++;
-    return o;
-  };
-  const item = () => {
-    switch (f64[at]) {
-      case OBJ:
-        return object(SET_CONVERTED);
-      case ARR: {
-        at++;
-        const a = [];
-        while (f64[at] !== END) a.push(item());
-        at++;
-        return a;
-      }
-      case TRUE:
-      case FALSE:
-        return f64[at++] === TRUE;
-      case NUM:
-        at += 2;
-        return f64[at - 1];
-      case STR:
-        at += 3;
-        return src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]);
-      case ESC:
-        at += 3;
-        return JSON.parse(src.slice(f64[at - 2] - 1, f64[at - 2] + f64[at - 1] + 1));
-      case RAW:
-        at += 3;
-        return JSON.parse(src.slice(f64[at - 2], f64[at - 2] + f64[at - 1]));
-      default:
-        throw new Error(`gcore-streaming: corrupt tape (op ${f64[at]})`);
-    }
-  };
+  // slices of it; only escaped strings and members the SDK does not know go through JSON.parse. It is
+  // read by the reader above, with `src` set to the body.
 
   const slowParse = m.parseWebhook;
   function parseWebhook(body, options) {
@@ -296,10 +265,14 @@ export function fastPath(m) {
           let entity;
           if (ascii) {
             views();
+            ops = f64;
+            pos = (r - code) / PARSE_CODES / 8; // the tape's address / 8
             src = body;
-            at = (r - code) / PARSE_CODES / 8; // the tape's address / 8
-            entity = object(SET[kind]);
-            src = "";
+            try {
+              entity = value(SET[kind]);
+            } finally {
+              src = "";
+            }
           } else {
             entity = JSON.parse(body).message[ENTITY[kind]];
           }

@@ -14,8 +14,7 @@
 //! ```
 
 use super::ids::{BroadcastId, StreamId, VideoId};
-use super::model::broadcast::broadcast_settings;
-use super::model::stream::stream_settings;
+use super::model::{broadcast_settings, stream_settings};
 use super::model::{model, VideoStatus};
 pub(crate) use super::operation::route;
 pub use super::operation::Operation;

@@ -37,8 +37,8 @@ export type RecordType = "origin" | "transcoded" | (string & {});
 export type StreamSourceType = "rtmp" | "srt" | "webrtc" | "https" | (string & {});
 
 /**
- * A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK does
- * not model (legacy ones such as `rtmp_play_url`, new ones) are kept as sent (in Rust, in
+ * A live stream. Only `id` is guaranteed; every other field is optional, and fields this SDK
+ * does not model (legacy ones such as `rtmp_play_url`, new ones) are kept as sent (in Rust, in
  * `Stream::extra`).
  */
 export interface Stream {
@@ -82,8 +82,8 @@ export interface Stream {
   /** SRT passphrase (10–80 printable ASCII); `null` clears it. */
   srt_passphrase?: string | null;
   /**
-   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it; its
-   * reuse case updates it).
+   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it;
+   * its reuse case updates it).
    */
   transcoding_region?: string;
   /** The push key. */
@@ -94,7 +94,10 @@ export interface Stream {
   backup_live?: boolean;
   /** Legacy but still sent: the stream is being recorded. */
   recording?: boolean;
-  /** Transcoding has started: playback is ready (the webhooks' field; absent from older answers). */
+  /**
+   * Transcoding has started: playback is ready (the webhooks' field; absent from older
+   * answers).
+   */
   transcoding?: boolean;
   /** RTMP push URL. */
   push_url?: string;
@@ -146,7 +149,8 @@ export interface Stream {
 }
 
 /**
- * A broadcast. The spec's schema has no `id`, but real responses carry it, so it is optional here.
+ * A broadcast. The spec's schema has no `id`, but real responses carry it, so it is optional
+ * here.
  */
 export interface Broadcast {
   /** The broadcast's id (present in real responses; absent from the spec's schema). */
@@ -293,7 +297,8 @@ export interface SourceObject {
 }
 
 /**
- * A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded", …}`.
+ * A warning or error of `start_recording`, e.g. `{"key": "client_storage_almost_exceeded",
+ * …}`.
  */
 export interface RecordingNotice {
   /** Machine-readable key, e.g. `client_storage_almost_exceeded`. */
@@ -339,8 +344,8 @@ export interface StartRecordingData {
 }
 
 /**
- * What `start_recording` answered: 204 gives the default (no data, no warnings); 200 carries the
- * stream's storage figures and warnings such as `client_storage_almost_exceeded`.
+ * What `start_recording` answered: 204 gives the default (no data, no warnings); 200 carries
+ * the stream's storage figures and warnings such as `client_storage_almost_exceeded`.
  */
 export interface StartRecordingResult {
   /** The stream and the account's storage figures. */
@@ -395,8 +400,8 @@ export interface StreamParams {
   /** SRT passphrase (10–80 printable ASCII); `null` clears it. */
   srt_passphrase?: string | null;
   /**
-   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it; its
-   * reuse case updates it).
+   * Legacy: transcoding region code such as `ix1` or `dt1` (the guide still sends it;
+   * its reuse case updates it).
    */
   transcoding_region?: string;
   [field: string]: JsonValue | undefined;

@@ -97,23 +97,18 @@ macro_rules! model {
 }
 pub(crate) use model;
 
-pub mod broadcast;
 pub mod enums;
 pub mod error;
-pub mod recording;
-pub mod stream;
+pub mod resources;
 #[cfg(all(test, not(target_family = "wasm")))]
 mod typescript;
-pub mod video;
 
-pub use broadcast::Broadcast;
 pub use enums::{
     BroadcastStatus, ConvertedVideoStatus, Projection, RecordType, StreamSourceType, VideoStatus,
 };
 pub use error::{ErrorBody, FieldErrors};
-pub use recording::{RecordingNotice, StartRecordingResult};
-pub use stream::Stream;
-pub use video::{ConvertedVideo, Video};
+pub(crate) use resources::{broadcast_settings, stream_settings};
+pub use resources::{Broadcast, ConvertedVideo, RecordingNotice, StartRecordingResult, Stream, Video};
 
 /// Fields a model does not know, kept as sent.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

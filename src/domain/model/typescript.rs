@@ -8,7 +8,7 @@ use super::*;
 use crate::domain::request::{
     BroadcastParams, ListBroadcastsQuery, ListStreamsQuery, ListVideosQuery, StreamParams,
 };
-use recording::{RecordingClient, RecordingStream, SourceObject, StartRecordingData};
+use resources::{RecordingClient, RecordingStream, SourceObject, StartRecordingData};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use ts_rs::TS;

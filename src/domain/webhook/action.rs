@@ -8,28 +8,7 @@ use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
-/// One API call the guide says to make next, e.g. "the stream is live: set the broadcast live".
-///
-/// JSON shape (what JS receives): `{ "operation": "update_broadcast", "broadcast_id": 192470,
-/// "body": {"broadcast": {"status": "live"}}, "reason": "…", "step": 5 }`.
-#[skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Action {
-    /// The API operation to call.
-    pub operation: Operation,
-    /// The stream it concerns (path id for stream operations).
-    pub stream_id: Option<StreamId>,
-    /// The broadcast it concerns (path id for broadcast operations).
-    pub broadcast_id: Option<BroadcastId>,
-    /// The video it concerns (path id for video operations).
-    pub video_id: Option<VideoId>,
-    /// The exact JSON body to send, already wrapped (e.g. `{"broadcast": {"status": "live"}}`).
-    pub body: Option<ActionBody>,
-    /// Why, in words (for logs and UIs).
-    pub reason: alloc::borrow::Cow<'static, str>,
-    /// The guide's step number, when the action is one of its 19 steps.
-    pub step: Option<u8>,
-}
+include!("action_types.rs");
 
 /// An action's JSON body, kept as compact JSON text (what is sent).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -39,8 +39,8 @@ export interface VideoWebhook {
   /** Video id. */
   id: number;
   /**
-   * Processing status (the status at deletion time for `video_delete`): a documented value in
-   * lower case, or another value exactly as sent (see `strictStatuses`).
+   * Processing status (the status at deletion time for `video_delete`): a documented value
+   * in lower case, or another value exactly as sent (see `strictStatuses`).
    */
   status: VideoStatus;
   /** Renditions. */
@@ -66,8 +66,8 @@ export interface VideoDeleteWebhook {
   /** Video id. */
   id: number;
   /**
-   * Processing status (the status at deletion time for `video_delete`): a documented value in
-   * lower case, or another value exactly as sent (see `strictStatuses`).
+   * Processing status (the status at deletion time for `video_delete`): a documented value
+   * in lower case, or another value exactly as sent (see `strictStatuses`).
    */
   status?: VideoStatus;
   /** Renditions. */

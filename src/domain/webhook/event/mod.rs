@@ -319,97 +319,7 @@ macro_rules! entities {
     };
 }
 
-entities! {
-    /// `type: "stream"`: the stream's ingest/recording state changed.
-    #[derive(Default)]
-    pub struct StreamWebhook: STREAM_FIELDS, STREAM_RULES, STREAM_DECLS {
-        /// Stream id.
-        id: StreamId = Id,
-        /// The primary ingest is receiving.
-        live: bool = Bool,
-        /// The backup ingest is receiving.
-        backup_live: Option<bool> = Bool,
-        /// The stream is being recorded.
-        recording: Option<bool> = Bool,
-        /// The stream is being transcoded (playback ready).
-        transcoding: Option<bool> = Bool,
-        /// Your own user id (integer or string).
-        client_user_id: Option<ClientUserId> = User,
-        /// Your own data.
-        client_entity_data: Option<String> = Str,
-        /// PULL (`true`) or PUSH.
-        pull: Option<bool> = Bool,
-        /// PULL source.
-        uri: Option<String> = Str,
-        /// Ingest protocol: a documented value, or a newer value kept as sent.
-        stream_source_type: Option<StreamSourceType> = Enum(StreamSourceType::KNOWN),
-    }
-
-    /// `type: "video"` (status required) and `type: "video_delete"` (status optional, `deleted_at`).
-    #[derive(Default)]
-    pub struct VideoWebhook: VIDEO_FIELDS, VIDEO_RULES, VIDEO_DECLS {
-        /// Video id.
-        id: VideoId = Id,
-        /// Processing status (the status at deletion time for `video_delete`): a documented value in
-        /// lower case, or another value exactly as sent (see `strictStatuses`).
-        status: Option<VideoStatus> = Status(VideoStatus::KNOWN, "a video status"),
-        /// Renditions.
-        converted_videos: Option<Vec<ConvertedVideoWebhook>> = Converted,
-        /// Random slug.
-        slug: Option<String> = Str,
-        /// Name.
-        name: Option<String> = Str,
-        /// Duration in milliseconds.
-        duration: Option<u64> = UInt,
-        /// The stream it was recorded from.
-        stream_id: Option<StreamId> = Id,
-        /// When it was deleted (`video_delete` only), ISO-8601 UTC.
-        deleted_at: Option<String> = Str,
-        /// Processing error.
-        error: Option<String> = Str,
-        /// Your own user id (integer or string).
-        client_user_id: Option<ClientUserId> = User,
-    }
-
-    /// One rendition in a video webhook's `converted_videos`.
-    #[derive(Default)]
-    pub struct ConvertedVideoWebhook: CONVERTED_FIELDS, CONVERTED_RULES, CONVERTED_DECLS {
-        /// Rendition status: a documented value, or a newer value kept as sent.
-        status: Option<ConvertedVideoStatus> = Enum(ConvertedVideoStatus::KNOWN),
-        /// Rendition name, e.g. `vod720p`.
-        name: Option<String> = Str,
-        /// MP4 URL.
-        mp4_url: Option<String> = Str,
-    }
-
-    /// `type: "restream"`.
-    #[derive(Default)]
-    pub struct RestreamWebhook: RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_DECLS {
-        /// Restream id.
-        id: u64 = Id,
-        /// Name.
-        name: Option<String> = Str,
-        /// The stream being restreamed.
-        stream_id: Option<StreamId> = Id,
-        /// Restreaming now.
-        live: Option<bool> = Bool,
-        /// Legacy form of `live` (2025-04 payloads).
-        active: Option<bool> = Bool,
-    }
-
-    /// `type: "broadcast"` (legacy, still in the guide).
-    pub struct BroadcastWebhook: BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_DECLS {
-        /// Broadcast id.
-        id: BroadcastId = Id,
-        /// Status: a documented value in lower case, or another value exactly as sent (see
-        /// `strictStatuses`).
-        status: BroadcastStatus = Status(BroadcastStatus::KNOWN, "a broadcast status"),
-        /// Streams feeding it (not in documented payloads; checked when present).
-        stream_ids: Option<Vec<StreamId>> = Ids,
-        /// Name.
-        name: Option<String> = Str,
-    }
-}
+include!("entities.rs");
 
 /// An entity's TypeScript interface (generated into `src/js/webhook/entities.d.ts`).
 #[derive(Clone, Copy, Debug)]
@@ -432,6 +342,9 @@ const VIDEO_REQUIRED: &[&str] = &["id", "status"];
 const VIDEO_DELETE_REQUIRED: &[&str] = &["id"];
 const RESTREAM_REQUIRED: &[&str] = &["id"];
 const BROADCAST_REQUIRED: &[&str] = &["id", "status"];
+
+/// An entity's known fields, their rules, and which are required (bit `i`: field `i`).
+type Table = (&'static [&'static str], &'static [fast::Rule], u32);
 
 /// Bit `i` set for each field `i` of `fields` named in `required`.
 const fn mask(fields: &[&str], required: &[&str]) -> u32 {
@@ -575,33 +488,20 @@ impl Kind {
     }
 
     /// The entity's known fields, their rules, and which are required (bit `i`: field `i`).
-    fn table(self) -> (&'static [&'static str], &'static [fast::Rule], u32) {
+    fn table(self) -> Table {
+        const fn table(
+            fields: &'static [&'static str],
+            rules: &'static [fast::Rule],
+            required: &[&str],
+        ) -> Table {
+            (fields, rules, mask(fields, required))
+        }
         match self {
-            Self::Stream => (
-                STREAM_FIELDS,
-                STREAM_RULES,
-                const { mask(STREAM_FIELDS, STREAM_REQUIRED) },
-            ),
-            Self::Video => (
-                VIDEO_FIELDS,
-                VIDEO_RULES,
-                const { mask(VIDEO_FIELDS, VIDEO_REQUIRED) },
-            ),
-            Self::VideoDelete => (
-                VIDEO_FIELDS,
-                VIDEO_RULES,
-                const { mask(VIDEO_FIELDS, VIDEO_DELETE_REQUIRED) },
-            ),
-            Self::Restream => (
-                RESTREAM_FIELDS,
-                RESTREAM_RULES,
-                const { mask(RESTREAM_FIELDS, RESTREAM_REQUIRED) },
-            ),
-            Self::Broadcast => (
-                BROADCAST_FIELDS,
-                BROADCAST_RULES,
-                const { mask(BROADCAST_FIELDS, BROADCAST_REQUIRED) },
-            ),
+            Self::Stream => const { table(STREAM_FIELDS, STREAM_RULES, STREAM_REQUIRED) },
+            Self::Video => const { table(VIDEO_FIELDS, VIDEO_RULES, VIDEO_REQUIRED) },
+            Self::VideoDelete => const { table(VIDEO_FIELDS, VIDEO_RULES, VIDEO_DELETE_REQUIRED) },
+            Self::Restream => const { table(RESTREAM_FIELDS, RESTREAM_RULES, RESTREAM_REQUIRED) },
+            Self::Broadcast => const { table(BROADCAST_FIELDS, BROADCAST_RULES, BROADCAST_REQUIRED) },
         }
     }
 

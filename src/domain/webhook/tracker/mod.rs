@@ -156,104 +156,7 @@ macro_rules! tracked {
     (@read $r:ident, $i:ident, Ids) => { $r.ids() };
 }
 
-tracked! {
-    /// A tracked stream.
-    pub struct TrackedStream {
-        /// Stream id.
-        id: StreamId => Req,
-        /// The on/off switch (from API responses).
-        active: Option<bool> => Bool,
-        /// The primary ingest is receiving.
-        live: Option<bool> => Bool,
-        /// The backup ingest is receiving.
-        backup_live: Option<bool> => Bool,
-        /// Recording.
-        recording: Option<bool> => Bool,
-        /// Transcoding.
-        transcoding: Option<bool> => Bool,
-        /// The current session (1 for the first run; +1 each time it goes live again after stop/done).
-        session: u32 => Req32,
-        /// A stop was requested ([`Tracker::expect_stop`], or the stream was disabled) in this session.
-        #[serde(default, skip_serializing_if = "is_false")]
-        stop_expected: bool => Flag,
-        /// This session ended by an interruption (`live: false` that was not a requested stop).
-        #[serde(default, skip_serializing_if = "is_false")]
-        interrupted: bool => Flag,
-        /// This session reached the stop stage.
-        #[serde(default, skip_serializing_if = "is_false")]
-        stopped: bool => Flag,
-        /// When it was first seen (ms, as given to `apply`).
-        first_seen_ms: Option<u64> => U64,
-        /// When it last changed (ms).
-        updated_ms: Option<u64> => U64,
-    }
-}
-
-tracked! {
-    /// A tracked broadcast.
-    pub struct TrackedBroadcast {
-        /// Broadcast id.
-        id: BroadcastId => Req,
-        /// Status.
-        status: Option<BroadcastStatus> => Status(BroadcastStatus),
-        /// The last `status` received outside the documented values, as sent, until a known one replaces it.
-        unknown_status: Option<String> => Str,
-        /// The streams feeding it.
-        #[serde(default)]
-        stream_ids: Vec<StreamId> => Ids,
-        /// When it was first seen (ms).
-        first_seen_ms: Option<u64> => U64,
-        /// When it last changed (ms).
-        updated_ms: Option<u64> => U64,
-    }
-}
-
-tracked! {
-    /// A tracked video (e.g. a stream's recording).
-    pub struct TrackedVideo {
-        /// Video id.
-        id: VideoId => Req,
-        /// Processing status.
-        status: Option<VideoStatus> => Status(VideoStatus),
-        /// The last `status` received outside the documented values, as sent, until a known one replaces it.
-        unknown_status: Option<String> => Str,
-        /// The stream it was recorded from.
-        stream_id: Option<StreamId> => Id,
-        /// The stream session it was recorded in.
-        session: Option<u32> => U32,
-        /// Name.
-        name: Option<String> => Str,
-        /// Duration (ms).
-        duration: Option<u64> => U64,
-        /// Deleted (`video_delete`).
-        #[serde(default, skip_serializing_if = "is_false")]
-        deleted: bool => Flag,
-        /// When it was deleted (from `video_delete`).
-        deleted_at: Option<String> => Str,
-        /// When it was first seen (ms).
-        first_seen_ms: Option<u64> => U64,
-        /// When it last changed (ms).
-        updated_ms: Option<u64> => U64,
-    }
-}
-
-tracked! {
-    /// A tracked restream.
-    pub struct TrackedRestream {
-        /// Restream id.
-        id: u64 => Req,
-        /// The stream restreamed.
-        stream_id: Option<StreamId> => Id,
-        /// Restreaming now (`live`, or legacy `active`).
-        live: Option<bool> => Bool,
-        /// Name.
-        name: Option<String> => Str,
-        /// When it was first seen (ms).
-        first_seen_ms: Option<u64> => U64,
-        /// When it last changed (ms).
-        updated_ms: Option<u64> => U64,
-    }
-}
+include!("types.rs");
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -392,21 +295,6 @@ impl<T: ToChange> ToChange for Option<T> {
     }
 }
 
-/// What [`Tracker::apply`] returns.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ApplyResult {
-    /// Applied, duplicate, stale or ignored.
-    pub outcome: Outcome,
-    /// The entity after applying (`None` for ignored events).
-    pub entity: Option<EntityView>,
-    /// What changed on it (and the stage of its stream, as field `stage`).
-    pub changes: Vec<Change>,
-    /// The stage of the stream the entity belongs to, when known.
-    pub stage: Option<Stage>,
-    /// What the guide prescribes next.
-    pub actions: Vec<Action>,
-}
-
 impl ApplyResult {
     /// The `status` as sent, when the outcome is `unknown_status` (it is the entity's
     /// `unknown_status`; the package's JS adds it to its results as `unknown_status`).
@@ -426,36 +314,6 @@ impl ApplyResult {
 enum Source {
     Webhook,
     Api,
-}
-
-/// What the tracker reads from a stream as the API returns it (see [`Tracker::apply_stream_update`]).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StreamUpdate {
-    /// The on/off switch.
-    pub active: Option<bool>,
-    /// The primary ingest is receiving.
-    pub live: Option<bool>,
-    /// The backup ingest is receiving.
-    pub backup_live: Option<bool>,
-    /// Recording.
-    pub recording: Option<bool>,
-    /// Transcoding: playback is ready.
-    pub transcoding: Option<bool>,
-    /// Broadcasts it belongs to.
-    pub broadcast_ids: Option<Vec<BroadcastId>>,
-}
-
-/// What the tracker reads from a video as the API returns it (see [`Tracker::apply_video_update`]).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct VideoUpdate {
-    /// Processing status.
-    pub status: Option<VideoStatus>,
-    /// The stream it was recorded from.
-    pub stream_id: Option<StreamId>,
-    /// Name.
-    pub name: Option<String>,
-    /// Duration (ms).
-    pub duration: Option<u64>,
 }
 
 /// Video facts carried by a webhook or an API response: what an API response says
