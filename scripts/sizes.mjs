@@ -12,7 +12,7 @@ export const TARGETS_GZIP = { webhook: 52_906, main: 96 * 1024 };
  * while the target is missed).
  */
 // The sandbox entry carries std, serde-wasm-bindgen (its options and records) and the upload server.
-export const RATCHET_GZIP = { webhook: 50_426, main: 80_758, sandbox: 173_606 };
+export const RATCHET_GZIP = { webhook: 50_369, main: 80_722, sandbox: 173_633 };
 const SLACK = 1.01;
 
 /** The size `make test` allows an entry: its target once met, else its ratchet + 1%. */
