@@ -8,6 +8,7 @@ use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
 
+// `Action`, declared from src/domain/wire.yaml by scripts/gen-wire.mjs.
 include!("action_types.rs");
 
 /// An action's JSON body, kept as compact JSON text (what is sent).

@@ -319,6 +319,7 @@ macro_rules! entities {
     };
 }
 
+// The entities (`entities!`), declared from src/domain/wire.yaml by scripts/gen-wire.mjs.
 include!("entities.rs");
 
 /// An entity's TypeScript interface (generated into `src/js/webhook/entities.d.ts`).

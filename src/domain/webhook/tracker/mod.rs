@@ -156,6 +156,8 @@ macro_rules! tracked {
     (@read $r:ident, $i:ident, Ids) => { $r.ids() };
 }
 
+// The tracked entities (`tracked!`), `StreamUpdate`, `VideoUpdate` and `ApplyResult`, declared from
+// src/domain/wire.yaml by scripts/gen-wire.mjs.
 include!("types.rs");
 
 fn is_false(b: &bool) -> bool {
