@@ -255,11 +255,11 @@ macro_rules! ts_type {
 }
 
 /// Declares each entity: its struct, and for each known field its Rust type, what the validators
-/// require of it and its documentation. It is the one list the structs, the validators' tables, the
-/// quick reader's rules, the builder of the event from an entity tape (`from_tape`), the package's
-/// JS tables (`pkg-template/wire.js`, generated from [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its
-/// TypeScript interfaces (`src/js/webhook/entities.d.ts`, generated from [`DECLARATIONS`]) are made
-/// from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`; a field
+/// require of it and its documentation (the rows: `entities` in src/domain/wire.yaml). It is the one
+/// list the structs, the validators' tables, the quick reader's rules, the builder of the event from
+/// an entity tape (`from_tape`), the package's JS tables (`pkg-template/wire.js`, generated from
+/// [`ENTITIES`] and [`CONVERTED_FIELDS`]) and its TypeScript interfaces
+/// (`src/js/webhook/entities.d.ts`, generated from [`DECLARATIONS`]) are made from. The order is that of the mask of `null` fields and of the entity tape's `FIELD i`; a field
 /// whose type is not an `Option` is one every payload of the entity carries.
 macro_rules! entities {
     ($($(#[$attr:meta])*
