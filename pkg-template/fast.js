@@ -18,7 +18,7 @@
 
 // So do the webhook entities' known fields (ENTITY, FIELDS, SET, SET_CONVERTED, event: by the kind
 // `__gsParse` answers).
-import { OBJ, ARR, END, NULL, TRUE, FALSE, NUM, STR, SYM, KEY, KEYD, ESC, RAW, FIELD, RESULT_HEADER, PARSE_CODES, KIND_BITS } from "./wire.js";
+import { OBJ, ARR, END, NULL, TRUE, FALSE, NUM, STR, SYM, KEY, ESC, RAW, FIELD, RESULT_HEADER, PARSE_CODES, KIND_BITS } from "./wire.js";
 import { ENTITY, FIELDS, SET, SET_CONVERTED, event } from "./wire.js";
 
 const MAX_BYTES = 65536; // ParseOptions::default().max_bytes
